@@ -1,0 +1,50 @@
+import express, { type Router } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from './AppContext';
+import { errorHandler, notFoundHandler } from './errorHandler';
+import { requireJson } from './requireJson';
+import { healthRouter } from './healthRouter';
+import { openApiRouter } from '../openapi/openApiRouter';
+import { sessionMiddleware, sessionRouter } from '../identity';
+import { catalogRouter, importRouter } from '../catalog';
+
+/** Routers that accept non-JSON bodies (spreadsheet uploads) and parse them themselves. */
+function rawBodyRouters(ctx: AppContext): Router[] {
+  return [importRouter(ctx)];
+}
+
+function jsonRouters(ctx: AppContext): Router[] {
+  return [healthRouter(ctx), openApiRouter(), sessionRouter(ctx), catalogRouter(ctx)];
+}
+
+export function createApp(ctx: AppContext): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', ctx.config.isProduction ? 'loopback' : false);
+  app.set('query parser', 'simple');
+
+  app.use((req, res, next) => {
+    const id = randomUUID();
+    res.setHeader('X-Request-Id', id);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      ctx.logger.info({ reqId: id, method: req.method, url: req.originalUrl, status: res.statusCode, ms }, 'request');
+    });
+    next();
+  });
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+
+  app.use('/api', sessionMiddleware(ctx));
+  for (const router of rawBodyRouters(ctx)) app.use('/api', router);
+  app.use('/api', requireJson, express.json({ limit: ctx.config.bodyLimit, strict: true }));
+  for (const router of jsonRouters(ctx)) app.use('/api', router);
+
+  app.use('/api', notFoundHandler);
+  app.use(errorHandler(ctx.logger));
+  return app;
+}
