@@ -25,6 +25,12 @@ function readPort(raw: string | undefined): number {
   return port;
 }
 
+function readDataDir(raw: string | undefined): string {
+  const value = raw?.trim() || './data';
+  // ':memory:' keeps the embedded database in memory (tests, throwaway demos).
+  return value === ':memory:' ? value : resolve(value);
+}
+
 /** Reads the environment once at start-up; a bad value stops the process with a message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const isProduction = env.NODE_ENV === 'production';
@@ -32,7 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: readPort(env.PORT),
     host: env.HOST?.trim() || '0.0.0.0',
-    dataDir: resolve(env.DATA_DIR?.trim() || './data'),
+    dataDir: readDataDir(env.DATA_DIR),
     databaseUrl,
     isProduction,
     isDemo: !isProduction && env.MATTERFLOW_DEMO !== 'false',

@@ -1,0 +1,2 @@
+export { recordAudit } from './recordAudit';
+export { listAudit, type AuditEntry } from './listAudit';

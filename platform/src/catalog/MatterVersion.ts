@@ -1,0 +1,41 @@
+/** Lifecycle states (DESIGN.md §3). `superseded` and `retired` may also be derived from dates. */
+export const MATTER_STATUSES = ['draft', 'in_review', 'published', 'superseded', 'retired'] as const;
+export type MatterStatus = (typeof MATTER_STATUSES)[number];
+
+/** A matter document as the meta-schema describes it; typed loosely here, validated by Ajv. */
+export type MatterDocument = Record<string, unknown> & {
+  metaSchemaVersion: number;
+  code: string;
+  name: string;
+  type: string;
+  department: { code: string; name: string };
+};
+
+export interface ReviewComment {
+  by: string;
+  at: string;
+  comments: string;
+}
+
+export interface MatterVersion {
+  code: string;
+  version: number;
+  /** The state on the given day: a published version overtaken by a newer effective one reads `superseded`. */
+  status: MatterStatus;
+  revision: number;
+  metaSchemaVersion: number;
+  name: string;
+  type: string;
+  departmentCode: string;
+  effectiveFrom: string | null;
+  cancelAt: string | null;
+  reviewComments: ReviewComment[];
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  publishedAt: string | null;
+  document: MatterDocument;
+}
+
+/** Versions whose content citizens may see once published, even after they are replaced. */
+export const PUBLIC_STATUSES: readonly MatterStatus[] = ['published', 'superseded', 'retired'];

@@ -1,0 +1,73 @@
+import { MATTER_STATUSES } from '../MatterVersion';
+import { TRANSITION_ACTIONS } from '../operations/transitionMatter';
+
+/** Request schemas of the catalog endpoints: validated at the boundary and published in OpenAPI. */
+const matterCode = { type: 'string', pattern: '^[0-9A-Z]{19,36}$', description: '实施编码' } as const;
+const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+
+export const codeParamSchema = {
+  type: 'object',
+  required: ['code'],
+  properties: { code: matterCode },
+} as const;
+
+export const versionParamSchema = {
+  type: 'object',
+  required: ['code', 'n'],
+  properties: { code: matterCode, n: { type: 'string', pattern: '^[1-9][0-9]{0,5}$' } },
+} as const;
+
+export const createMatterBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['document'],
+  properties: { document: { type: 'object', description: '事项文档，见 schemas/matter.schema.json' } },
+} as const;
+
+export const updateDraftBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['revision', 'document'],
+  properties: {
+    revision: { type: 'integer', minimum: 1, description: '编辑时读到的草稿修订号' },
+    document: { type: 'object' },
+  },
+} as const;
+
+export const transitionBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['action'],
+  properties: {
+    action: { enum: [...TRANSITION_ACTIONS], description: 'submit 提交审核 / withdraw 撤回 / return 退回 / publish 发布 / retire 取消 / newVersion 新建版本' },
+    revision: { type: 'integer', minimum: 1 },
+    effectiveDate: { ...date, description: '计划生效日期（发布）' },
+    cancelDate: { ...date, description: '计划取消日期（取消）' },
+    comments: { type: 'string', maxLength: 2000, description: '审核意见' },
+  },
+} as const;
+
+const shortText = (maxLength: number, pattern?: string) => ({ type: 'string', maxLength, ...(pattern ? { pattern } : {}) }) as const;
+
+export const searchQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    q: { ...shortText(100), description: '事项名称（中文子串）或实施编码片段' },
+    code: { ...shortText(36, '^[0-9A-Z]{1,36}$'), description: '实施编码前缀' },
+    department: { ...shortText(18, '^[0-9A-HJ-NPQRTUWXY]{18}$'), description: '实施主体统一社会信用代码' },
+    type: { enum: ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '20'], description: '事项类型' },
+    level: { enum: ['1', '2', '3', '4', '5', '6'], description: '行使层级' },
+    object: { enum: ['1', '2', '3', '4', '5', '6', '9'], description: '服务对象' },
+    status: { enum: [...MATTER_STATUSES] },
+    page: { ...shortText(5, '^[1-9][0-9]{0,4}$'), description: '页码，从 1 开始' },
+    pageSize: { ...shortText(3, '^([1-9]|[1-9][0-9]|100)$'), description: '每页条数，1-100' },
+  },
+} as const;
+
+export const diffQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['from', 'to'],
+  properties: { from: shortText(6, '^[1-9][0-9]{0,5}$'), to: shortText(6, '^[1-9][0-9]{0,5}$') },
+} as const;

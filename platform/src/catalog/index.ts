@@ -1,0 +1,16 @@
+export { catalogRouter } from './http/catalogRouter';
+export { importRouter } from './http/importRouter';
+export type { MatterVersion, MatterStatus, MatterDocument } from './MatterVersion';
+export { MATTER_STATUSES } from './MatterVersion';
+export { createDraft } from './operations/createDraft';
+export { updateDraft } from './operations/updateDraft';
+export { transitionMatter, applyTransition, TRANSITION_ACTIONS, type TransitionRequest } from './operations/transitionMatter';
+export { saveDraft } from './operations/saveDraft';
+export { getCurrentMatter, getMatterVersion, getMatterVersions } from './operations/readMatters';
+export { searchMatters, buildSearchQuery, type MatterSearch } from './operations/searchMatters';
+export { diffVersions } from './operations/diffVersions';
+export { getGuide } from './operations/getGuide';
+export { buildGuide } from './guide/buildGuide';
+export { validateDocument } from './validateDocument';
+export { checkStoredDocuments } from './checkStoredDocuments';
+export { loadSeedCatalog } from './seed/loadSeedCatalog';

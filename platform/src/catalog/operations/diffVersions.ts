@@ -1,0 +1,31 @@
+import diff from 'microdiff';
+import { escapePointer } from '../../metaschema';
+import { getMatterVersion } from './readMatters';
+import type { CatalogCall } from './CatalogDeps';
+
+export interface DocumentChange {
+  op: 'add' | 'remove' | 'replace';
+  pointer: string;
+  from?: unknown;
+  to?: unknown;
+}
+
+/** Field-level differences between two visible versions, as JSON pointers, for legal review. */
+export async function diffVersions(call: CatalogCall & { code: string; from: number; to: number }): Promise<{
+  code: string;
+  from: number;
+  to: number;
+  changes: DocumentChange[];
+}> {
+  const [left, right] = await Promise.all([
+    getMatterVersion({ ...call, version: call.from }),
+    getMatterVersion({ ...call, version: call.to }),
+  ]);
+  const changes = diff(left.document, right.document).map((change): DocumentChange => {
+    const pointer = '/' + change.path.map((segment) => escapePointer(String(segment))).join('/');
+    if (change.type === 'CREATE') return { op: 'add', pointer, to: change.value };
+    if (change.type === 'REMOVE') return { op: 'remove', pointer, from: change.oldValue };
+    return { op: 'replace', pointer, from: change.oldValue, to: change.value };
+  });
+  return { code: call.code, from: call.from, to: call.to, changes };
+}

@@ -1,0 +1,128 @@
+import type { Queryable } from '../../store';
+import type { Actor } from '../../identity/Actor';
+import type { MatterStatus } from '../MatterVersion';
+import { unpublishedScope } from '../catalogAccess';
+import { EFFECTIVE_STATUS_SQL } from '../store/versionColumns';
+
+export interface MatterSearch {
+  /** Chinese substring of the name, or part of the code. */
+  q?: string;
+  code?: string;
+  department?: string;
+  type?: string;
+  level?: string;
+  object?: string;
+  status?: MatterStatus;
+  page: number;
+  pageSize: number;
+}
+
+export interface MatterSummary {
+  code: string;
+  version: number;
+  status: MatterStatus;
+  name: string;
+  type: string;
+  departmentCode: string;
+  departmentName: string;
+  levels: string[];
+  serviceObjects: string[];
+  effectiveFrom: string | null;
+  cancelAt: string | null;
+  updatedAt: string;
+}
+
+/** LIKE patterns treat user input as text: %, _ and \ are escaped, never interpreted. */
+export function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The SQL and parameters of a search: one row per matter, its newest version visible to the actor
+ * that matches the filters. Exposed so the benchmark can time the raw query against the endpoint.
+ */
+export function buildSearchQuery({ actor, search, today }: { actor: Actor; search: MatterSearch; today: string }) {
+  const params: unknown[] = [today];
+  const add = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const scope = unpublishedScope(actor);
+  // Anonymous and citizens see only what is in force today; staff also see their drafts.
+  const where: string[] = [];
+  if (scope === '') {
+    where.push(`state = 'published' AND effective_from <= $1::date`);
+  } else if (scope !== null) {
+    where.push(`(state IN ('published', 'superseded', 'retired') OR department_code = ${add(scope)})`);
+  }
+  if (search.q) where.push(`(name ILIKE ${add(likeContains(search.q))} ESCAPE '\\' OR code ILIKE ${add(likeContains(search.q))} ESCAPE '\\')`);
+  if (search.code) where.push(`code LIKE ${add(`${search.code.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} ESCAPE '\\'`);
+  if (search.department) where.push(`department_code = ${add(search.department)}`);
+  if (search.type) where.push(`task_type = ${add(search.type)}`);
+  if (search.level) where.push(`${add(search.level)} = ANY(levels)`);
+  if (search.object) where.push(`${add(search.object)} = ANY(service_objects)`);
+  if (search.status) where.push(`state = ${add(search.status)}`);
+  const limit = add(search.pageSize);
+  const offset = add((search.page - 1) * search.pageSize);
+  const sql = `
+    WITH versions AS (
+      SELECT v.code, v.version, (${EFFECTIVE_STATUS_SQL}) AS state, v.name, v.task_type, v.department_code,
+             v.levels, v.service_objects, v.effective_from, v.cancel_at, v.updated_at
+      FROM matter_versions v
+    ), latest AS (
+      SELECT DISTINCT ON (code) * FROM versions
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY code, version DESC
+    )
+    SELECT (SELECT count(*) FROM latest)::int AS total,
+      COALESCE((SELECT json_agg(page ORDER BY page.code) FROM (
+        SELECT l.*, d.name AS department_name
+        FROM latest l JOIN departments d ON d.code = l.department_code
+        ORDER BY l.code LIMIT ${limit} OFFSET ${offset}
+      ) page), '[]'::json) AS items`;
+  return { sql, params };
+}
+
+interface SearchItemRow {
+  code: string;
+  version: number;
+  state: MatterStatus;
+  name: string;
+  task_type: string;
+  department_code: string;
+  department_name: string;
+  levels: string[];
+  service_objects: string[];
+  effective_from: string | null;
+  cancel_at: string | null;
+  updated_at: string;
+}
+
+export async function searchMatters(
+  q: Queryable,
+  { actor, search, today }: { actor: Actor; search: MatterSearch; today: string },
+): Promise<{ items: MatterSummary[]; total: number; page: number; pageSize: number }> {
+  const { sql, params } = buildSearchQuery({ actor, search, today });
+  const result = await q.query<{ total: number; items: SearchItemRow[] | string }>(sql, params);
+  const row = result.rows[0];
+  const items = typeof row?.items === 'string' ? (JSON.parse(row.items) as SearchItemRow[]) : (row?.items ?? []);
+  return {
+    total: Number(row?.total ?? 0),
+    page: search.page,
+    pageSize: search.pageSize,
+    items: items.map((row) => ({
+      code: row.code,
+      version: row.version,
+      status: row.state,
+      name: row.name,
+      type: row.task_type,
+      departmentCode: row.department_code,
+      departmentName: row.department_name,
+      levels: row.levels,
+      serviceObjects: row.service_objects,
+      effectiveFrom: row.effective_from,
+      cancelAt: row.cancel_at,
+      updatedAt: new Date(row.updated_at).toISOString(),
+    })),
+  };
+}

@@ -1,0 +1,182 @@
+import type { Queryable } from '../../store';
+import type { MatterDocument, MatterStatus, MatterVersion } from '../MatterVersion';
+import { CURRENT_META_SCHEMA_VERSION } from '../../metaschema/metaSchemas';
+import { VERSION_COLUMNS, toMatterVersion, type VersionRow } from './versionColumns';
+
+/** Columns denormalised from the document for search, written together with it. */
+function searchColumns(document: MatterDocument) {
+  const levels = Array.isArray(document.levels) ? (document.levels as string[]) : [];
+  const objects = Array.isArray(document.serviceObjects) ? (document.serviceObjects as string[]) : [];
+  return {
+    name: document.name,
+    catalogCode: typeof document.catalogCode === 'string' ? document.catalogCode : null,
+    type: document.type,
+    departmentCode: document.department.code,
+    levels,
+    objects,
+  };
+}
+
+export async function findVersion(
+  q: Queryable,
+  { code, version, today }: { code: string; version: number; today: string },
+): Promise<MatterVersion | undefined> {
+  const result = await q.query<VersionRow>(
+    `SELECT ${VERSION_COLUMNS}, v.document FROM matter_versions v WHERE v.code = $2 AND v.version = $3`,
+    [today, code, version],
+  );
+  const row = result.rows[0];
+  return row ? toMatterVersion(row) : undefined;
+}
+
+/** The version citizens see today: the newest published one in force and not yet cancelled. */
+export async function findCurrentVersion(
+  q: Queryable,
+  { code, today }: { code: string; today: string },
+): Promise<MatterVersion | undefined> {
+  const result = await q.query<VersionRow>(
+    `SELECT ${VERSION_COLUMNS}, v.document FROM matter_versions v
+     WHERE v.code = $2 AND v.status IN ('published', 'retired', 'superseded')
+       AND v.effective_from <= $1::date AND (v.cancel_at IS NULL OR v.cancel_at > $1::date)
+     ORDER BY v.version DESC LIMIT 1`,
+    [today, code],
+  );
+  const row = result.rows[0];
+  return row ? toMatterVersion(row) : undefined;
+}
+
+/** The open (draft or in review) version, locked for update when inside a transaction. */
+export async function findOpenVersion(
+  q: Queryable,
+  { code, today, isForUpdate = false }: { code: string; today: string; isForUpdate?: boolean },
+): Promise<MatterVersion | undefined> {
+  const result = await q.query<VersionRow>(
+    `SELECT ${VERSION_COLUMNS}, v.document FROM matter_versions v
+     WHERE v.code = $2 AND v.status IN ('draft', 'in_review')${isForUpdate ? ' FOR UPDATE' : ''}`,
+    [today, code],
+  );
+  const row = result.rows[0];
+  return row ? toMatterVersion(row) : undefined;
+}
+
+export async function listVersions(
+  q: Queryable,
+  { code, today }: { code: string; today: string },
+): Promise<MatterVersion[]> {
+  const result = await q.query<VersionRow>(
+    `SELECT ${VERSION_COLUMNS} FROM matter_versions v WHERE v.code = $2 ORDER BY v.version`,
+    [today, code],
+  );
+  return result.rows.map(toMatterVersion);
+}
+
+export async function matterDepartment(q: Queryable, code: string): Promise<string | undefined> {
+  const result = await q.query<{ department_code: string }>('SELECT department_code FROM matters WHERE code = $1', [code]);
+  return result.rows[0]?.department_code;
+}
+
+export async function lockMatter(q: Queryable, code: string): Promise<{ departmentCode: string; maxVersion: number } | undefined> {
+  const locked = await q.query<{ department_code: string }>('SELECT department_code FROM matters WHERE code = $1 FOR UPDATE', [code]);
+  const row = locked.rows[0];
+  if (!row) return undefined;
+  const max = await q.query<{ max: number | null }>('SELECT max(version) AS max FROM matter_versions WHERE code = $1', [code]);
+  return { departmentCode: row.department_code, maxVersion: max.rows[0]?.max ?? 0 };
+}
+
+/** Inserts the matter identity row; false when the code already exists. */
+export async function insertMatter(q: Queryable, { code, departmentCode }: { code: string; departmentCode: string }): Promise<boolean> {
+  const result = await q.query(
+    'INSERT INTO matters (code, department_code) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING',
+    [code, departmentCode],
+  );
+  return result.rowCount > 0;
+}
+
+export async function insertDraftVersion(
+  q: Queryable,
+  { document, version, userId }: { document: MatterDocument; version: number; userId: number | null },
+): Promise<void> {
+  const columns = searchColumns(document);
+  await q.query(
+    `INSERT INTO matter_versions (code, version, status, revision, meta_schema_version, document, name, catalog_code,
+       task_type, department_code, levels, service_objects, created_by, updated_by)
+     VALUES ($1, $2, 'draft', 1, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
+    [document.code, version, CURRENT_META_SCHEMA_VERSION, JSON.stringify(document), columns.name, columns.catalogCode,
+      columns.type, columns.departmentCode, columns.levels, columns.objects, userId],
+  );
+}
+
+/** Writes a draft only if its revision is still `expectedRevision`; returns the new revision or undefined. */
+export async function updateDraftDocument(
+  q: Queryable,
+  { code, version, expectedRevision, document, userId }: { code: string; version: number; expectedRevision: number; document: MatterDocument; userId: number | null },
+): Promise<number | undefined> {
+  const columns = searchColumns(document);
+  const result = await q.query<{ revision: number }>(
+    `UPDATE matter_versions SET document = $4, name = $5, catalog_code = $6, task_type = $7, levels = $8,
+       service_objects = $9, revision = revision + 1, updated_by = $10, updated_at = now(), meta_schema_version = $11
+     WHERE code = $1 AND version = $2 AND revision = $3 AND status = 'draft'
+     RETURNING revision`,
+    [code, version, expectedRevision, JSON.stringify(document), columns.name, columns.catalogCode, columns.type,
+      columns.levels, columns.objects, userId, CURRENT_META_SCHEMA_VERSION],
+  );
+  return result.rows[0]?.revision;
+}
+
+export async function setVersionState(
+  q: Queryable,
+  {
+    code,
+    version,
+    status,
+    userId,
+    effectiveFrom,
+    cancelAt,
+    reviewComment,
+    isSubmit = false,
+    isPublish = false,
+  }: {
+    code: string;
+    version: number;
+    status: MatterStatus;
+    userId: number | null;
+    effectiveFrom?: string;
+    cancelAt?: string;
+    reviewComment?: { by: string; at: string; comments: string };
+    isSubmit?: boolean;
+    isPublish?: boolean;
+  },
+): Promise<void> {
+  await q.query(
+    `UPDATE matter_versions SET status = $3, revision = revision + 1, updated_by = $4, updated_at = now(),
+       effective_from = COALESCE($5::date, effective_from),
+       cancel_at = COALESCE($6::date, cancel_at),
+       review_comments = CASE WHEN $7::jsonb IS NULL THEN review_comments
+                              ELSE COALESCE(review_comments, '[]'::jsonb) || $7::jsonb END,
+       submitted_at = CASE WHEN $8 THEN now() ELSE submitted_at END,
+       published_at = CASE WHEN $9 THEN now() ELSE published_at END,
+       published_by = CASE WHEN $9 THEN $4 ELSE published_by END
+     WHERE code = $1 AND version = $2`,
+    [code, version, status, userId, effectiveFrom ?? null, cancelAt ?? null,
+      reviewComment ? JSON.stringify([reviewComment]) : null, isSubmit, isPublish],
+  );
+}
+
+/**
+ * Stores `superseded` / `retired` for versions whose dates have passed, so the stored status
+ * catches up with the derived one (run at start-up and on every publish).
+ */
+export async function settleVersionStates(q: Queryable, today: string): Promise<void> {
+  await q.query(
+    `UPDATE matter_versions v SET status = 'retired', updated_at = now()
+     WHERE v.status = 'published' AND v.cancel_at IS NOT NULL AND v.cancel_at <= $1::date`,
+    [today],
+  );
+  await q.query(
+    `UPDATE matter_versions v SET status = 'superseded', updated_at = now()
+     WHERE v.status = 'published' AND EXISTS (
+       SELECT 1 FROM matter_versions n WHERE n.code = v.code AND n.version > v.version
+         AND n.status IN ('published', 'superseded', 'retired') AND n.effective_from <= $1::date)`,
+    [today],
+  );
+}

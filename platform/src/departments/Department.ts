@@ -1,0 +1,6 @@
+export interface Department {
+  code: string;
+  name: string;
+  shortName: string | null;
+  region: string;
+}

@@ -1,0 +1,34 @@
+import pino from 'pino';
+import { loadConfig } from './config';
+import { startServer } from './server/startServer';
+
+const config = loadConfig();
+const logger = pino({ level: config.logLevel });
+
+try {
+  const running = await startServer({ config, logger });
+  logger.info(
+    { url: running.url, database: running.ctx.db.kind, dataDir: config.databaseUrl ? undefined : config.dataDir, demo: config.isDemo },
+    'Matterflow listening',
+  );
+  let isStopping = false;
+  const stop = (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+} catch (error) {
+  logger.fatal({ err: error }, error instanceof Error ? error.message : 'start-up failed');
+  process.exit(1);
+}

@@ -1,0 +1,45 @@
+import { loadConfig } from '../../platform/src/config';
+import { startServer, type RunningServer } from '../../platform/src/server/startServer';
+import type { Clock } from '../../platform/src/http/Clock';
+import { createTestDatabase } from './testDatabase';
+import { TestClient } from './TestClient';
+
+export interface TestServer extends RunningServer {
+  /** A client with no session. */
+  anonymous(): TestClient;
+  /** A client logged in as one of the demo accounts (password matterflow-demo). */
+  login(username: string): Promise<TestClient>;
+}
+
+export const DEMO_PASSWORD = 'matterflow-demo';
+
+/** A real server on a random port over a private database, with demo accounts. */
+export async function startTestServer({
+  shouldSeedCatalog = false,
+  clock,
+  env = {},
+}: { shouldSeedCatalog?: boolean; clock?: Clock; env?: Record<string, string> } = {}): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: ':memory:',
+    ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
+    ...env,
+  });
+  const running = await startServer({ config, shouldSeedCatalog, ...(clock ? { clock } : {}) });
+  return {
+    ...running,
+    async close() {
+      await running.close();
+      await database.drop();
+    },
+    anonymous: () => new TestClient(running.url),
+    async login(username: string) {
+      const client = new TestClient(running.url);
+      await client.login(username, DEMO_PASSWORD);
+      return client;
+    },
+  };
+}
