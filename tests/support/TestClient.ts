@@ -19,6 +19,11 @@ export class TestClient {
     return response;
   }
 
+  /** The Cookie header this client sends (for raw fetches, e.g. in benchmarks). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
   get<T = any>(path: string) {
     return this.request<T>('GET', path);
   }
@@ -50,7 +55,7 @@ export class TestClient {
         allHeaders['content-type'] = contentType ?? 'application/json';
       }
     }
-    if (this.cookies.size > 0) allHeaders.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (this.cookies.size > 0) allHeaders.cookie = this.cookieHeader();
     if (this.csrfToken && method !== 'GET' && !('x-csrf-token' in allHeaders)) allHeaders['x-csrf-token'] = this.csrfToken;
     const response = await fetch(this.baseUrl + path, { method, headers: allHeaders, body: payload });
     for (const cookie of response.headers.getSetCookie()) {
@@ -77,7 +82,7 @@ export class TestClient {
   /** Raw bytes of a response (exports). */
   async download(path: string): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
     const headers: Record<string, string> = {};
-    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (this.cookies.size > 0) headers.cookie = this.cookieHeader();
     const response = await fetch(this.baseUrl + path, { headers });
     return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
   }

@@ -7,8 +7,20 @@ export const FLOW_ROLES = ['window', 'reviewer', 'chief'] as const;
 export type FlowRole = (typeof FLOW_ROLES)[number];
 
 export const FLOW_ACTIONS = [
-  'accept', 'reject', 'supplement', 'complete', 'approve', 'return', 'transfer', 'delegate',
-  'addSigner', 'specialProcedure', 'decide', 'deny', 'urge', 'terminate',
+  'accept',
+  'reject',
+  'supplement',
+  'complete',
+  'approve',
+  'return',
+  'transfer',
+  'delegate',
+  'addSigner',
+  'specialProcedure',
+  'decide',
+  'deny',
+  'urge',
+  'terminate',
 ] as const;
 export type FlowAction = (typeof FLOW_ACTIONS)[number];
 

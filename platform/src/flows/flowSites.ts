@@ -49,7 +49,8 @@ export function workItems(sites: readonly FlowSite[]): WorkItem[] {
   const items: WorkItem[] = [];
   for (const site of sites) {
     if (site.kind === 'step') items.push({ item: site.step, pointer: site.pointer, label: site.label });
-    if (site.kind === 'node' && site.node.kind === 'task') items.push({ item: site.node, pointer: site.pointer, label: site.label });
+    if (site.kind === 'node' && site.node.kind === 'task')
+      items.push({ item: site.node, pointer: site.pointer, label: site.label });
   }
   return items;
 }

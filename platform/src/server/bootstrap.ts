@@ -8,6 +8,7 @@ import { metaSchemas } from '../metaschema/metaSchemas';
 import { checkStoredDocuments } from '../catalog/checkStoredDocuments';
 import { loadSeedCatalog } from '../catalog/seed/loadSeedCatalog';
 import { seedDemoAccounts } from '../identity';
+import { seedDepartments } from '../departments';
 
 export interface Bootstrapped {
   ctx: AppContext;
@@ -34,6 +35,7 @@ export async function bootstrap({
   const ctx: AppContext = { db, config, logger, clock };
   try {
     await checkStoredDocuments(ctx);
+    await seedDepartments(ctx);
     if (shouldSeedCatalog) await loadSeedCatalog(ctx);
     if (config.isDemo) await seedDemoAccounts(ctx);
   } catch (error) {

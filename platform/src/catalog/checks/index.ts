@@ -1,0 +1,3 @@
+export { checkPublishable } from './checkPublishable';
+export { checkCondition, formPropertyNames, schemaCompileIssues, type ConditionCodePrefix } from './checkCondition';
+export { exceedsStatutory } from './checkTimeLimits';

@@ -1,0 +1,9 @@
+export type { MatterDocument } from './MatterDocument';
+export type { ImportIssue, DocumentSource } from './ImportIssue';
+export { IMPORT_LIMITS } from './importLimits';
+export { toNationalRecord, fromNationalRecord, nationalNameAt, type NationalRecord } from './nationalMapping';
+export { exportCatalogJson, type CatalogExport, type NationalExport, type ExportableMatter } from './exportCatalogJson';
+export { parseCatalogJson, type ParsedCatalog } from './parseCatalogJson';
+export { writeCatalogXlsx } from './writeCatalogXlsx';
+export { readCatalogXlsx, type ReadCatalogXlsxResult } from './readCatalogXlsx';
+export { importCatalog, type SaveDraft, type SaveDraftResult, type ImportCatalogResult } from './importCatalog';

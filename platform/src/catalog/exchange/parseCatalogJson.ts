@@ -1,0 +1,57 @@
+import { fail } from '../../errors';
+import { isPlainObject } from './documentPaths';
+import type { DocumentSource } from './ImportIssue';
+import { IMPORT_LIMITS } from './importLimits';
+import { fromNationalRecord } from './nationalMapping';
+
+export interface ParsedCatalog {
+  format: 'matterflow-catalog' | 'national-exchange' | 'array';
+  documents: unknown[];
+  sources: DocumentSource[];
+}
+
+/**
+ * Reads an import file in our format, the national exchange format or as a bare array of
+ * documents. Documents are not validated here (importCatalog does that, collecting every error);
+ * only a file that is not one of these shapes is refused.
+ */
+export function parseCatalogJson({ text }: { text: string | Uint8Array }): ParsedCatalog {
+  const source = typeof text === 'string' ? text : Buffer.from(text).toString('utf8');
+  if (source.length > IMPORT_LIMITS.maxFileBytes) {
+    throw fail('BODY_TOO_LARGE', { limitBytes: IMPORT_LIMITS.maxFileBytes }, '导入文件过大');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(source.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw fail('IMPORT_FILE_UNREADABLE', { reason: 'invalidJson', detail: (error as Error).message }, '导入文件不是合法的 JSON');
+  }
+  const { format, documents } = documentsOf(value);
+  if (documents.length > IMPORT_LIMITS.maxMatters) {
+    throw fail('BODY_TOO_LARGE', { limit: IMPORT_LIMITS.maxMatters, actual: documents.length }, `一次最多导入 ${IMPORT_LIMITS.maxMatters} 个事项`);
+  }
+  return { format, documents, sources: documents.map((_, index) => ({ row: index + 1 })) };
+}
+
+function documentsOf(value: unknown): Pick<ParsedCatalog, 'format' | 'documents'> {
+  if (Array.isArray(value)) return { format: 'array', documents: value };
+  if (isPlainObject(value) && value.format === 'matterflow-catalog') {
+    requireVersion(value.version);
+    if (!Array.isArray(value.matters)) throw unreadable('matters 应为数组');
+    return { format: 'matterflow-catalog', documents: value.matters };
+  }
+  if (isPlainObject(value) && value.format === 'national-exchange') {
+    requireVersion(value.version ?? 1);
+    if (!Array.isArray(value.records)) throw unreadable('records 应为数组');
+    return { format: 'national-exchange', documents: value.records.map((record) => fromNationalRecord({ record })) };
+  }
+  throw unreadable('无法识别的文件格式：应为事项目录导出文件（format 为 matterflow-catalog 或 national-exchange）或事项数组');
+}
+
+function requireVersion(version: unknown): void {
+  if (version !== 1) throw unreadable(`不支持的导出文件版本 ${String(version)}`);
+}
+
+function unreadable(message: string) {
+  return fail('IMPORT_FILE_UNREADABLE', { reason: 'unknownFormat', message }, message);
+}

@@ -1,0 +1,26 @@
+export { checkFlow, type CheckFlowInput } from './checkFlow';
+export {
+  FLOW_ACTIONS,
+  FLOW_END,
+  FLOW_ROLES,
+  OWNER_DEPARTMENT,
+  type DepartmentRef,
+  type Flow,
+  type FlowAction,
+  type FlowBranch,
+  type FlowCase,
+  type FlowCondition,
+  type FlowNext,
+  type FlowNode,
+  type FlowRole,
+  type FlowStep,
+  type FlowSwitch,
+  type FlowTarget,
+  type ParallelNode,
+  type TaskNode,
+  type TimeLimit,
+  type TimeUnit,
+} from './Flow';
+export { ROLE_ACTIONS, ROLE_LABELS, ACTION_LABELS } from './roleActions';
+export { formatTimeLimit } from './formatTimeLimit';
+export { nodeBudgetDays, longestPath, type WeightedPath } from './longestPath';

@@ -1,0 +1,64 @@
+import { isDomainError } from '../errors';
+import { seedDepartments } from '../departments';
+import type { AppContext } from '../http/AppContext';
+import { SYSTEM_ACTOR, type Role } from './Actor';
+import { createUser } from './createUser';
+import { findUserByUsername } from './userStore';
+
+export const DEMO_PASSWORD = 'matterflow-demo';
+/** The department whose staff the demo accounts are: the seed catalog's busiest one. */
+export const DEMO_DEPARTMENT_NAME = '市场监督管理局';
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+  isInDemoDepartment: boolean;
+}
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { username: 'sysadmin', displayName: '赵志刚', role: 'sysadmin', isInDemoDepartment: false },
+  { username: 'legal', displayName: '李明华', role: 'legal', isInDemoDepartment: false },
+  { username: 'supervisor', displayName: '孙丽娟', role: 'supervisor', isInDemoDepartment: false },
+  { username: 'citizen', displayName: '张三', role: 'citizen', isInDemoDepartment: false },
+  { username: 'scjg_admin', displayName: '王建国', role: 'dept_admin', isInDemoDepartment: true },
+  { username: 'scjg_window', displayName: '刘晓燕', role: 'window', isInDemoDepartment: true },
+  { username: 'scjg_reviewer', displayName: '陈志强', role: 'reviewer', isInDemoDepartment: true },
+  { username: 'scjg_chief', displayName: '周卫东', role: 'chief', isInDemoDepartment: true },
+];
+
+/**
+ * Creates one account per role with the well-known password 'matterflow-demo'; existing accounts
+ * are left untouched, so restarts and several processes starting at once are safe. Refuses to run
+ * in production, where a known password would be an open door.
+ */
+export async function seedDemoAccounts(ctx: AppContext): Promise<void> {
+  if (ctx.config.isProduction) throw new Error('demo accounts must not be seeded in production (set MATTERFLOW_DEMO=false)');
+  await seedDepartments(ctx);
+  const department = await ctx.db.query<{ code: string }>(
+    'SELECT code FROM departments WHERE position($1 in name) > 0 ORDER BY code LIMIT 1',
+    [DEMO_DEPARTMENT_NAME],
+  );
+  const departmentCode = department.rows[0]?.code;
+  if (!departmentCode) ctx.logger.warn({ department: DEMO_DEPARTMENT_NAME }, 'no such department; its demo accounts are skipped');
+
+  for (const account of DEMO_ACCOUNTS) {
+    if (account.isInDemoDepartment && !departmentCode) continue;
+    if (await findUserByUsername(ctx.db, account.username)) continue;
+    try {
+      await ctx.db.transaction((tx) =>
+        createUser(tx, {
+          actor: SYSTEM_ACTOR,
+          username: account.username,
+          displayName: account.displayName,
+          password: DEMO_PASSWORD,
+          role: account.role,
+          departmentCode: account.isInDemoDepartment ? departmentCode : null,
+        }),
+      );
+    } catch (error) {
+      // Another process seeded it between our check and our insert.
+      if (!(isDomainError(error) && error.code === 'USER_EXISTS')) throw error;
+    }
+  }
+}

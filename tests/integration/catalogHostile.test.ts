@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/startTestServer';
+import { foodLicence } from '../support/matterFixtures';
+import type { TestClient, TestResponse } from '../support/TestClient';
+
+let server: TestServer;
+let legal: TestClient;
+let publishedCode: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  legal = await server.login('legal');
+  const doc = foodLicence({ suffix: '0001310249001' });
+  publishedCode = doc.code;
+  await legal.post('/api/matters', { document: doc });
+  await legal.post(`/api/matters/${doc.code}/transitions`, { action: 'submit' });
+  await legal.post(`/api/matters/${doc.code}/transitions`, { action: 'publish' });
+});
+afterAll(() => server?.close());
+
+function expectError(response: TestResponse, status: number, code: string) {
+  expect(response.status, response.text).toBe(status);
+  expect(response.body.error.code).toBe(code);
+  expect(typeof response.body.error.message).toBe('string');
+}
+
+const matterCount = async () => (await server.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM matter_versions')).rows[0]?.n;
+
+describe('hostile requests to the catalog', () => {
+  it('answers malformed JSON with BAD_JSON', async () => {
+    expectError(await legal.request('POST', '/api/matters', '{"document": {"code": '), 400, 'BAD_JSON');
+    expectError(await legal.request('POST', '/api/matters', '[1,2'), 400, 'BAD_JSON');
+  });
+
+  it('refuses non-JSON writes with UNSUPPORTED_MEDIA_TYPE', async () => {
+    expectError(await legal.request('POST', '/api/matters', 'document=1', { contentType: 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('refuses bodies over the limit with BODY_TOO_LARGE and writes nothing', async () => {
+    const before = await matterCount();
+    const huge = { document: { ...foodLicence({ suffix: '0001310249002' }), acceptCondition: 'x'.repeat(2_000_000) } };
+    expectError(await legal.post('/api/matters', huge), 413, 'BODY_TOO_LARGE');
+    expect(await matterCount()).toBe(before);
+  });
+
+  it('reports wrong types and unknown properties with JSON pointers', async () => {
+    const doc = { ...foodLicence({ suffix: '0001310249003' }), name: 42, unexpected: true, timeLimits: { statutory: { value: '十', unit: 'workday' } } };
+    const response = await legal.post('/api/matters', { document: doc });
+    expectError(response, 422, 'MATTER_INVALID');
+    const pointers = response.body.error.details.map((d: { pointer: string }) => d.pointer);
+    expect(pointers).toEqual(expect.arrayContaining(['/document/name', '/document/unexpected', '/document/timeLimits/statutory/value']));
+    expect(response.body.error.details.every((d: { message: string }) => /[\u4e00-\u9fa5]/.test(d.message))).toBe(true);
+  });
+
+  it('rejects unknown top-level properties and wrong shapes of the envelope', async () => {
+    expectError(await legal.post('/api/matters', { document: foodLicence({ suffix: '0001310249004' }), extra: 1 }), 422, 'VALIDATION_FAILED');
+    expectError(await legal.post('/api/matters', [foodLicence()]), 422, 'VALIDATION_FAILED');
+    expectError(await legal.post('/api/matters', { document: 'DROP TABLE matters' }), 422, 'VALIDATION_FAILED');
+    expectError(await legal.put(`/api/matters/${publishedCode}/draft`, { revision: '1', document: {} }), 422, 'VALIDATION_FAILED');
+    expectError(await legal.post(`/api/matters/${publishedCode}/transitions`, { action: 'publishNow' }), 422, 'VALIDATION_FAILED');
+    expectError(await legal.post(`/api/matters/${publishedCode}/transitions`, { action: 'retire', cancelDate: '2026-02-30x' }), 422, 'VALIDATION_FAILED');
+  });
+
+  it('refuses malformed matter codes in paths', async () => {
+    for (const bad of ['abc', "1' OR '1'='1", '%27%3B%20DROP%20TABLE%20matters%3B--', 'X'.repeat(80), '..%2F..%2Fetc%2Fpasswd']) {
+      expectError(await legal.get(`/api/matters/${bad}`), 400, 'MATTER_CODE_INVALID');
+    }
+    expectError(await legal.get(`/api/matters/${publishedCode}/versions/0`), 400, 'BAD_QUERY');
+    expectError(await legal.get(`/api/matters/${publishedCode}/versions/1e3`), 400, 'BAD_QUERY');
+  });
+
+  it('treats SQL and LIKE syntax in search as plain text', async () => {
+    for (const q of ["' OR 1=1 --", "食品'; DROP TABLE matters; --", '%', '_', '\\', "'||(SELECT password_hash FROM users LIMIT 1)||'"]) {
+      const response = await legal.get(`/api/matters?q=${encodeURIComponent(q)}`);
+      expect(response.status, q).toBe(200);
+      expect(response.body.total, q).toBe(0);
+    }
+    expect((await legal.get(`/api/matters?q=${encodeURIComponent('食品经营')}`)).body.total).toBe(1);
+    expect(await matterCount()).toBeGreaterThan(0);
+  });
+
+  it('refuses JSON-operator and array injection in query parameters', async () => {
+    expectError(await legal.get('/api/matters?q[$ne]=1'), 400, 'BAD_QUERY');
+    expectError(await legal.get('/api/matters?q=a&q=b'), 400, 'BAD_QUERY');
+    expectError(await legal.get(`/api/matters?status=${encodeURIComponent("published' OR '1'='1")}`), 400, 'BAD_QUERY');
+    expectError(await legal.get(`/api/matters?department=${encodeURIComponent('{"$gt":""}')}`), 400, 'BAD_QUERY');
+    expectError(await legal.get('/api/matters?pageSize=100000'), 400, 'BAD_QUERY');
+    expectError(await legal.get('/api/matters?page=-1'), 400, 'BAD_QUERY');
+    expectError(await legal.get('/api/matters?sort=name'), 400, 'BAD_QUERY');
+  });
+
+  it('answers unknown endpoints with NOT_FOUND, never a 500', async () => {
+    expectError(await legal.get('/api/nothing-here'), 404, 'NOT_FOUND');
+    expectError(await legal.request('PATCH', `/api/matters/${publishedCode}`, {}), 404, 'NOT_FOUND');
+  });
+});
