@@ -10,15 +10,25 @@ import { ANONYMOUS, SYSTEM_ACTOR, type Actor } from '../../platform/src/identity
  * have their department. Once the file exists the real seed is used unchanged.
  */
 vi.mock('../../platform/src/departments/seedDepartments', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../platform/src/departments/seedDepartments')>();
+  const actual = await importOriginal<Record<string, unknown>>();
   const { existsSync } = await import('node:fs');
   const { schemasDir } = await import('../../platform/src/metaschema/metaSchemas');
   if (existsSync(`${schemasDir}catalog/departments.json`)) return actual;
   const { makeUscc } = await import('../../platform/src/departments/uscc');
   const { upsertDepartments } = await import('../../platform/src/departments/departmentStore');
   const fixture = [
-    { code: makeUscc({ prefix: '11', region: '439901', orgBody: 'MB000001' }), name: '示范市市场监督管理局', shortName: '市场监管局', region: '439901' },
-    { code: makeUscc({ prefix: '11', region: '439901', orgBody: 'MB000002' }), name: '示范市卫生健康委员会', shortName: '卫健委', region: '439901' },
+    {
+      code: makeUscc({ prefix: '11', region: '439901', orgBody: 'MB000001' }),
+      name: '示范市市场监督管理局',
+      shortName: '市场监管局',
+      region: '439901',
+    },
+    {
+      code: makeUscc({ prefix: '11', region: '439901', orgBody: 'MB000002' }),
+      name: '示范市卫生健康委员会',
+      shortName: '卫健委',
+      region: '439901',
+    },
   ];
   return {
     ...actual,
@@ -40,7 +50,10 @@ function sessionCookie(response: { headers: Headers }): string | undefined {
   return response.headers.getSetCookie().find((cookie) => cookie.startsWith('mf_session='));
 }
 
-async function rawFetch(path: string, init: RequestInit & { cookie?: string } = {}): Promise<{ status: number; body: any; headers: Headers }> {
+async function rawFetch(
+  path: string,
+  init: RequestInit & { cookie?: string } = {},
+): Promise<{ status: number; body: any; headers: Headers }> {
   const headers = new Headers(init.headers);
   if (init.cookie) headers.set('cookie', init.cookie);
   const response = await fetch(server.url + path, { ...init, headers });
@@ -55,14 +68,22 @@ async function rawFetch(path: string, init: RequestInit & { cookie?: string } = 
 }
 
 async function scjgCode(): Promise<string> {
-  const result = await server.ctx.db.query<{ code: string }>("SELECT code FROM departments WHERE name LIKE '%市场监督管理局%' ORDER BY code LIMIT 1");
+  const result = await server.ctx.db.query<{ code: string }>(
+    "SELECT code FROM departments WHERE name LIKE '%市场监督管理局%' ORDER BY code LIMIT 1",
+  );
   const code = result.rows[0]?.code;
   if (!code) throw new Error('no 市场监督管理局 seeded');
   return code;
 }
 
 async function auditRows(action: string, username: string) {
-  const result = await server.ctx.db.query<{ action: string; username: string | null; target_id: string | null; details: any; ip: string | null }>(
+  const result = await server.ctx.db.query<{
+    action: string;
+    username: string | null;
+    target_id: string | null;
+    details: any;
+    ip: string | null;
+  }>(
     `SELECT action, username, target_id, details, ip FROM audit_log
      WHERE action = $1 AND (username = $2 OR details->>'username' = $2) ORDER BY id`,
     [action, username],
@@ -118,7 +139,11 @@ describe('POST /api/session (login)', () => {
 
   it('answers a wrong password, an unknown user and an inactive user alike with 401 LOGIN_FAILED', async () => {
     await createUser(server.ctx.db, {
-      actor: SYSTEM_ACTOR, username: 'retired_clerk', displayName: '钱退休', password: 'retired-clerk-pass', role: 'supervisor',
+      actor: SYSTEM_ACTOR,
+      username: 'retired_clerk',
+      displayName: '钱退休',
+      password: 'retired-clerk-pass',
+      role: 'supervisor',
     });
     await server.ctx.db.query("UPDATE users SET is_active = false WHERE username = 'retired_clerk'");
     const answers = [
@@ -139,9 +164,19 @@ describe('POST /api/session (login)', () => {
     const cases: { body: unknown; contentType?: string; status: number; code: string; pointer?: string }[] = [
       { body: {}, status: 422, code: 'VALIDATION_FAILED', pointer: '/username' },
       { body: { username: 'legal' }, status: 422, code: 'VALIDATION_FAILED', pointer: '/password' },
-      { body: { username: 'legal', password: DEMO_PASSWORD, role: 'sysadmin' }, status: 422, code: 'VALIDATION_FAILED', pointer: '/role' },
+      {
+        body: { username: 'legal', password: DEMO_PASSWORD, role: 'sysadmin' },
+        status: 422,
+        code: 'VALIDATION_FAILED',
+        pointer: '/role',
+      },
       { body: { username: 42, password: DEMO_PASSWORD }, status: 422, code: 'VALIDATION_FAILED', pointer: '/username' },
-      { body: { username: 'legal', password: ['matterflow-demo'] }, status: 422, code: 'VALIDATION_FAILED', pointer: '/password' },
+      {
+        body: { username: 'legal', password: ['matterflow-demo'] },
+        status: 422,
+        code: 'VALIDATION_FAILED',
+        pointer: '/password',
+      },
       { body: { username: 'legal', password: 'x'.repeat(10_000) }, status: 422, code: 'VALIDATION_FAILED', pointer: '/password' },
       { body: { username: '', password: '' }, status: 422, code: 'VALIDATION_FAILED', pointer: '/username' },
       { body: [], status: 422, code: 'VALIDATION_FAILED' },
@@ -149,7 +184,12 @@ describe('POST /api/session (login)', () => {
       { body: 'null', status: 400, code: 'BAD_JSON' },
       { body: '"legal"', status: 400, code: 'BAD_JSON' },
       { body: '{"username": "legal", ', status: 400, code: 'BAD_JSON' },
-      { body: 'username=legal&password=x', contentType: 'application/x-www-form-urlencoded', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+      {
+        body: 'username=legal&password=x',
+        contentType: 'application/x-www-form-urlencoded',
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+      },
     ];
     for (const { body, contentType, status, code, pointer } of cases) {
       const response = await client.request('POST', '/api/session', body, contentType ? { contentType } : {});
@@ -170,7 +210,11 @@ describe('POST /api/session (login)', () => {
 describe('login rate limit', () => {
   it('refuses a user name after 5 failures in 15 minutes with 429 and Retry-After, even with the right password', async () => {
     await createUser(server.ctx.db, {
-      actor: SYSTEM_ACTOR, username: 'target_user', displayName: '吴目标', password: 'target-user-pass', role: 'legal',
+      actor: SYSTEM_ACTOR,
+      username: 'target_user',
+      displayName: '吴目标',
+      password: 'target-user-pass',
+      role: 'legal',
     });
     const client = server.anonymous();
     for (let attempt = 1; attempt <= 5; attempt += 1) {
@@ -279,7 +323,8 @@ describe('session expiry', () => {
   it('writes the sliding expiry at most once a minute', async () => {
     const client = await server.login('legal');
     const expiry = async () =>
-      (await server.ctx.db.query<{ expires_at: Date }>('SELECT expires_at FROM sessions ORDER BY created_at DESC LIMIT 1')).rows[0]?.expires_at;
+      (await server.ctx.db.query<{ expires_at: Date }>('SELECT expires_at FROM sessions ORDER BY created_at DESC LIMIT 1'))
+        .rows[0]?.expires_at;
     const first = await expiry();
     clock.set(new Date(clock.now().getTime() + 30_000).toISOString());
     await client.get('/api/session');
@@ -291,7 +336,11 @@ describe('session expiry', () => {
 
   it('ends the sessions of a deactivated user at once', async () => {
     await createUser(server.ctx.db, {
-      actor: SYSTEM_ACTOR, username: 'leaving_staff', displayName: '郑离职', password: 'leaving-staff-pass', role: 'supervisor',
+      actor: SYSTEM_ACTOR,
+      username: 'leaving_staff',
+      displayName: '郑离职',
+      password: 'leaving-staff-pass',
+      role: 'supervisor',
     });
     const client = new TestClient(server.url);
     await client.login('leaving_staff', 'leaving-staff-pass');
@@ -305,7 +354,11 @@ describe('CSRF protection', () => {
     const client = await server.login('legal');
     const token = client.csrfToken;
     client.csrfToken = undefined;
-    for (const [method, path] of [['POST', '/api/matters'], ['PUT', '/api/matters/X/draft'], ['DELETE', '/api/session']] as const) {
+    for (const [method, path] of [
+      ['POST', '/api/matters'],
+      ['PUT', '/api/matters/X/draft'],
+      ['DELETE', '/api/session'],
+    ] as const) {
       const response = await client.request(method, path, method === 'DELETE' ? undefined : { document: {} });
       expect(response.status, `${method} ${path}`).toBe(403);
       expect(response.body.error.code).toBe('CSRF_INVALID');
@@ -314,7 +367,7 @@ describe('CSRF protection', () => {
     expect((await client.get('/api/session')).body.user?.username).toBe('legal');
   });
 
-  it('refuses a wrong token, and another session\'s token', async () => {
+  it("refuses a wrong token, and another session's token", async () => {
     const client = await server.login('legal');
     const other = await server.login('scjg_admin');
     for (const wrong of ['wrong', '', `${client.csrfToken}x`, other.csrfToken ?? '']) {
@@ -337,18 +390,21 @@ describe('CSRF protection', () => {
 });
 
 describe('demo accounts', () => {
-  it.each(DEMO_ACCOUNTS.map((account) => [account.username, account] as const))('%s logs in with its role and department', async (_name, account) => {
-    const client = await server.login(account.username);
-    const { user } = (await client.get('/api/session')).body;
-    expect(user.role).toBe(account.role);
-    expect(user.displayName).toMatch(/\p{Script=Han}/u);
-    if (account.isInDemoDepartment) {
-      expect(user.departmentCode).toBe(await scjgCode());
-      expect(user.departmentName).toContain('市场监督管理局');
-    } else {
-      expect(user.departmentCode).toBeNull();
-    }
-  });
+  it.each(DEMO_ACCOUNTS.map((account) => [account.username, account] as const))(
+    '%s logs in with its role and department',
+    async (_name, account) => {
+      const client = await server.login(account.username);
+      const { user } = (await client.get('/api/session')).body;
+      expect(user.role).toBe(account.role);
+      expect(user.displayName).toMatch(/\p{Script=Han}/u);
+      if (account.isInDemoDepartment) {
+        expect(user.departmentCode).toBe(await scjgCode());
+        expect(user.departmentName).toContain('市场监督管理局');
+      } else {
+        expect(user.departmentCode).toBeNull();
+      }
+    },
+  );
 
   it('covers every role once', () => {
     expect(new Set(DEMO_ACCOUNTS.map((account) => account.role)).size).toBe(8);
@@ -401,30 +457,62 @@ describe('createUser', () => {
   }
 
   it('is for system administrators only', async () => {
-    expect(await codeOf(createUser(server.ctx.db, { ...base, actor: ANONYMOUS, username: 'by_anonymous' }))).toBe('AUTH_REQUIRED');
+    expect(await codeOf(createUser(server.ctx.db, { ...base, actor: ANONYMOUS, username: 'by_anonymous' }))).toBe(
+      'AUTH_REQUIRED',
+    );
     expect(await codeOf(createUser(server.ctx.db, { ...base, actor: legal, username: 'by_legal' }))).toBe('FORBIDDEN');
   });
 
   it('validates the input and reports every problem with a pointer', async () => {
     try {
-      await createUser(server.ctx.db, { actor: SYSTEM_ACTOR, username: '9bad', displayName: ' ', password: 'short', role: 'king' });
+      await createUser(server.ctx.db, {
+        actor: SYSTEM_ACTOR,
+        username: '9bad',
+        displayName: ' ',
+        password: 'short',
+        role: 'king',
+      });
       expect.unreachable();
     } catch (error) {
       const { code, details } = error as { code: string; details: { pointer: string }[] };
       expect(code).toBe('VALIDATION_FAILED');
       expect(details.map((issue) => issue.pointer).sort()).toEqual(['/displayName', '/password', '/role', '/username']);
     }
-    expect(await codeOf(createUser(server.ctx.db, { ...base, actor: SYSTEM_ACTOR, username: 'no_dept_window', role: 'window' }))).toBe('VALIDATION_FAILED');
-    expect(await codeOf(createUser(server.ctx.db, { ...base, actor: SYSTEM_ACTOR, username: 'legal_in_dept', departmentCode: await scjgCode() }))).toBe('VALIDATION_FAILED');
     expect(
-      await codeOf(createUser(server.ctx.db, { ...base, actor: SYSTEM_ACTOR, username: 'lost_window', role: 'window', departmentCode: '11439901MB9999999X' })),
+      await codeOf(createUser(server.ctx.db, { ...base, actor: SYSTEM_ACTOR, username: 'no_dept_window', role: 'window' })),
+    ).toBe('VALIDATION_FAILED');
+    expect(
+      await codeOf(
+        createUser(server.ctx.db, { ...base, actor: SYSTEM_ACTOR, username: 'legal_in_dept', departmentCode: await scjgCode() }),
+      ),
+    ).toBe('VALIDATION_FAILED');
+    expect(
+      await codeOf(
+        createUser(server.ctx.db, {
+          ...base,
+          actor: SYSTEM_ACTOR,
+          username: 'lost_window',
+          role: 'window',
+          departmentCode: '11439901MB9999999X',
+        }),
+      ),
     ).toBe('DEPARTMENT_NOT_FOUND');
   });
 
   it('refuses a taken user name and audits a creation', async () => {
     expect(await codeOf(createUser(server.ctx.db, { ...base, actor: SYSTEM_ACTOR, username: 'legal' }))).toBe('USER_EXISTS');
-    const user = await createUser(server.ctx.db, { ...base, actor: SYSTEM_ACTOR, username: 'new_reviewer', role: 'reviewer', departmentCode: await scjgCode() });
-    expect(user).toMatchObject({ username: 'new_reviewer', role: 'reviewer', departmentName: expect.stringContaining('市场监督管理局') });
+    const user = await createUser(server.ctx.db, {
+      ...base,
+      actor: SYSTEM_ACTOR,
+      username: 'new_reviewer',
+      role: 'reviewer',
+      departmentCode: await scjgCode(),
+    });
+    expect(user).toMatchObject({
+      username: 'new_reviewer',
+      role: 'reviewer',
+      departmentName: expect.stringContaining('市场监督管理局'),
+    });
     const audit = await server.ctx.db.query<{ username: string; target_id: string; details: any }>(
       "SELECT username, target_id, details FROM audit_log WHERE action = 'user.create' AND target_id = $1",
       [String(user.id)],

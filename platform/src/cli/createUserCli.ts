@@ -79,7 +79,9 @@ async function readPassword(): Promise<string> {
   if (process.stdin.isTTY) return promptHidden('密码 / Password: ');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 function describeError(error: unknown): string {
@@ -90,7 +92,9 @@ function describeError(error: unknown): string {
       DEPARTMENT_NOT_FOUND: 'no such department',
     };
     const issues = Array.isArray(error.details)
-      ? (error.details as { pointer: string; message: string }[]).map((issue) => `\n  ${issue.pointer}: ${issue.message}`).join('')
+      ? (error.details as { pointer: string; message: string }[])
+          .map((issue) => `\n  ${issue.pointer}: ${issue.message}`)
+          .join('')
       : '';
     return `${error.message} / ${english[error.code] ?? error.code} (${error.code})${issues}`;
   }
@@ -102,11 +106,16 @@ async function main(): Promise<void> {
   const password = await readPassword();
   if (!password) throw new CliError('未提供密码 / No password given (MATTERFLOW_PASSWORD or stdin)');
   const config = loadConfig();
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir === ':memory:' ? undefined : config.dataDir });
+  const db = await openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir === ':memory:' ? undefined : config.dataDir,
+  });
   try {
     const user = await db.transaction((tx) => createUser(tx, { actor: SYSTEM_ACTOR, password, ...args }));
     const department = user.departmentName ? `，部门 ${user.departmentName}` : '';
-    console.log(`已创建用户 ${user.username}（${user.displayName}，角色 ${user.role}${department}）/ Created user ${user.username} (id ${user.id})`);
+    console.log(
+      `已创建用户 ${user.username}（${user.displayName}，角色 ${user.role}${department}）/ Created user ${user.username} (id ${user.id})`,
+    );
   } finally {
     await db.close();
   }

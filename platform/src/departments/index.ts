@@ -2,3 +2,5 @@ export type { Department } from './Department';
 export { listDepartments, knownDepartmentCodes, upsertDepartments } from './departmentStore';
 export { readSeedDepartments, seedDepartments } from './seedDepartments';
 export { isValidUscc, usccCheckChar, makeUscc } from './uscc';
+export { departmentsRouter } from './departmentsRouter';
+export { departmentsApi } from './departmentsApi';

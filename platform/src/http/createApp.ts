@@ -7,6 +7,7 @@ import { healthRouter } from './healthRouter';
 import { openApiRouter } from '../openapi/openApiRouter';
 import { sessionMiddleware, sessionRouter } from '../identity';
 import { catalogRouter, importRouter } from '../catalog';
+import { departmentsRouter } from '../departments';
 
 /** Routers that accept non-JSON bodies (spreadsheet uploads) and parse them themselves. */
 function rawBodyRouters(ctx: AppContext): Router[] {
@@ -14,7 +15,7 @@ function rawBodyRouters(ctx: AppContext): Router[] {
 }
 
 function jsonRouters(ctx: AppContext): Router[] {
-  return [healthRouter(ctx), openApiRouter(), sessionRouter(ctx), catalogRouter(ctx)];
+  return [healthRouter(ctx), openApiRouter(), sessionRouter(ctx), departmentsRouter(ctx), catalogRouter(ctx)];
 }
 
 export function createApp(ctx: AppContext): express.Express {

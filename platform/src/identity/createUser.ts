@@ -28,11 +28,19 @@ function isRole(value: string): value is Role {
 function checkNewUser(input: NewUser): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (!USERNAME_PATTERN.test(input.username)) {
-    issues.push({ pointer: '/username', code: 'user.username', message: '用户名须以小写字母开头，由 3-32 位小写字母、数字或下划线组成' });
+    issues.push({
+      pointer: '/username',
+      code: 'user.username',
+      message: '用户名须以小写字母开头，由 3-32 位小写字母、数字或下划线组成',
+    });
   }
   const displayName = input.displayName.trim();
   if (displayName.length === 0 || displayName.length > MAX_DISPLAY_NAME_LENGTH) {
-    issues.push({ pointer: '/displayName', code: 'user.displayName', message: `姓名不能为空，且不超过 ${MAX_DISPLAY_NAME_LENGTH} 个字符` });
+    issues.push({
+      pointer: '/displayName',
+      code: 'user.displayName',
+      message: `姓名不能为空，且不超过 ${MAX_DISPLAY_NAME_LENGTH} 个字符`,
+    });
   }
   if (input.password.length < MIN_PASSWORD_LENGTH) {
     issues.push({ pointer: '/password', code: 'user.password.tooShort', message: `密码至少 ${MIN_PASSWORD_LENGTH} 个字符` });
@@ -44,7 +52,11 @@ function checkNewUser(input: NewUser): FieldIssue[] {
   } else if (isDepartmentScoped(input.role) && !input.departmentCode) {
     issues.push({ pointer: '/departmentCode', code: 'user.department.required', message: '该角色必须指定所属部门' });
   } else if (!isDepartmentScoped(input.role) && input.departmentCode) {
-    issues.push({ pointer: '/departmentCode', code: 'user.department.notAllowed', message: '该角色不属于任何部门，不能指定部门' });
+    issues.push({
+      pointer: '/departmentCode',
+      code: 'user.department.notAllowed',
+      message: '该角色不属于任何部门，不能指定部门',
+    });
   }
   return issues;
 }
@@ -100,5 +112,12 @@ export async function createUser(
     details: { username: input.username, role, departmentCode },
     ip,
   });
-  return toUserView({ id, username: input.username, display_name: input.displayName.trim(), role, department_code: departmentCode, department_name: departmentName });
+  return toUserView({
+    id,
+    username: input.username,
+    display_name: input.displayName.trim(),
+    role,
+    department_code: departmentCode,
+    department_name: departmentName,
+  });
 }

@@ -1,6 +1,13 @@
 export { ROLES, DEPARTMENT_SCOPED_ROLES, ANONYMOUS, SYSTEM_ACTOR, isStaff, type Actor, type Role } from './Actor';
 export { hashPassword, verifyPassword } from './hashPassword';
-export { requireUser, requireRole, assertDepartmentScope, canSeeAllDepartments, isDepartmentScoped, type UserActor } from './policies';
+export {
+  requireUser,
+  requireRole,
+  assertDepartmentScope,
+  canSeeAllDepartments,
+  isDepartmentScoped,
+  type UserActor,
+} from './policies';
 export { createUser, USERNAME_PATTERN, MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, type NewUser } from './createUser';
 export type { UserView } from './userStore';
 export { login, type LoginResult } from './login';

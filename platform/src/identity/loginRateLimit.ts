@@ -26,7 +26,10 @@ async function blockedUntil(
  * Throws LOGIN_RATE_LIMITED (details.retryAfterSeconds) when this user name or address has used up
  * its failures. The counts live in the database so that the limit holds across server processes.
  */
-export async function assertLoginAllowed(q: Queryable, { username, ip, now }: { username: string; ip: string; now: Date }): Promise<void> {
+export async function assertLoginAllowed(
+  q: Queryable,
+  { username, ip, now }: { username: string; ip: string; now: Date },
+): Promise<void> {
   const until = [
     await blockedUntil(q, { column: 'username', value: username, limit: MAX_FAILURES_PER_USERNAME, now }),
     await blockedUntil(q, { column: 'ip', value: ip, limit: MAX_FAILURES_PER_IP, now }),
@@ -37,7 +40,10 @@ export async function assertLoginAllowed(q: Queryable, { username, ip, now }: { 
   throw fail('LOGIN_RATE_LIMITED', { retryAfterSeconds });
 }
 
-export async function recordLoginFailure(q: Queryable, { username, ip, now }: { username: string; ip: string; now: Date }): Promise<void> {
+export async function recordLoginFailure(
+  q: Queryable,
+  { username, ip, now }: { username: string; ip: string; now: Date },
+): Promise<void> {
   await q.query('INSERT INTO login_failures (username, ip, at) VALUES ($1, $2, $3)', [username, ip, now]);
   // Rows older than the window no longer count; the audit log keeps the history.
   await q.query('DELETE FROM login_failures WHERE at < $1', [new Date(now.getTime() - WINDOW_MS)]);

@@ -39,14 +39,23 @@ describe('requireUser / requireRole', () => {
 describe('assertDepartmentScope', () => {
   it('keeps department-scoped roles inside their own department', () => {
     for (const role of ['window', 'reviewer', 'chief', 'dept_admin'] as const) {
-      expect(codeOf(() => assertDepartmentScope(user(role, SCJG), SCJG)), role).toBeUndefined();
-      expect(codeOf(() => assertDepartmentScope(user(role, SCJG), OTHER)), role).toBe('DEPARTMENT_SCOPE');
+      expect(
+        codeOf(() => assertDepartmentScope(user(role, SCJG), SCJG)),
+        role,
+      ).toBeUndefined();
+      expect(
+        codeOf(() => assertDepartmentScope(user(role, SCJG), OTHER)),
+        role,
+      ).toBe('DEPARTMENT_SCOPE');
     }
   });
 
   it('does not limit centre-wide roles', () => {
     for (const role of ['legal', 'supervisor', 'sysadmin'] as const) {
-      expect(codeOf(() => assertDepartmentScope(user(role), OTHER)), role).toBeUndefined();
+      expect(
+        codeOf(() => assertDepartmentScope(user(role), OTHER)),
+        role,
+      ).toBeUndefined();
     }
   });
 
@@ -58,7 +67,11 @@ describe('assertDepartmentScope', () => {
 describe('canSeeAllDepartments', () => {
   it('is true only for legal, supervisor and sysadmin', () => {
     const all = ['citizen', 'window', 'reviewer', 'chief', 'dept_admin', 'legal', 'supervisor', 'sysadmin'] as const;
-    const seeing = all.filter((role) => canSeeAllDepartments(user(role, role === 'window' || role === 'reviewer' || role === 'chief' || role === 'dept_admin' ? SCJG : null)));
+    const seeing = all.filter((role) =>
+      canSeeAllDepartments(
+        user(role, role === 'window' || role === 'reviewer' || role === 'chief' || role === 'dept_admin' ? SCJG : null),
+      ),
+    );
     expect(seeing).toEqual(['legal', 'supervisor', 'sysadmin']);
     expect(canSeeAllDepartments(ANONYMOUS)).toBe(false);
   });

@@ -1,3 +1,4 @@
+import { loginBodySchema } from '../identity';
 import { errorRef, json, ok, type Paths } from './openApiTypes';
 
 /** Health and session endpoints. */
@@ -16,12 +17,7 @@ export const coreApi: Paths = {
       tags: ['session'],
       requestBody: {
         required: true,
-        ...json({
-          type: 'object',
-          additionalProperties: false,
-          required: ['username', 'password'],
-          properties: { username: { type: 'string', maxLength: 64 }, password: { type: 'string', maxLength: 256 } },
-        }),
+        ...json(loginBodySchema),
       },
       responses: { '200': ok('已登录'), '400': errorRef, '401': errorRef, '422': errorRef, '429': errorRef },
     },
