@@ -9,6 +9,13 @@ let server: TestServer;
 let admin: TestClient;
 let legal: TestClient;
 
+/** Sessions expire when the clock jumps weeks ahead, as they should: log in again. */
+async function moveClock(iso: string) {
+  clock.set(iso);
+  admin = await server.login('scjg_admin');
+  legal = await server.login('legal');
+}
+
 beforeAll(async () => {
   server = await startTestServer({ clock });
   admin = await server.login('scjg_admin');
@@ -117,10 +124,15 @@ describe('catalog lifecycle over HTTP', () => {
     expect(twice.body.error.code).toBe('DRAFT_EXISTS');
     const edited = await admin.put(`/api/matters/${code}/draft`, {
       revision: draft.body.revision,
-      document: { ...doc, timeLimits: { ...doc.timeLimits, promised: { value: 5, unit: 'workday', explain: '压缩至 5 个工作日' } } },
+      document: {
+        ...doc,
+        timeLimits: { ...doc.timeLimits, promised: { value: 5, unit: 'workday', explain: '压缩至 5 个工作日' } },
+        flow: { ...doc.flow, nodes: doc.flow.nodes.map((node) => (node.id === 'review' ? { ...node, budgetDays: 3 } : node)) },
+      },
     });
     expect(edited.status).toBe(200);
-    await admin.post(`/api/matters/${code}/transitions`, { action: 'submit' });
+    const submitted = await admin.post(`/api/matters/${code}/transitions`, { action: 'submit' });
+    expect(submitted.status, submitted.text).toBe(200);
     const past = await legal.post(`/api/matters/${code}/transitions`, { action: 'publish', effectiveDate: '2026-03-01' });
     expect(past.body.error.code).toBe('EFFECTIVE_DATE_INVALID');
     const scheduled = await legal.post(`/api/matters/${code}/transitions`, { action: 'publish', effectiveDate: '2026-04-01' });
@@ -130,7 +142,7 @@ describe('catalog lifecycle over HTTP', () => {
     const diff = await legal.get(`/api/matters/${code}/diff?from=1&to=2`);
     expect(diff.body.changes).toContainEqual(expect.objectContaining({ op: 'replace', pointer: '/timeLimits/promised/value', from: 6, to: 5 }));
 
-    clock.set('2026-04-01T01:00:00Z');
+    await moveClock('2026-04-01T01:00:00Z');
     expect((await server.anonymous().get(`/api/matters/${code}`)).body.version).toBe(2);
     const versions = await legal.get(`/api/matters/${code}/versions`);
     expect(versions.body.items.map((v: { status: string }) => v.status)).toEqual(['superseded', 'published']);
@@ -145,7 +157,7 @@ describe('catalog lifecycle over HTTP', () => {
     expect(retire.status).toBe(200);
     expect(retire.body.cancelAt).toBe('2026-05-01');
     expect((await server.anonymous().get(`/api/matters/${code}`)).status).toBe(200);
-    clock.set('2026-05-01T01:00:00Z');
+    await moveClock('2026-05-01T01:00:00Z');
     const gone = await server.anonymous().get(`/api/matters/${code}`);
     expect(gone.status).toBe(404);
     expect(gone.body.error.code).toBe('MATTER_NOT_FOUND');

@@ -1,5 +1,7 @@
 export { catalogRouter } from './http/catalogRouter';
-export { importRouter } from './http/importRouter';
+export { exchangeRouter } from './http/exchangeRouter';
+export { importCatalogFile, exportCatalog, catalogQuality, XLSX_MEDIA_TYPE } from './operations/exchangeOperations';
+export { listLatestDocuments } from './operations/listLatestDocuments';
 export type { MatterVersion, MatterStatus, MatterDocument } from './MatterVersion';
 export { MATTER_STATUSES } from './MatterVersion';
 export { createDraft } from './operations/createDraft';

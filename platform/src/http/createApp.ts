@@ -6,12 +6,12 @@ import { requireJson } from './requireJson';
 import { healthRouter } from './healthRouter';
 import { openApiRouter } from '../openapi/openApiRouter';
 import { sessionMiddleware, sessionRouter } from '../identity';
-import { catalogRouter, importRouter } from '../catalog';
+import { catalogRouter, exchangeRouter } from '../catalog';
 import { departmentsRouter } from '../departments';
 
 /** Routers that accept non-JSON bodies (spreadsheet uploads) and parse them themselves. */
 function rawBodyRouters(ctx: AppContext): Router[] {
-  return [importRouter(ctx)];
+  return [exchangeRouter(ctx)];
 }
 
 function jsonRouters(ctx: AppContext): Router[] {

@@ -7,21 +7,20 @@ import { metaSchemas } from '../../metaschema/metaSchemas';
 import type { Db, Queryable } from '../../store';
 import { isPlainObject } from './documentPaths';
 import { MAX_REPORTED_ISSUES, type DocumentSource, type ImportIssue } from './ImportIssue';
-import type { MatterDocument } from './MatterDocument';
+import type { Clock } from '../../http/Clock';
+import type { MatterDocument } from '../MatterVersion';
 
-export interface SaveDraftResult {
-  code: string;
-  version: number;
-  /** True when the import created the matter itself (not only a new or updated draft). */
-  isNewMatter: boolean;
-}
+import type { SaveDraftOutcome } from '../operations/saveDraft';
+
+export type { SaveDraftOutcome };
 
 /**
  * Saves one document as the matter's open draft: creates the matter and draft version 1, updates
  * the open draft, or opens a new draft version from the published one. Throws DomainErrors.
- * Implemented by the catalog module; passed in so that the import runs every save in one transaction.
+ * Implemented by the catalog module (operations/saveDraft); passed in so that the import runs
+ * every save in its own single transaction.
  */
-export type SaveDraft = (tx: Queryable, args: { actor: Actor; document: MatterDocument }) => Promise<SaveDraftResult>;
+export type SaveDraft = (tx: Queryable, args: { actor: Actor; document: MatterDocument; today: string }) => Promise<SaveDraftOutcome>;
 
 export interface ImportCatalogResult {
   created: number;
@@ -41,7 +40,7 @@ const IMPORTING_ROLES = new Set(['legal', 'dept_admin']);
  * parser already found (unreadable cells), reported together with the rest.
  */
 export async function importCatalog(
-  ctx: { db: Db },
+  ctx: { db: Db; clock: Clock },
   { actor, documents, saveDraft, sources = [], parseIssues = [] }: {
     actor: Actor;
     documents: readonly unknown[];
@@ -79,15 +78,15 @@ export async function importCatalog(
     throw fail('IMPORT_INVALID', { errors: issues.slice(0, MAX_REPORTED_ISSUES), total: issues.length });
   }
 
+  const today = ctx.clock.today();
   return ctx.db.transaction(async (tx) => {
     let created = 0;
     const codes: string[] = [];
     for (const [index, document] of documents.entries()) {
       const matter = document as MatterDocument;
       try {
-        const saved = await saveDraft(tx, { actor, document: matter });
-        if (saved.isNewMatter) created += 1;
-        codes.push(saved.code);
+        if ((await saveDraft(tx, { actor, document: matter, today })) === 'created') created += 1;
+        codes.push(matter.code);
       } catch (error) {
         if (!isDomainError(error)) throw error;
         // Stop at the first failed save: the transaction is rolled back, so nothing was imported.

@@ -1,4 +1,3 @@
-export type { MatterDocument } from './MatterDocument';
 export type { ImportIssue, DocumentSource } from './ImportIssue';
 export { IMPORT_LIMITS } from './importLimits';
 export { toNationalRecord, fromNationalRecord, nationalNameAt, type NationalRecord } from './nationalMapping';
@@ -6,4 +5,4 @@ export { exportCatalogJson, type CatalogExport, type NationalExport, type Export
 export { parseCatalogJson, type ParsedCatalog } from './parseCatalogJson';
 export { writeCatalogXlsx } from './writeCatalogXlsx';
 export { readCatalogXlsx, type ReadCatalogXlsxResult } from './readCatalogXlsx';
-export { importCatalog, type SaveDraft, type SaveDraftResult, type ImportCatalogResult } from './importCatalog';
+export { importCatalog, type SaveDraft, type SaveDraftOutcome, type ImportCatalogResult } from './importCatalog';

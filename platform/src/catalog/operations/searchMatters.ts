@@ -33,15 +33,18 @@ export interface MatterSummary {
 }
 
 /** LIKE patterns treat user input as text: %, _ and \ are escaped, never interpreted. */
-export function likeContains(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+export type MatterFilters = Omit<MatterSearch, 'page' | 'pageSize'>;
+
 /**
- * The SQL and parameters of a search: one row per matter, its newest version visible to the actor
- * that matches the filters. Exposed so the benchmark can time the raw query against the endpoint.
+ * A `latest` CTE: one row per matter, its newest version that the actor may see and that matches
+ * the filters. `$1` is today. Shared by search, export and the quality report so that all three
+ * agree on what a user sees.
  */
-export function buildSearchQuery({ actor, search, today }: { actor: Actor; search: MatterSearch; today: string }) {
+export function buildLatestVersions({ actor, filters, today }: { actor: Actor; filters: MatterFilters; today: string }) {
   const params: unknown[] = [today];
   const add = (value: unknown) => {
     params.push(value);
@@ -55,16 +58,17 @@ export function buildSearchQuery({ actor, search, today }: { actor: Actor; searc
   } else if (scope !== null) {
     where.push(`(state IN ('published', 'superseded', 'retired') OR department_code = ${add(scope)})`);
   }
-  if (search.q) where.push(`(name ILIKE ${add(likeContains(search.q))} ESCAPE '\\' OR code ILIKE ${add(likeContains(search.q))} ESCAPE '\\')`);
-  if (search.code) where.push(`code LIKE ${add(`${search.code.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} ESCAPE '\\'`);
-  if (search.department) where.push(`department_code = ${add(search.department)}`);
-  if (search.type) where.push(`task_type = ${add(search.type)}`);
-  if (search.level) where.push(`${add(search.level)} = ANY(levels)`);
-  if (search.object) where.push(`${add(search.object)} = ANY(service_objects)`);
-  if (search.status) where.push(`state = ${add(search.status)}`);
-  const limit = add(search.pageSize);
-  const offset = add((search.page - 1) * search.pageSize);
-  const sql = `
+  if (filters.q) {
+    const pattern = add(`%${escapeLike(filters.q)}%`);
+    where.push(`(name ILIKE ${pattern} ESCAPE '\\' OR code ILIKE ${pattern} ESCAPE '\\')`);
+  }
+  if (filters.code) where.push(`code LIKE ${add(`${escapeLike(filters.code)}%`)} ESCAPE '\\'`);
+  if (filters.department) where.push(`department_code = ${add(filters.department)}`);
+  if (filters.type) where.push(`task_type = ${add(filters.type)}`);
+  if (filters.level) where.push(`${add(filters.level)} = ANY(levels)`);
+  if (filters.object) where.push(`${add(filters.object)} = ANY(service_objects)`);
+  if (filters.status) where.push(`state = ${add(filters.status)}`);
+  const cte = `
     WITH versions AS (
       SELECT v.code, v.version, (${EFFECTIVE_STATUS_SQL}) AS state, v.name, v.task_type, v.department_code,
              v.levels, v.service_objects, v.effective_from, v.cancel_at, v.updated_at
@@ -73,7 +77,20 @@ export function buildSearchQuery({ actor, search, today }: { actor: Actor; searc
       SELECT DISTINCT ON (code) * FROM versions
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY code, version DESC
-    )
+    )`;
+  return { cte, params, add };
+}
+
+/**
+ * The SQL and parameters of a search page: total and items in one statement. Exposed so the
+ * benchmark can time the raw query against the endpoint.
+ */
+export function buildSearchQuery({ actor, search, today }: { actor: Actor; search: MatterSearch; today: string }) {
+  const { page, pageSize, ...filters } = search;
+  const { cte, params, add } = buildLatestVersions({ actor, filters, today });
+  const limit = add(pageSize);
+  const offset = add((page - 1) * pageSize);
+  const sql = `${cte}
     SELECT (SELECT count(*) FROM latest)::int AS total,
       COALESCE((SELECT json_agg(page ORDER BY page.code) FROM (
         SELECT l.*, d.name AS department_name

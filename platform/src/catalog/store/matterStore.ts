@@ -29,20 +29,23 @@ export async function findVersion(
   return row ? toMatterVersion(row) : undefined;
 }
 
-/** The version citizens see today: the newest published one in force and not yet cancelled. */
+/**
+ * The version citizens see today: the newest one that has taken effect, unless it is cancelled.
+ * Retiring that version retires the matter; an older, superseded version never comes back.
+ */
 export async function findCurrentVersion(
   q: Queryable,
   { code, today }: { code: string; today: string },
 ): Promise<MatterVersion | undefined> {
   const result = await q.query<VersionRow>(
     `SELECT ${VERSION_COLUMNS}, v.document FROM matter_versions v
-     WHERE v.code = $2 AND v.status IN ('published', 'retired', 'superseded')
-       AND v.effective_from <= $1::date AND (v.cancel_at IS NULL OR v.cancel_at > $1::date)
+     WHERE v.code = $2 AND v.status IN ('published', 'retired', 'superseded') AND v.effective_from <= $1::date
      ORDER BY v.version DESC LIMIT 1`,
     [today, code],
   );
   const row = result.rows[0];
-  return row ? toMatterVersion(row) : undefined;
+  if (!row || (row.cancel_at !== null && row.cancel_at <= today)) return undefined;
+  return toMatterVersion(row);
 }
 
 /** The open (draft or in review) version, locked for update when inside a transaction. */

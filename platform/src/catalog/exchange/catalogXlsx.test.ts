@@ -1,0 +1,159 @@
+import ExcelJS from 'exceljs';
+import { existsSync, readFileSync } from 'node:fs';
+import { schemasDir } from '../../metaschema/metaSchemas';
+import { describe, expect, it } from 'vitest';
+import { readCatalogXlsx } from './readCatalogXlsx';
+import { writeCatalogXlsx } from './writeCatalogXlsx';
+
+const sample = JSON.parse(readFileSync(new URL('../../../../tests/fixtures/sample-catalog.json', import.meta.url), 'utf8')) as { matters: Record<string, any>[] };
+const [food] = sample.matters as [Record<string, any>];
+
+async function edit(bytes: Buffer, change: (workbook: ExcelJS.Workbook) => void): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  change(workbook);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function columnOf(sheet: ExcelJS.Worksheet, header: string): number {
+  const row = sheet.getRow(1);
+  for (let i = 1; i <= row.cellCount; i += 1) if (row.getCell(i).value === header) return i;
+  throw new Error(`no column ${header}`);
+}
+
+/** The seed catalog (schemas/catalog/index.json lists its files), once it exists. */
+const seedIndex = `${schemasDir}catalog/index.json`;
+function seedDocuments(): unknown[] {
+  const index = JSON.parse(readFileSync(seedIndex, 'utf8')) as { matters: { file: string }[] };
+  return index.matters.map(({ file }) => JSON.parse(readFileSync(`${schemasDir}catalog/${file}`, 'utf8')));
+}
+
+describe('catalog xlsx', () => {
+  it.skipIf(!existsSync(seedIndex))('round-trips the whole seed catalog', async () => {
+    const documents = seedDocuments();
+    const read = await readCatalogXlsx({ bytes: await writeCatalogXlsx({ documents }) });
+    expect(read.issues).toEqual([]);
+    expect(read.documents).toEqual(documents);
+  });
+
+  it('round-trips the catalog to deep-equal documents', async () => {
+    // A long form exercises the continuation rows of 表单与流程 (Excel caps a cell at 32,767 characters).
+    const bigForm = structuredClone(food);
+    bigForm.code = `${food.department.code}0001310249999`;
+    bigForm.form.schema.description = '须知'.repeat(40_000);
+    const documents = [...sample.matters, bigForm];
+    const read = await readCatalogXlsx({ bytes: await writeCatalogXlsx({ documents }) });
+    expect(read.issues).toEqual([]);
+    expect(read.documents).toEqual(documents);
+  });
+
+  it('lays out Chinese headers, national names in row 2 and names instead of codes', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await writeCatalogXlsx({ documents: [food] })) as unknown as ExcelJS.Buffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['事项', '申请材料', '设定依据', '收费项目', '特别程序', '前置事项', '中介服务', '联办机构', '常见问题', '表单与流程']);
+    const matters = workbook.getWorksheet('事项')!;
+    const cell = (header: string, row = 3) => matters.getRow(row).getCell(columnOf(matters, header)).value;
+    expect(cell('实施编码', 2)).toBe('task_code');
+    expect(cell('法定时限单位', 2)).toBe('anticipate_type');
+    expect(cell('事项类型')).toBe('行政许可');
+    expect(cell('法定办结时限')).toBe(10);
+    expect(cell('法定时限单位')).toBe('工作日');
+    expect(cell('是否收费')).toBe('否');
+    expect(cell('行使层级')).toBe('市级、县级');
+    expect(cell('咨询方式')).toBe('电话：0730-5221234\n窗口：县政务服务中心一楼市场监管窗口');
+    const basis = workbook.getWorksheet('设定依据')!;
+    expect(basis.getRow(1).values).toEqual([undefined, '实施编码', '法律法规名称', '文号', '条款号', '条款内容']);
+    expect(basis.getRow(4).getCell(4).value).toBe('第十条、第十二条第一款');
+    const materials = workbook.getWorksheet('申请材料')!;
+    expect(materials.getRow(5).getCell(columnOf(materials, '办理情形（文字）')).value).toBe('委托他人代为办理的');
+  });
+
+  it('reads hand-edited cells: codes instead of names, numbers typed as text, no national row', async () => {
+    const bytes = await edit(await writeCatalogXlsx({ documents: [food] }), (workbook) => {
+      const sheet = workbook.getWorksheet('事项')!;
+      sheet.getRow(3).getCell(columnOf(sheet, '事项类型')).value = '01';
+      sheet.getRow(3).getCell(columnOf(sheet, '承诺办结时限')).value = ' 6 ';
+      sheet.getRow(3).getCell(columnOf(sheet, '事项名称')).value = { richText: [{ text: '食品' }, { text: '经营许可' }] };
+      sheet.spliceRows(2, 1);
+    });
+    const read = await readCatalogXlsx({ bytes });
+    expect(read.issues).toEqual([]);
+    expect(read.documents).toEqual([food]);
+  });
+
+  it('collects every cell problem with sheet, row, column and pointer', async () => {
+    const bytes = await edit(await writeCatalogXlsx({ documents: sample.matters }), (workbook) => {
+      const matters = workbook.getWorksheet('事项')!;
+      matters.getRow(3).getCell(columnOf(matters, '事项类型')).value = '行证许可';
+      matters.getRow(4).getCell(columnOf(matters, '法定办结时限')).value = '三十';
+      matters.getRow(4).getCell(columnOf(matters, '是否收费')).value = '也许';
+      const materials = workbook.getWorksheet('申请材料')!;
+      materials.getRow(4).getCell(columnOf(materials, '份数')).value = '一份';
+      materials.getRow(5).getCell(columnOf(materials, '办理情形（表单条件，JSON Schema）')).value = '{not json';
+      const basis = workbook.getWorksheet('设定依据')!;
+      basis.addRow(['99999999999999999X0001', '某法']);
+      const json = workbook.getWorksheet('表单与流程')!;
+      json.getRow(3).getCell(columnOf(json, '流程JSON')).value = '{"start":';
+    });
+    const read = await readCatalogXlsx({ bytes });
+    expect(read.issues.map(({ sheet, row, column, pointer, code }) => ({ sheet, row, column, pointer, code }))).toEqual([
+      { sheet: '事项', row: 3, column: '事项类型', pointer: '/type', code: 'xlsx.invalidValue' },
+      { sheet: '事项', row: 4, column: '法定办结时限', pointer: '/timeLimits/statutory/value', code: 'xlsx.invalidValue' },
+      { sheet: '事项', row: 4, column: '是否收费', pointer: '/fees/isFee', code: 'xlsx.invalidValue' },
+      { sheet: '申请材料', row: 4, column: '份数', pointer: '/materials/1/copies', code: 'xlsx.invalidValue' },
+      { sheet: '申请材料', row: 5, column: '办理情形（表单条件，JSON Schema）', pointer: '/materials/2/condition', code: 'xlsx.invalidValue' },
+      { sheet: '设定依据', row: 9, column: '实施编码', pointer: '', code: 'xlsx.unknownMatter' },
+      { sheet: '表单与流程', row: 3, column: '流程JSON', pointer: '/flow', code: 'xlsx.invalidValue' },
+    ]);
+    expect(read.issues[0]?.message).toContain('“行证许可”不是有效的事项类型');
+    expect(read.issues[3]?.matterCode).toBe(food.code);
+  });
+
+  it.each([
+    ['a text file', async () => Buffer.from('实施编码,事项名称\n1,2')],
+    ['a truncated (corrupt) zip', async () => (await writeCatalogXlsx({ documents: [food] })).subarray(0, 4000)],
+    ['some other workbook', async () => {
+      const other = new ExcelJS.Workbook();
+      other.addWorksheet('Sheet1').addRow(['姓名', '电话']);
+      return Buffer.from(await other.xlsx.writeBuffer());
+    }],
+  ])('refuses %s with IMPORT_FILE_UNREADABLE', async (_label, make) => {
+    await expect(readCatalogXlsx({ bytes: await make() })).rejects.toMatchObject({ code: 'IMPORT_FILE_UNREADABLE' });
+  });
+
+  it('refuses a zip bomb before inflating it', async () => {
+    const bytes = Buffer.from(await writeCatalogXlsx({ documents: [food] }));
+    const central = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bytes.writeUInt32LE(0x7fffffff, central + 24);
+    await expect(readCatalogXlsx({ bytes })).rejects.toMatchObject({ code: 'IMPORT_FILE_UNREADABLE', details: { reason: 'notXlsx' } });
+  });
+
+  it('refuses a missing sheet and wrong headers, naming them', async () => {
+    const bytes = await edit(await writeCatalogXlsx({ documents: [food] }), (workbook) => {
+      workbook.removeWorksheet(workbook.getWorksheet('收费项目')!.id);
+      const materials = workbook.getWorksheet('申请材料')!;
+      materials.getRow(1).getCell(columnOf(materials, '材料名称')).value = '材料名';
+      const basis = workbook.getWorksheet('设定依据')!;
+      basis.getRow(1).getCell(1).value = '编码';
+    });
+    await expect(readCatalogXlsx({ bytes })).rejects.toMatchObject({
+      code: 'IMPORT_FILE_UNREADABLE',
+      details: {
+        reason: 'layout',
+        sheets: [
+          { sheet: '申请材料', unknownHeaders: ['材料名'], duplicateHeaders: [], missingHeaders: [] },
+          { sheet: '设定依据', unknownHeaders: ['编码'], duplicateHeaders: [], missingHeaders: ['实施编码'] },
+          { sheet: '收费项目', missingSheet: true },
+        ],
+      },
+    });
+  });
+
+  it('refuses more than 5,000 matters', async () => {
+    const bytes = await edit(await writeCatalogXlsx({ documents: [] }), (workbook) => {
+      const sheet = workbook.getWorksheet('事项')!;
+      for (let i = 0; i < 5002; i += 1) sheet.addRow([`${food.department.code}${String(i).padStart(6, '0')}`]);
+    });
+    await expect(readCatalogXlsx({ bytes })).rejects.toMatchObject({ code: 'BODY_TOO_LARGE' });
+  });
+});

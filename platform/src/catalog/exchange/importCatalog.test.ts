@@ -1,0 +1,142 @@
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { listAudit } from '../../audit';
+import { upsertDepartments } from '../../departments';
+import type { Actor } from '../../identity/Actor';
+import { fixedClock } from '../../http/Clock';
+import { openDb, type Db } from '../../store';
+import { importCatalog, type SaveDraft } from './importCatalog';
+import { parseCatalogJson } from './parseCatalogJson';
+import { readCatalogXlsx } from './readCatalogXlsx';
+import { writeCatalogXlsx } from './writeCatalogXlsx';
+
+const fixture = (name: string) => readFileSync(new URL(`../../../../tests/fixtures/${name}`, import.meta.url), 'utf8');
+const sample = parseCatalogJson({ text: fixture('sample-catalog.json') });
+const dirty = parseCatalogJson({ text: fixture('dirty-catalog.json') });
+
+const DEPARTMENTS = [
+  ['114306210061000108', '某县市场监督管理局'],
+  ['114306210061000295', '某县卫生健康局'],
+  ['114306210061000370', '某县民政局'],
+  ['11430621006100045T', '某县人力资源和社会保障局'],
+  ['11430621006100053M', '某县自然资源局'],
+  ['11430621006100061G', '某县住房和城乡建设局'],
+  ['1143062100610007X8', '某县公安局'],
+] as const;
+
+const user = (role: 'legal' | 'dept_admin' | 'window', departmentCode: string | null = null): Actor => ({
+  kind: 'user', userId: 0, username: `${role}-tester`, displayName: '测试', role, departmentCode,
+});
+const legal = user('legal');
+
+/** Stands in for the catalog module's saveDraft: records the matter, reports whether it was new. */
+const saveDraft: SaveDraft = async (tx, { document }) => {
+  const inserted = await tx.query('INSERT INTO matters (code, department_code) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING', [document.code, document.department.code]);
+  return inserted.rowCount === 1 ? 'created' : 'updated';
+};
+
+let db: Db;
+let ctx: { db: Db; clock: ReturnType<typeof fixedClock> };
+const matterCount = async () => Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM matters')).rows[0]?.n);
+
+beforeAll(async () => {
+  db = await openDb({});
+  ctx = { db, clock: fixedClock('2025-06-02T02:00:00Z') };
+  await upsertDepartments(db, DEPARTMENTS.map(([code, name]) => ({ code, name, shortName: null, region: '430621' })));
+});
+afterAll(async () => db.close());
+beforeEach(async () => {
+  await db.query('DELETE FROM matters');
+});
+
+describe('importCatalog', () => {
+  it('saves every matter in one go and audits the counts; a second import updates', async () => {
+    const first = await importCatalog(ctx, { actor: legal, documents: sample.documents, sources: sample.sources, saveDraft });
+    expect(first).toEqual({ created: 4, updated: 0, total: 4, codes: sample.documents.map((document: any) => document.code) });
+    const again = await importCatalog(ctx, { actor: legal, documents: sample.documents, saveDraft });
+    expect(again).toMatchObject({ created: 0, updated: 4, total: 4 });
+    const [audit] = await listAudit(db, { targetType: 'catalog' });
+    expect(audit).toMatchObject({ action: 'catalog.import', username: 'legal-tester', details: { created: 0, updated: 4, total: 4 } });
+  });
+
+  it('rejects a dirty file with every error located and writes nothing', async () => {
+    const error = await importCatalog(ctx, { actor: legal, documents: dirty.documents, sources: dirty.sources, saveDraft }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'IMPORT_INVALID' });
+    const errors = (error as { details: { errors: { row: number; pointer: string; code: string; matterCode?: string }[] } }).details.errors;
+    const found = errors.map(({ row, pointer, code }) => `${row} ${pointer} ${code}`);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        '9 /code schema.required',
+        '10 /code schema.pattern',
+        '10 /catalogCode schema.pattern',
+        '11 /code code.malformed',
+        '12 /code code.duplicate',
+        '13 /department/code department.unknown',
+      ]),
+    );
+    expect(errors.every((issue) => issue.row >= 1 && issue.pointer.startsWith('/'))).toBe(true);
+    expect(await matterCount()).toBe(0);
+  });
+
+  it('reports the bad USCC check digit of a department code', async () => {
+    const document = structuredClone(sample.documents[0]) as any;
+    document.department.code = '114306210061000109';
+    document.code = `${document.department.code}0001310240001`;
+    await expect(importCatalog(ctx, { actor: legal, documents: [document], saveDraft })).rejects.toMatchObject({
+      code: 'IMPORT_INVALID',
+      details: { errors: [expect.objectContaining({ row: 1, pointer: '/department/code', code: 'code.malformed' })] },
+    });
+  });
+
+  it('lets a department administrator import only the own department', async () => {
+    const admin = user('dept_admin', '114306210061000108');
+    const error = await importCatalog(ctx, { actor: admin, documents: sample.documents, saveDraft }).catch((caught: unknown) => caught);
+    expect((error as { details: { errors: { row: number; code: string }[] } }).details.errors).toEqual([
+      expect.objectContaining({ row: 2, code: 'department.scope' }),
+      expect.objectContaining({ row: 3, code: 'department.scope' }),
+      expect.objectContaining({ row: 4, code: 'department.scope' }),
+    ]);
+    expect(await matterCount()).toBe(0);
+    await expect(importCatalog(ctx, { actor: admin, documents: sample.documents.slice(0, 1), saveDraft })).resolves.toMatchObject({ created: 1 });
+  });
+
+  it('refuses other roles and anonymous callers', async () => {
+    await expect(importCatalog(ctx, { actor: user('window', '114306210061000108'), documents: sample.documents, saveDraft })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(importCatalog(ctx, { actor: { kind: 'anonymous' }, documents: sample.documents, saveDraft })).rejects.toMatchObject({ code: 'AUTH_REQUIRED' });
+  });
+
+  it('rolls back everything when a save fails half-way', async () => {
+    const failing: SaveDraft = async (tx, args) => {
+      if (args.document.code === (sample.documents[2] as any).code) {
+        const { fail } = await import('../../errors');
+        throw fail('DRAFT_EXISTS');
+      }
+      return saveDraft(tx, args);
+    };
+    await expect(importCatalog(ctx, { actor: legal, documents: sample.documents, sources: sample.sources, saveDraft: failing })).rejects.toMatchObject({
+      code: 'IMPORT_INVALID',
+      details: { errors: [expect.objectContaining({ row: 3, code: 'DRAFT_EXISTS' })] },
+    });
+    expect(await matterCount()).toBe(0);
+  });
+
+  it('rejects an empty file', async () => {
+    await expect(importCatalog(ctx, { actor: legal, documents: [], saveDraft })).rejects.toMatchObject({ code: 'IMPORT_INVALID' });
+  });
+
+  it('locates xlsx errors by sheet, row and column, together with unreadable cells', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await writeCatalogXlsx({ documents: sample.documents })) as unknown as ExcelJS.Buffer);
+    const materials = workbook.getWorksheet('申请材料')!;
+    materials.getRow(4).getCell(3).value = null; // 材料名称 of the second material: required
+    materials.getRow(5).getCell(4).value = '扫描件'; // 材料类型: not in the code list
+    const read = await readCatalogXlsx({ bytes: Buffer.from(await workbook.xlsx.writeBuffer()) });
+    const error = await importCatalog(ctx, { actor: legal, documents: read.documents, sources: read.sources, parseIssues: read.issues, saveDraft }).catch((caught: unknown) => caught);
+    expect((error as { details: { errors: unknown[] } }).details.errors).toEqual([
+      expect.objectContaining({ sheet: '申请材料', row: 5, column: '材料类型', pointer: '/materials/2/type', code: 'xlsx.invalidValue' }),
+      expect.objectContaining({ sheet: '申请材料', row: 4, column: '材料名称', pointer: '/materials/1/name', code: 'schema.required' }),
+    ]);
+    expect(await matterCount()).toBe(0);
+  });
+});
