@@ -87,6 +87,14 @@ describe('catalog quality rules', () => {
     expect(report.findings).toContainEqual(expect.objectContaining({ rule, pointer, message: expect.stringMatching(/[\u4e00-\u9fff]/) }));
   });
 
+  it('accepts a fee standard cited by the 文号 of its price notice, without an article', () => {
+    const notice = { lawName: '国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知', docNumber: '发改价格规〔2016〕2559号' };
+    const fees = { isFee: true, items: [{ name: '住宅类不动产登记费', standard: '80元/件', basis: notice }] };
+    expect(run([{ ...cleanMatter(), fees }]).findings).toEqual([]);
+    const withoutNumber = { isFee: true, items: [{ name: '住宅类不动产登记费', standard: '80元/件', basis: { lawName: notice.lawName } }] };
+    expect(run([{ ...cleanMatter(), fees: withoutNumber }]).findings.map((f) => f.rule)).toEqual(['basis.article_missing']);
+  });
+
   it('has a case for every rule', () => {
     expect(new Set(cases.map((entry) => entry.rule))).toEqual(new Set(qualityRules.map((rule) => rule.id)));
   });

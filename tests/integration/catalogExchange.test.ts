@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/startTestServer';
+import { readSeedDepartments } from '../../platform/src/departments';
+import { qualityRules } from '../../platform/src/catalog/quality';
+import { XLSX_MEDIA_TYPE } from '../../platform/src/catalog';
+import type { TestClient } from '../support/TestClient';
+
+let server: TestServer;
+let legal: TestClient;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  legal = await server.login('legal');
+});
+afterAll(() => server?.close());
+
+const versionCount = async () => (await server.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM matter_versions')).rows[0]?.n ?? 0;
+
+/**
+ * The dirty fixture is written for a county “某县”; move each matter to the seed department of the
+ * same kind so that only the deliberate defects remain (codes with a bad check digit stay as they are).
+ */
+function dirtyCatalogForSeedDepartments(): { matters: any[] } {
+  const catalog = JSON.parse(readFileSync('tests/fixtures/dirty-catalog.json', 'utf8'));
+  const seeds = readSeedDepartments();
+  const renamed = new Map<string, string>();
+  for (const matter of catalog.matters) {
+    const kind = String(matter.department.name).replace(/^某县/, '');
+    const seed = seeds.find((d) => d.name.endsWith(kind));
+    const oldCode = matter.department.code as string;
+    // A bad check digit and an unregistered department are deliberate defects: keep them.
+    if (!seed || ['114306210061000109', '11430621006100993W'].includes(oldCode)) continue;
+    matter.department = { ...matter.department, code: seed.code, name: seed.name };
+    if (typeof matter.code === 'string' && matter.code.startsWith(oldCode)) {
+      renamed.set(matter.code, seed.code + matter.code.slice(18));
+      matter.code = renamed.get(matter.code);
+    }
+  }
+  // Prerequisites point at matters by code: follow the renames so the deliberate cycle stays a cycle.
+  for (const matter of catalog.matters) {
+    for (const prerequisite of matter.prerequisites ?? []) prerequisite.code = renamed.get(prerequisite.code) ?? prerequisite.code;
+  }
+  return catalog;
+}
+
+describe('importing a deliberately dirty catalog', () => {
+  it('refuses the whole file, locating every error by row and pointer, and writes nothing', async () => {
+    const before = await versionCount();
+    const response = await legal.post('/api/catalog/import', dirtyCatalogForSeedDepartments());
+    expect(response.status).toBe(422);
+    expect(response.body.error.code).toBe('IMPORT_INVALID');
+    const errors = response.body.error.details.errors as { row: number; pointer: string; code: string; message: string }[];
+    expect(errors.every((e) => Number.isInteger(e.row) && e.row > 0 && e.pointer.startsWith('/') && e.message.length > 0)).toBe(true);
+    expect(errors.map((e) => e.code)).toEqual(expect.arrayContaining(['code.duplicate', 'code.malformed', 'department.unknown', 'schema.required']));
+    expect(new Set(errors.map((e) => e.row)).size).toBeGreaterThanOrEqual(4);
+    expect(await versionCount()).toBe(before);
+  });
+
+  it('imports what can be stored as drafts, and the quality report fires every other rule', async () => {
+    const catalog = dirtyCatalogForSeedDepartments();
+    const refused = await legal.post('/api/catalog/import', catalog);
+    const badRows = new Set((refused.body.error.details.errors as { row: number }[]).map((e) => e.row));
+    const importFailures = new Set((refused.body.error.details.errors as { code: string }[]).map((e) => e.code));
+    const storable = catalog.matters.filter((_m: unknown, i: number) => !badRows.has(i + 1));
+    expect(storable.length).toBeGreaterThan(5);
+
+    const imported = await legal.post('/api/catalog/import', { ...catalog, matters: storable });
+    expect(imported.status, imported.text).toBe(200);
+    expect(imported.body).toMatchObject({ created: storable.length, total: storable.length });
+    const drafts = await legal.get('/api/matters?status=draft&pageSize=100');
+    expect(drafts.body.total).toBe(storable.length);
+
+    const quality = await legal.get('/api/catalog/quality');
+    expect(quality.status).toBe(200);
+    const fired = new Set((quality.body.rules as { rule: string; count: number }[]).filter((r) => r.count > 0).map((r) => r.rule));
+    for (const finding of quality.body.findings) {
+      expect(finding.pointer).toMatch(/^\//);
+      expect(finding.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    // Every rule is caught somewhere: codes that cannot be stored by the import, the rest by the report.
+    for (const rule of qualityRules.map((r) => r.id)) {
+      expect(fired.has(rule) || importFailures.has(rule) || (rule === 'code.missing' && importFailures.has('schema.required')), rule).toBe(true);
+    }
+  });
+});
+
+describe('export and re-import', () => {
+  it('round-trips the catalog through xlsx over HTTP without changing a document', async () => {
+    const exported = await legal.download('/api/catalog/export?format=xlsx');
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-type')).toBe(XLSX_MEDIA_TYPE);
+    expect(exported.headers.get('content-disposition')).toMatch(/attachment; filename="matters-\d{8}\.xlsx"/);
+    const before = await legal.get('/api/catalog/export?format=json');
+    const response = await legal.request('POST', '/api/catalog/import', new Uint8Array(exported.bytes), { contentType: XLSX_MEDIA_TYPE });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.updated).toBe(before.body.matters.length);
+    const after = await legal.get('/api/catalog/export?format=json');
+    expect(after.body.matters).toEqual(before.body.matters);
+  });
+
+  it('exports national exchange field names', async () => {
+    const national = await legal.get('/api/catalog/export?format=national');
+    expect(national.body.format).toBe('national-exchange');
+    expect(national.body.records[0]).toEqual(expect.objectContaining({ task_code: expect.any(String), task_name: expect.any(String), dept_code: expect.any(String) }));
+  });
+});
+
+describe('broken import files', () => {
+  const expectUnreadable = async (bytes: Uint8Array | string, contentType: string) => {
+    const before = await versionCount();
+    const response = await legal.request('POST', '/api/catalog/import', bytes, { contentType });
+    expect(response.status, response.text).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(await versionCount()).toBe(before);
+    return response;
+  };
+
+  it('answers garbage, a truncated workbook and broken JSON with IMPORT_FILE_UNREADABLE', async () => {
+    const garbage = await expectUnreadable(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]), XLSX_MEDIA_TYPE);
+    expect(garbage.body.error.code).toBe('IMPORT_FILE_UNREADABLE');
+    const exported = await legal.download('/api/catalog/export?format=xlsx');
+    const truncated = await expectUnreadable(new Uint8Array(exported.bytes.subarray(0, exported.bytes.length / 2)), XLSX_MEDIA_TYPE);
+    expect(truncated.body.error.code).toBe('IMPORT_FILE_UNREADABLE');
+    const json = await expectUnreadable('{"format":"matterflow-catalog","matters":[{', 'application/json');
+    expect(json.body.error.code).toBe('IMPORT_FILE_UNREADABLE');
+    const empty = await expectUnreadable('', 'application/json');
+    expect(empty.body.error.code).toBe('IMPORT_FILE_UNREADABLE');
+  });
+
+  it('refuses other media types and oversized uploads', async () => {
+    const text = await expectUnreadable('实施编码,事项名称', 'text/csv');
+    expect(text.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const huge = await expectUnreadable(new Uint8Array(31 * 1024 * 1024), XLSX_MEDIA_TYPE);
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.code).toBe('BODY_TOO_LARGE');
+  });
+
+  it('reports structural errors in a well-formed file with their row and pointer', async () => {
+    const response = await expectUnreadable(JSON.stringify([{ metaSchemaVersion: 1, code: '123', name: 7, type: '99', department: {} }]), 'application/json');
+    expect(response.body.error.code).toBe('IMPORT_INVALID');
+    const pointers = response.body.error.details.errors.map((e: { pointer: string }) => e.pointer);
+    expect(pointers).toEqual(expect.arrayContaining(['/code', '/name', '/type']));
+    expect(response.body.error.details.errors.every((e: { row: number }) => e.row === 1)).toBe(true);
+  });
+});
+
+describe('the seed catalog', () => {
+  it('loads, publishes and is clean by every quality rule', async () => {
+    const seeded = await startTestServer({ shouldSeedCatalog: true });
+    try {
+      const client = await seeded.login('legal');
+      const index = JSON.parse(readFileSync('schemas/catalog/index.json', 'utf8')) as { matters: { publish: boolean }[] };
+      const published = await seeded.anonymous().get('/api/matters?pageSize=100');
+      expect(published.body.total).toBe(index.matters.filter((m) => m.publish).length);
+      expect(published.body.total).toBeGreaterThanOrEqual(40);
+      const departments = new Set(published.body.items.map((m: { departmentCode: string }) => m.departmentCode));
+      expect(departments.size).toBeGreaterThanOrEqual(10);
+      const quality = await client.get('/api/catalog/quality');
+      expect(quality.body.findings).toEqual([]);
+      expect(quality.body.checkedMatters).toBe(index.matters.length);
+    } finally {
+      await seeded.close();
+    }
+  });
+});
