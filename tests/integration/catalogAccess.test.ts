@@ -106,6 +106,44 @@ describe.each(ROLES)('catalog endpoints as %s', (who) => {
   });
 });
 
+describe.each(ROLES)('catalog exchange endpoints as %s', (who) => {
+  it('imports only as legal or as the department administrator for its own matters', async () => {
+    const doc = foodLicence({ suffix: nextSuffix() });
+    const response = await clients[who].post('/api/catalog/import', { format: 'matterflow-catalog', version: 1, matters: [doc] });
+    if (EDITORS.includes(who)) {
+      expect(response.status, response.text).toBe(200);
+      expect(response.body.created).toBe(1);
+    } else if (who === 'other_admin') {
+      expect(response.status).toBe(422);
+      expect(response.body.error.details.errors[0].code).toBe('department.scope');
+    } else {
+      expectOutcome(response, 200, who === 'anonymous' ? [401, 'AUTH_REQUIRED'] : [403, 'FORBIDDEN']);
+    }
+  });
+
+  it('exports for staff only, each seeing its own drafts', async () => {
+    const draft = await matterIn('draft');
+    const response = await clients[who].get('/api/catalog/export?format=json');
+    if (who === 'anonymous' || who === 'citizen') {
+      expectOutcome(response, 200, who === 'anonymous' ? [401, 'AUTH_REQUIRED'] : [403, 'FORBIDDEN']);
+      return;
+    }
+    expect(response.status).toBe(200);
+    const codes = response.body.matters.map((m: { code: string }) => m.code);
+    expect(codes.includes(draft)).toBe(SCJG_STAFF.includes(who) || CENTRE_WIDE.includes(who));
+  });
+
+  it('shows the quality report to legal, supervision, sysadmin and department administrators', async () => {
+    const response = await clients[who].get('/api/catalog/quality');
+    const allowed: Who[] = ['scjg_admin', 'other_admin', 'legal', 'supervisor', 'sysadmin'];
+    expectOutcome(response, 200, allowed.includes(who) ? undefined : who === 'anonymous' ? [401, 'AUTH_REQUIRED'] : [403, 'FORBIDDEN']);
+    if (who === 'other_admin') {
+      // Scoped to its own department, which has no matters here.
+      expect(response.body.checkedMatters).toBe(0);
+    }
+  });
+});
+
 describe('department scoping inside operations', () => {
   it('refuses a dept_admin drafting a matter for another department, even with a forged document', async () => {
     const doc = foodLicence({ department: departmentCode('卫生健康'), suffix: nextSuffix() });
