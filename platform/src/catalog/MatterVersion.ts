@@ -2,14 +2,10 @@
 export const MATTER_STATUSES = ['draft', 'in_review', 'published', 'superseded', 'retired'] as const;
 export type MatterStatus = (typeof MATTER_STATUSES)[number];
 
-/** A matter document as the meta-schema describes it; typed loosely here, validated by Ajv. */
-export type MatterDocument = Record<string, unknown> & {
-  metaSchemaVersion: number;
-  code: string;
-  name: string;
-  type: string;
-  department: { code: string; name: string };
-};
+import type { MatterDocument } from '../metaschema/generated/MatterDocument';
+
+/** A matter document, typed from the meta-schema (`npm run gen:types`) and validated by Ajv. */
+export type { MatterDocument };
 
 export interface ReviewComment {
   by: string;

@@ -9,7 +9,8 @@ import type { FieldIssue } from '../errors';
  * and the browser (rjsf's validator-ajv8) agree. Our vocabulary keywords (`x-*`) are annotations.
  */
 export function createAjv(options: Options = {}): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, ...options });
+  // `discriminator` makes a flow node report the errors of its own kind only.
+  const ajv = new Ajv2020({ allErrors: true, strict: false, discriminator: true, ...options });
   (addFormats as unknown as (a: Ajv2020) => void)(ajv);
   return ajv;
 }
