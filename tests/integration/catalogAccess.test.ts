@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, DEMO_PASSWORD, type TestServer } from '../support/startTestServer';
 import { departmentCode, foodLicence } from '../support/matterFixtures';
-import { TestClient } from '../support/TestClient';
+import type { TestClient } from '../support/TestClient';
 import { createUser } from '../../platform/src/identity';
 import { SYSTEM_ACTOR } from '../../platform/src/identity/Actor';
 

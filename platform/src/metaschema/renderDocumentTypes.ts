@@ -34,6 +34,8 @@ export async function renderDocumentTypes(): Promise<string> {
   const body = await compile(matter, 'MatterDocument', {
     bannerComment: '',
     additionalProperties: false,
+    // Tuples from minItems/maxItems make ordinary arrays unassignable; the schema still enforces them.
+    ignoreMinAndMaxItems: true,
     customName: (schema) => (schema.$id === flow.$id ? 'Flow' : schema.$id === matter.$id ? 'MatterDocument' : undefined),
     $refOptions: { resolve: { http: { read: () => JSON.stringify(flow) } } } as never,
   });

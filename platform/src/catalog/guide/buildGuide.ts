@@ -1,31 +1,30 @@
 import type { MatterVersion } from '../MatterVersion';
+import type { Duration, Flow, LegalRef } from '../../metaschema/generated/MatterDocument';
 import { labelOf } from './labels';
 import { describeCondition } from './describeCondition';
 
-type Doc = Record<string, any>;
-
-function durationText(duration: Doc | undefined): string | null {
+function durationText(duration: Partial<Duration> | undefined): string | null {
   if (!duration || typeof duration.value !== 'number') return null;
   if (duration.value === 0) return '即时办结';
   const unit = labelOf('duration.unit', duration.unit ?? 'workday');
   return `${duration.value} 个${unit}`;
 }
 
-function basisText(basis: Doc | undefined): string | null {
+function basisText(basis: LegalRef | undefined): string | null {
   if (!basis) return null;
   const articles = Array.isArray(basis.articles) && basis.articles.length ? basis.articles.join('、') : '';
   return [`《${basis.lawName}》`, basis.docNumber ? `（${basis.docNumber}）` : '', articles].join('');
 }
 
-function flowSteps(flow: Doc | undefined): { name: string; role: string; budgetDays: number; parallel?: string[] }[] {
-  if (!flow || !Array.isArray(flow.nodes)) return [];
-  return flow.nodes.map((node: Doc) =>
+function flowSteps(flow: Flow | undefined): { name: string; role: string; budgetDays: number; parallel?: string[] }[] {
+  if (!flow) return [];
+  return flow.nodes.map((node) =>
     node.kind === 'parallel'
       ? {
           name: node.name,
           role: node.completion === 'any' ? '并联审批（或签）' : '并联审批（会签）',
-          budgetDays: Math.max(0, ...node.branches.map((b: Doc) => b.steps.reduce((sum: number, s: Doc) => sum + s.budgetDays, 0))),
-          parallel: node.branches.map((b: Doc) => b.name),
+          budgetDays: Math.max(0, ...node.branches.map((b) => b.steps.reduce((sum, step) => sum + step.budgetDays, 0))),
+          parallel: node.branches.map((b) => b.name),
         }
       : { name: node.name, role: labelOf('flow.role', node.role), budgetDays: node.budgetDays },
   );
@@ -36,8 +35,8 @@ function flowSteps(flow: Doc | undefined): { name: string; role: string; budgetD
  * 收费标准、办事结果), the materials with their 办理情形 in words, contacts and remedies.
  */
 export function buildGuide(version: MatterVersion) {
-  const d = version.document as Doc;
-  const form = d.form?.schema as Doc | undefined;
+  const d = version.document;
+  const form = d.form?.schema;
   return {
     code: version.code,
     version: version.version,
@@ -47,23 +46,23 @@ export function buildGuide(version: MatterVersion) {
       title: '服务内容',
       type: labelOf('taskType', d.type),
       department: d.department?.name,
-      serviceObjects: (d.serviceObjects ?? []).map((v: string) => labelOf('serviceObject', v)),
+      serviceObjects: (d.serviceObjects ?? []).map((v) => labelOf('serviceObject', v)),
       projectType: d.projectType ? labelOf('projectType', d.projectType) : null,
       windowAuthority: d.windowAuthority ? labelOf('windowAuthority', d.windowAuthority) : null,
-      handleForms: (d.handleForms ?? []).map((v: string) => labelOf('handleForm', v)),
+      handleForms: (d.handleForms ?? []).map((v) => labelOf('handleForm', v)),
       acceptCondition: d.acceptCondition ?? null,
       limitExplain: d.limitExplain ?? null,
       description: d.serviceContent ?? null,
     },
     legalBasis: {
       title: '审批依据',
-      items: (d.legalBasis ?? []).map((basis: Doc) => ({ citation: basisText(basis), text: basis.text ?? null })),
+      items: (d.legalBasis ?? []).map((basis) => ({ citation: basisText(basis), text: basis.text ?? null })),
     },
     procedure: {
       title: '办事程序',
       description: d.flowDescription ?? null,
       steps: flowSteps(d.flow),
-      specialProcedures: (d.specialProcedures ?? []).map((sp: Doc) => ({
+      specialProcedures: (d.specialProcedures ?? []).map((sp) => ({
         name: sp.name,
         maxDays: durationText({ value: sp.maxDays, unit: sp.unit }),
         isCounted: sp.isCounted,
@@ -82,7 +81,7 @@ export function buildGuide(version: MatterVersion) {
       title: '收费标准',
       isFee: Boolean(d.fees?.isFee),
       summary: d.fees?.isFee ? '收费' : '不收费',
-      items: (d.fees?.items ?? []).map((fee: Doc) => ({
+      items: (d.fees?.items ?? []).map((fee) => ({
         name: fee.name,
         standard: fee.standard,
         basis: basisText(fee.basis),
@@ -96,7 +95,7 @@ export function buildGuide(version: MatterVersion) {
       name: d.result?.name ?? null,
       validity: d.result?.validity ?? null,
     },
-    materials: (d.materials ?? []).map((m: Doc) => ({
+    materials: (d.materials ?? []).map((m) => ({
       name: m.name,
       type: m.type ?? null,
       format: m.format ?? null,
@@ -108,7 +107,7 @@ export function buildGuide(version: MatterVersion) {
       appliesWhen: m.condition ? (m.conditionText ?? describeCondition(m.condition, form)) : '所有情形',
     })),
     channels: {
-      online: (d.online?.depth ?? []).map((v: string) => labelOf('onlineDepth', v)),
+      online: (d.online?.depth ?? []).map((v) => labelOf('onlineDepth', v)),
       sceneVisits: d.online?.sceneVisits ?? null,
       isExpress: d.online?.isExpress ?? null,
       isSchedule: d.online?.isSchedule ?? null,

@@ -1,33 +1,37 @@
 import { readFileSync } from 'node:fs';
 import { schemasDir } from '../../metaschema';
 
-type Schema = Record<string, any>;
+/** Follows a path of keys through parsed JSON; undefined when any step is missing. */
+function at(node: unknown, ...path: string[]): unknown {
+  return path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), node);
+}
 
-function pairs(schema: Schema | undefined): Record<string, string> {
-  const values: unknown[] = schema?.enum ?? [];
-  const names: unknown[] = schema?.['x-enumNames'] ?? [];
-  return Object.fromEntries(values.map((value, i) => [String(value), String(names[i] ?? value)]));
+function pairs(schema: unknown): Record<string, string> {
+  const values = at(schema, 'enum');
+  const names = at(schema, 'x-enumNames');
+  if (!Array.isArray(values)) return {};
+  return Object.fromEntries(values.map((value, i) => [String(value), String((Array.isArray(names) ? names[i] : undefined) ?? value)]));
 }
 
 /** Chinese names of code lists, read from the meta-schemas' `x-enumNames` so they are written once. */
 function buildLabels(): Record<string, Record<string, string>> {
-  const matter = JSON.parse(readFileSync(`${schemasDir}matter.schema.json`, 'utf8')) as Schema;
-  const flow = JSON.parse(readFileSync(`${schemasDir}flow.schema.json`, 'utf8')) as Schema;
-  const p = matter.properties;
+  const matter: unknown = JSON.parse(readFileSync(`${schemasDir}matter.schema.json`, 'utf8'));
+  const flow: unknown = JSON.parse(readFileSync(`${schemasDir}flow.schema.json`, 'utf8'));
+  const property = (...path: string[]) => at(matter, 'properties', ...path);
   return {
-    taskType: pairs(matter.$defs.taskType),
-    serviceObject: pairs(p.serviceObjects.items),
-    projectType: pairs(p.projectType),
-    handleForm: pairs(p.handleForms.items),
-    windowAuthority: pairs(p.windowAuthority),
-    onlineDepth: pairs(p.online.properties.depth.items),
-    handleArea: pairs(p.online.properties.handleArea),
-    level: pairs(p.levels.items),
-    powerSource: pairs(p.powerSource),
-    'duration.unit': pairs(matter.$defs.duration.properties.unit),
-    'specialProcedure.kind': pairs(matter.$defs.specialProcedure.properties.kind),
-    'flow.role': pairs(flow.$defs.role),
-    'flow.action': pairs(flow.$defs.action),
+    taskType: pairs(at(matter, '$defs', 'taskType')),
+    serviceObject: pairs(property('serviceObjects', 'items')),
+    projectType: pairs(property('projectType')),
+    handleForm: pairs(property('handleForms', 'items')),
+    windowAuthority: pairs(property('windowAuthority')),
+    onlineDepth: pairs(property('online', 'properties', 'depth', 'items')),
+    handleArea: pairs(property('online', 'properties', 'handleArea')),
+    level: pairs(property('levels', 'items')),
+    powerSource: pairs(property('powerSource')),
+    'duration.unit': pairs(at(matter, '$defs', 'duration', 'properties', 'unit')),
+    'specialProcedure.kind': pairs(at(matter, '$defs', 'specialProcedure', 'properties', 'kind')),
+    'flow.role': pairs(at(flow, '$defs', 'role')),
+    'flow.action': pairs(at(flow, '$defs', 'action')),
   };
 }
 

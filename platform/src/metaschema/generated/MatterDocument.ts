@@ -495,7 +495,7 @@ export interface Flow {
    * @minItems 1
    * @maxItems 200
    */
-  nodes: [Node, ...Node[]];
+  nodes: Node[];
 }
 export interface TaskNode {
   id: string;
@@ -546,24 +546,14 @@ export interface TaskNode {
         /**
          * @minItems 1
          */
-        cases: [
-          {
-            when: Condition;
-            /**
-             * 后继 — 节点 id 或 end（办结）
-             */
-            to: string;
-            label?: string;
-          },
-          ...{
-            when: Condition;
-            /**
-             * 后继 — 节点 id 或 end（办结）
-             */
-            to: string;
-            label?: string;
-          }[]
-        ];
+        cases: {
+          when: Condition;
+          /**
+           * 后继 — 节点 id 或 end（办结）
+           */
+          to: string;
+          label?: string;
+        }[];
         /**
          * 后继 — 节点 id 或 end（办结）
          */
@@ -598,137 +588,7 @@ export interface ParallelNode {
    * @minItems 2
    * @maxItems 20
    */
-  branches:
-    | [Branch, Branch]
-    | [Branch, Branch, Branch]
-    | [Branch, Branch, Branch, Branch]
-    | [Branch, Branch, Branch, Branch, Branch]
-    | [Branch, Branch, Branch, Branch, Branch, Branch]
-    | [Branch, Branch, Branch, Branch, Branch, Branch, Branch]
-    | [Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch]
-    | [Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch]
-    | [Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch]
-    | [Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch]
-    | [Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch]
-    | [Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch]
-    | [Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch, Branch]
-    | [
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch
-      ]
-    | [
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch
-      ]
-    | [
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch
-      ]
-    | [
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch
-      ]
-    | [
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch
-      ]
-    | [
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch,
-        Branch
-      ];
+  branches: Branch[];
   /**
    * 流转
    */
@@ -738,24 +598,14 @@ export interface ParallelNode {
         /**
          * @minItems 1
          */
-        cases: [
-          {
-            when: Condition;
-            /**
-             * 后继 — 节点 id 或 end（办结）
-             */
-            to: string;
-            label?: string;
-          },
-          ...{
-            when: Condition;
-            /**
-             * 后继 — 节点 id 或 end（办结）
-             */
-            to: string;
-            label?: string;
-          }[]
-        ];
+        cases: {
+          when: Condition;
+          /**
+           * 后继 — 节点 id 或 end（办结）
+           */
+          to: string;
+          label?: string;
+        }[];
         /**
          * 后继 — 节点 id 或 end（办结）
          */
@@ -779,48 +629,7 @@ export interface Branch {
    * @minItems 1
    * @maxItems 20
    */
-  steps:
-    | [Step]
-    | [Step, Step]
-    | [Step, Step, Step]
-    | [Step, Step, Step, Step]
-    | [Step, Step, Step, Step, Step]
-    | [Step, Step, Step, Step, Step, Step]
-    | [Step, Step, Step, Step, Step, Step, Step]
-    | [Step, Step, Step, Step, Step, Step, Step, Step]
-    | [Step, Step, Step, Step, Step, Step, Step, Step, Step]
-    | [Step, Step, Step, Step, Step, Step, Step, Step, Step, Step]
-    | [Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step]
-    | [Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step]
-    | [Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step]
-    | [Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step]
-    | [Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step]
-    | [Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step]
-    | [Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step]
-    | [Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step]
-    | [Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step, Step]
-    | [
-        Step,
-        Step,
-        Step,
-        Step,
-        Step,
-        Step,
-        Step,
-        Step,
-        Step,
-        Step,
-        Step,
-        Step,
-        Step,
-        Step,
-        Step,
-        Step,
-        Step,
-        Step,
-        Step,
-        Step
-      ];
+  steps: Step[];
 }
 export interface Step {
   id: string;
