@@ -11,7 +11,7 @@ interface SeedIndex {
  * `count` realistic documents: the seed catalog's matters cycled over the seed departments, each with
  * a unique 实施编码 and a name variant (as a city-wide catalog repeats matters per sub-item).
  */
-export function generateMatters(count: number): MatterDocument[] {
+export function generateMatters(count: number, tag = 'B'): MatterDocument[] {
   const index = JSON.parse(readFileSync(`${schemasDir}catalog/index.json`, 'utf8')) as SeedIndex;
   const seeds = index.matters.map((m) => JSON.parse(readFileSync(`${schemasDir}catalog/${m.file}`, 'utf8')) as MatterDocument);
   const departments = readSeedDepartments();
@@ -20,7 +20,7 @@ export function generateMatters(count: number): MatterDocument[] {
     const seed = seeds[i % seeds.length] as MatterDocument;
     const department = departments[i % departments.length] ?? departments[0];
     if (!department) throw new Error('no seed departments');
-    const suffix = `B${String(i).padStart(8, '0')}`;
+    const suffix = `${tag}${String(i).padStart(8, '0')}`;
     return {
       ...seed,
       code: `${department.code}${suffix}`,
