@@ -62,3 +62,11 @@ describe('OpenAPI document', () => {
     expect([...mounted].sort()).toEqual([...documented].sort());
   });
 });
+
+describe('quality rules', () => {
+  it('documents every rule of the registry in docs/quality.md', async () => {
+    const { qualityRules } = await import('../../platform/src/catalog/quality');
+    const documented = readFileSync('docs/quality.md', 'utf8');
+    for (const rule of qualityRules) expect(documented, rule.id).toContain(`| \`${rule.id}\` | ${rule.title} | ${rule.severity} |`);
+  });
+});
