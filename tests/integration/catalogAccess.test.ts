@@ -3,7 +3,8 @@ import { startTestServer, DEMO_PASSWORD, type TestServer } from '../support/star
 import { departmentCode, foodLicence } from '../support/matterFixtures';
 import type { TestClient } from '../support/TestClient';
 import { createUser } from '../../platform/src/identity';
-import { SYSTEM_ACTOR } from '../../platform/src/identity/Actor';
+import { SYSTEM_ACTOR, type Actor } from '../../platform/src/identity/Actor';
+import { createDraft, transitionMatter } from '../../platform/src/catalog';
 
 /** Every role the catalog distinguishes, plus a dept_admin of another department. */
 const ROLES = ['anonymous', 'citizen', 'scjg_window', 'scjg_reviewer', 'scjg_chief', 'scjg_admin', 'other_admin', 'legal', 'supervisor', 'sysadmin'] as const;
@@ -72,6 +73,8 @@ describe.each(ROLES)('catalog endpoints as %s', (who) => {
     expect(version.status).toBe(canSee ? 200 : 404);
     const search = await clients[who].get(`/api/matters?code=${code}&status=draft`);
     expect(search.body.total).toBe(canSee ? 1 : 0);
+    expect((await clients[who].get(`/api/matters/${code}/versions`)).status).toBe(canSee ? 200 : 404);
+    expect((await clients[who].get(`/api/matters/${code}/diff?from=1&to=1`)).status).toBe(canSee ? 200 : 404);
     expect((await clients[who].get(`/api/matters/${code}`)).status).toBe(404);
   });
 
@@ -145,6 +148,15 @@ describe.each(ROLES)('catalog exchange endpoints as %s', (who) => {
 });
 
 describe('department scoping inside operations', () => {
+  it('holds without HTTP: the operation itself refuses another department', async () => {
+    const foreign: Actor = { kind: 'user', userId: 0, username: 'scjg_admin', displayName: '市场监管局管理员', role: 'dept_admin', departmentCode: departmentCode('市场监督管理') };
+    const document = foodLicence({ department: departmentCode('卫生健康'), suffix: nextSuffix() });
+    await expect(createDraft({ ctx: server.ctx, actor: foreign, document })).rejects.toMatchObject({ code: 'DEPARTMENT_SCOPE' });
+    const code = await matterIn('published');
+    const other: Actor = { ...foreign, departmentCode: departmentCode('卫生健康') };
+    await expect(transitionMatter({ ctx: server.ctx, actor: other, code, request: { action: 'newVersion' } })).rejects.toMatchObject({ code: 'DEPARTMENT_SCOPE' });
+  });
+
   it('refuses a dept_admin drafting a matter for another department, even with a forged document', async () => {
     const doc = foodLicence({ department: departmentCode('卫生健康'), suffix: nextSuffix() });
     const response = await clients.scjg_admin.post('/api/matters', { document: doc });

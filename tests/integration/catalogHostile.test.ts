@@ -89,8 +89,11 @@ describe('hostile requests to the catalog', () => {
     expectError(await legal.get('/api/matters?sort=name'), 400, 'BAD_QUERY');
   });
 
-  it('answers unknown endpoints with NOT_FOUND, never a 500', async () => {
+  it('answers unknown endpoints with NOT_FOUND and wrong methods with METHOD_NOT_ALLOWED, never a 500', async () => {
     expectError(await legal.get('/api/nothing-here'), 404, 'NOT_FOUND');
-    expectError(await legal.request('PATCH', `/api/matters/${publishedCode}`, {}), 404, 'NOT_FOUND');
+    const patch = await legal.request('PATCH', `/api/matters/${publishedCode}`, {});
+    expectError(patch, 405, 'METHOD_NOT_ALLOWED');
+    expect(patch.headers.get('allow')).toBe('GET');
+    expectError(await legal.delete('/api/matters'), 405, 'METHOD_NOT_ALLOWED');
   });
 });

@@ -4,7 +4,7 @@ import type { AppContext } from './AppContext';
 import { errorHandler, notFoundHandler } from './errorHandler';
 import { requireJson } from './requireJson';
 import { healthRouter } from './healthRouter';
-import { openApiRouter } from '../openapi/openApiRouter';
+import { openApiDocument, openApiRouter } from '../openapi';
 import { sessionMiddleware, sessionRouter } from '../identity';
 import { catalogRouter, exchangeRouter } from '../catalog';
 import { departmentsRouter } from '../departments';
@@ -51,7 +51,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api', requireJson, express.json({ limit: ctx.config.bodyLimit, strict: true }));
   for (const router of jsonRouters(ctx)) app.use('/api', router);
 
-  app.use('/api', notFoundHandler);
+  app.use('/api', notFoundHandler(openApiDocument().paths as Record<string, Record<string, unknown>>));
   app.use(errorHandler(ctx.logger));
   return app;
 }

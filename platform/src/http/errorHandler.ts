@@ -39,6 +39,23 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
-export const notFoundHandler: RequestHandler = (req, _res, next) => {
-  next(fail('NOT_FOUND', { path: req.path }));
-};
+/**
+ * Unknown paths are NOT_FOUND; a known path with a method it does not serve is METHOD_NOT_ALLOWED
+ * with an Allow header. Known paths come from the OpenAPI document, which a test keeps equal to
+ * the mounted routes.
+ */
+export function notFoundHandler(paths: Record<string, Record<string, unknown>>): RequestHandler {
+  const templates = Object.entries(paths).map(([template, item]) => ({
+    pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+    methods: Object.keys(item).map((method) => method.toUpperCase()),
+  }));
+  return (req, res, next) => {
+    const known = templates.find((t) => t.pattern.test(req.originalUrl.split('?')[0] ?? ''));
+    if (known && !known.methods.includes(req.method)) {
+      res.setHeader('Allow', known.methods.join(', '));
+      next(fail('METHOD_NOT_ALLOWED', { method: req.method, allowed: known.methods }));
+      return;
+    }
+    next(fail('NOT_FOUND', { path: req.path }));
+  };
+}
