@@ -139,6 +139,9 @@ describe('catalog lifecycle over HTTP', () => {
     expect(scheduled.body).toMatchObject({ version: 2, status: 'published', effectiveFrom: '2026-04-01' });
 
     expect((await server.anonymous().get(`/api/matters/${code}`)).body.version).toBe(1);
+    expect((await server.anonymous().get(`/api/matters?code=${code}`)).body.items[0].version).toBe(1);
+    expect((await legal.get(`/api/matters?code=${code}`)).body.items[0]).toMatchObject({ version: 2, status: 'published', effectiveFrom: '2026-04-01' });
+    expect((await legal.get(`/api/matters?code=${code}&status=superseded`)).body.total).toBe(0);
     const diff = await legal.get(`/api/matters/${code}/diff?from=1&to=2`);
     expect(diff.body.changes).toContainEqual(expect.objectContaining({ op: 'replace', pointer: '/timeLimits/promised/value', from: 6, to: 5 }));
 
@@ -146,6 +149,8 @@ describe('catalog lifecycle over HTTP', () => {
     expect((await server.anonymous().get(`/api/matters/${code}`)).body.version).toBe(2);
     const versions = await legal.get(`/api/matters/${code}/versions`);
     expect(versions.body.items.map((v: { status: string }) => v.status)).toEqual(['superseded', 'published']);
+    expect((await server.anonymous().get(`/api/matters?code=${code}`)).body.items[0].version).toBe(2);
+    expect((await legal.get(`/api/matters?code=${code}&status=superseded`)).body.items[0].version).toBe(1);
     // Published versions are immutable: there is no draft to write to.
     const overwrite = await admin.put(`/api/matters/${code}/draft`, { revision: 1, document: doc });
     expect(overwrite.body.error.code).toBe('NO_DRAFT');

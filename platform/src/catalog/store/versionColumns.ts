@@ -1,17 +1,22 @@
 import type { MatterDocument, MatterStatus, MatterVersion, ReviewComment } from '../MatterVersion';
 
 /**
- * The status a version has on day `$today` (always parameter $1 in the queries that use it):
- * stored transitions happen at once, but a future effective or cancel date takes effect by itself.
+ * The status a version has on day `$1` (today): stored transitions happen at once, but a future
+ * effective or cancel date takes effect by itself. `newerInForce` is a SQL predicate that is true
+ * when a newer version of the same matter has taken effect.
  */
-export const EFFECTIVE_STATUS_SQL = `CASE
+export function effectiveStatusSql(newerInForce: string): string {
+  return `CASE
   WHEN v.status = 'published' AND v.cancel_at IS NOT NULL AND v.cancel_at <= $1::date THEN 'retired'
-  WHEN v.status = 'published' AND EXISTS (
+  WHEN v.status = 'published' AND ${newerInForce} THEN 'superseded'
+  ELSE v.status END`;
+}
+
+/** For lookups of one matter: a correlated check per version is cheap there. */
+export const EFFECTIVE_STATUS_SQL = effectiveStatusSql(`EXISTS (
     SELECT 1 FROM matter_versions n
     WHERE n.code = v.code AND n.version > v.version
-      AND n.status IN ('published', 'superseded', 'retired') AND n.effective_from <= $1::date
-  ) THEN 'superseded'
-  ELSE v.status END`;
+      AND n.status IN ('published', 'superseded', 'retired') AND n.effective_from <= $1::date)`);
 
 export const VERSION_COLUMNS = `v.code, v.version, (${EFFECTIVE_STATUS_SQL}) AS status, v.revision,
   v.meta_schema_version, v.name, v.task_type, v.department_code, v.effective_from, v.cancel_at,
