@@ -8,26 +8,27 @@ const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 const ORG_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
-export function usccCheckChar(first17: string): string | undefined {
-  if (first17.length !== 17) return undefined;
+/** Σ value(char) × weight, or undefined when a character is outside the alphabet or lengths differ. */
+function weightedSum(text: string, alphabet: string, weights: readonly number[]): number | undefined {
+  if (text.length !== weights.length) return undefined;
   let sum = 0;
-  for (let i = 0; i < 17; i += 1) {
-    const value = ALPHABET.indexOf(first17.charAt(i));
+  for (let i = 0; i < text.length; i += 1) {
+    const value = alphabet.indexOf(text.charAt(i));
     if (value < 0) return undefined;
-    sum += value * (WEIGHTS[i] ?? 0);
+    sum += value * (weights[i] ?? 0);
   }
-  return ALPHABET.charAt((31 - (sum % 31)) % 31);
+  return sum;
+}
+
+export function usccCheckChar(first17: string): string | undefined {
+  const sum = weightedSum(first17, ALPHABET, WEIGHTS);
+  return sum === undefined ? undefined : ALPHABET.charAt((31 - (sum % 31)) % 31);
 }
 
 /** GB 11714 check character for an 8-character organisation code body. */
 export function orgCodeCheckChar(first8: string): string | undefined {
-  if (first8.length !== 8) return undefined;
-  let sum = 0;
-  for (let i = 0; i < 8; i += 1) {
-    const value = ORG_ALPHABET.indexOf(first8.charAt(i));
-    if (value < 0) return undefined;
-    sum += value * (ORG_WEIGHTS[i] ?? 0);
-  }
+  const sum = weightedSum(first8, ORG_ALPHABET, ORG_WEIGHTS);
+  if (sum === undefined) return undefined;
   const check = 11 - (sum % 11);
   return check === 10 ? 'X' : check === 11 ? '0' : String(check);
 }
