@@ -70,3 +70,29 @@ describe('quality rules', () => {
     for (const rule of qualityRules) expect(documented, rule.id).toContain(`| \`${rule.id}\` | ${rule.title} | ${rule.severity} |`);
   });
 });
+
+describe('OpenAPI 3.1 validity', () => {
+  it('validates against the official OpenAPI 3.1 schema', async () => {
+    const { Validator } = await import('@seriousme/openapi-schema-validator');
+    const result = await new Validator().validate(JSON.parse(JSON.stringify(openApiDocument())));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('has only valid JSON Schema 2020-12 Schema Objects (the validator above does not descend into them)', async () => {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const ajv = new Ajv2020({ strict: false });
+    const document = openApiDocument() as { paths: Record<string, Record<string, any>>; components: { schemas: Record<string, unknown> } };
+    const schemas: [string, unknown][] = Object.entries(document.components.schemas);
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        for (const parameter of operation.parameters ?? []) schemas.push([`${method} ${path} ${parameter.name}`, parameter.schema]);
+        for (const [type, media] of Object.entries<any>(operation.requestBody?.content ?? {})) schemas.push([`${method} ${path} body ${type}`, media.schema ?? {}]);
+      }
+    }
+    expect(schemas.length).toBeGreaterThan(20);
+    for (const [where, schema] of schemas) {
+      expect(ajv.validateSchema(schema as object), `${where}: ${ajv.errorsText()}`).toBe(true);
+    }
+  });
+});
