@@ -89,6 +89,24 @@ describe('hostile requests to the catalog', () => {
     expectError(await legal.get('/api/matters?sort=name'), 400, 'BAD_QUERY');
   });
 
+  it('survives hostile schemas inside a matter: remote $ref, deep nesting, bogus keywords', async () => {
+    const base = foodLicence({ suffix: '0001310249005' });
+    let nested: Record<string, unknown> = { type: 'string' };
+    for (let i = 0; i < 2_000; i += 1) nested = { type: 'object', properties: { x: nested } };
+    const hostile = {
+      ...base,
+      form: { schema: { type: 'object', properties: { a: { $ref: 'http://169.254.169.254/latest/meta-data' }, deep: nested } }, uiSchema: {} },
+      materials: [{ ...base.materials[0], condition: { properties: { a: { pattern: '(' } } } }],
+    };
+    const created = await legal.post('/api/matters', { document: hostile });
+    expect(created.status, created.text).toBe(201);
+    const submitted = await legal.post(`/api/matters/${base.code}/transitions`, { action: 'submit' });
+    expectError(submitted, 422, 'PUBLISH_BLOCKED');
+    const codes = submitted.body.error.details.map((d: { code: string }) => d.code);
+    expect(codes).toContain('publish.form_invalid');
+    expect(codes).toContain('publish.condition_invalid');
+  });
+
   it('answers unknown endpoints with NOT_FOUND and wrong methods with METHOD_NOT_ALLOWED, never a 500', async () => {
     expectError(await legal.get('/api/nothing-here'), 404, 'NOT_FOUND');
     const patch = await legal.request('PATCH', `/api/matters/${publishedCode}`, {});

@@ -172,3 +172,22 @@ describe('catalog lifecycle over HTTP', () => {
     expect(search.body.total).toBe(1);
   });
 });
+
+describe('concurrent lifecycle moves', () => {
+  it('publishes once when two reviewers publish the same version at the same moment', async () => {
+    const doc = foodLicence({ suffix: '0001310240077' });
+    expect((await admin.post('/api/matters', { document: doc })).status).toBe(201);
+    expect((await admin.post(`/api/matters/${doc.code}/transitions`, { action: 'submit' })).status).toBe(200);
+    const other = await server.login('legal');
+    const results = await Promise.all([
+      legal.post(`/api/matters/${doc.code}/transitions`, { action: 'publish' }),
+      other.post(`/api/matters/${doc.code}/transitions`, { action: 'publish' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const audit = await server.ctx.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE target_id = $1 AND action = 'matter.publish'",
+      [doc.code],
+    );
+    expect(audit.rows[0]?.n).toBe(1);
+  });
+});
