@@ -2,7 +2,7 @@ import type { Queryable } from '../../store';
 import type { Actor } from '../../identity/Actor';
 import type { MatterStatus } from '../MatterVersion';
 import { unpublishedScope } from '../catalogAccess';
-import { effectiveStatusSql } from '../store/versionColumns';
+import { EFFECTIVE_STATUS_SQL } from '../store/versionColumns';
 
 export interface MatterSearch {
   /** Chinese substring of the name, or part of the code. */
@@ -68,18 +68,11 @@ export function buildLatestVersions({ actor, filters, today }: { actor: Actor; f
   if (filters.level) where.push(`${add(filters.level)} = ANY(levels)`);
   if (filters.object) where.push(`${add(filters.object)} = ANY(service_objects)`);
   if (filters.status) where.push(`state = ${add(filters.status)}`);
-  // Over the whole catalog one window pass finds each matter's version in force, instead of a
-  // correlated sub-query per version (measured: bench/README.md).
   const cte = `
-    WITH in_force AS (
-      SELECT v.*, max(v.version) FILTER (
-        WHERE v.status IN ('published', 'superseded', 'retired') AND v.effective_from <= $1::date
-      ) OVER (PARTITION BY v.code) AS version_in_force
+    WITH versions AS (
+      SELECT v.code, v.version, (${EFFECTIVE_STATUS_SQL}) AS state, v.name, v.task_type, v.department_code,
+             v.levels, v.service_objects, v.effective_from, v.cancel_at, v.updated_at
       FROM matter_versions v
-    ), versions AS (
-      SELECT v.code, v.version, (${effectiveStatusSql('v.version_in_force > v.version')}) AS state, v.name, v.task_type,
-             v.department_code, v.levels, v.service_objects, v.effective_from, v.cancel_at, v.updated_at
-      FROM in_force v
     ), latest AS (
       SELECT DISTINCT ON (code) * FROM versions
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

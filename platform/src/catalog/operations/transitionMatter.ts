@@ -6,7 +6,7 @@ import type { Actor } from '../../identity/Actor';
 import type { MatterVersion } from '../MatterVersion';
 import { assertCanDecide, assertCanEdit } from '../catalogAccess';
 import { checkPublishable } from '../checks';
-import { findCurrentVersion, findOpenVersion, findVersion, insertDraftVersion, listVersions, lockMatter, setVersionState, settleVersionStates } from '../store/matterStore';
+import { findCurrentVersion, findOpenVersion, findVersion, insertDraftVersion, listVersions, lockMatter, markSupersededFrom, setVersionState, settleVersionStates } from '../store/matterStore';
 import { userIdOf, type CatalogCall } from './CatalogDeps';
 
 export const TRANSITION_ACTIONS = ['submit', 'withdraw', 'return', 'publish', 'retire', 'newVersion'] as const;
@@ -105,6 +105,7 @@ const steps: Record<TransitionAction, (step: Step) => Promise<number>> = {
       code: step.code, version: review.version, status: 'published', userId: userIdOf(step.actor), effectiveFrom, isPublish: true,
       ...(comments ? { reviewComment: { by, at: new Date().toISOString(), comments } } : {}),
     });
+    await markSupersededFrom(step.tx, { code: step.code, version: review.version, effectiveFrom });
     await settleVersionStates(step.tx, step.today);
     return review.version;
   },

@@ -165,21 +165,32 @@ export async function setVersionState(
   );
 }
 
+/** Marks the older published versions as replaced from `effectiveFrom`, the day `version` takes effect. */
+export async function markSupersededFrom(
+  q: Queryable,
+  { code, version, effectiveFrom }: { code: string; version: number; effectiveFrom: string },
+): Promise<void> {
+  await q.query(
+    `UPDATE matter_versions SET superseded_from = $3::date
+     WHERE code = $1 AND version < $2 AND status IN ('published', 'superseded', 'retired')
+       AND (superseded_from IS NULL OR superseded_from > $3::date)`,
+    [code, version, effectiveFrom],
+  );
+}
+
 /**
  * Stores `superseded` / `retired` for versions whose dates have passed, so the stored status
  * catches up with the derived one (run at start-up and on every publish).
  */
 export async function settleVersionStates(q: Queryable, today: string): Promise<void> {
   await q.query(
-    `UPDATE matter_versions v SET status = 'retired', updated_at = now()
-     WHERE v.status = 'published' AND v.cancel_at IS NOT NULL AND v.cancel_at <= $1::date`,
+    `UPDATE matter_versions SET status = 'retired', updated_at = now()
+     WHERE status = 'published' AND cancel_at <= $1::date`,
     [today],
   );
   await q.query(
-    `UPDATE matter_versions v SET status = 'superseded', updated_at = now()
-     WHERE v.status = 'published' AND EXISTS (
-       SELECT 1 FROM matter_versions n WHERE n.code = v.code AND n.version > v.version
-         AND n.status IN ('published', 'superseded', 'retired') AND n.effective_from <= $1::date)`,
+    `UPDATE matter_versions SET status = 'superseded', updated_at = now()
+     WHERE status = 'published' AND superseded_from <= $1::date`,
     [today],
   );
 }

@@ -2,21 +2,13 @@ import type { MatterDocument, MatterStatus, MatterVersion, ReviewComment } from 
 
 /**
  * The status a version has on day `$1` (today): stored transitions happen at once, but a future
- * effective or cancel date takes effect by itself. `newerInForce` is a SQL predicate that is true
- * when a newer version of the same matter has taken effect.
+ * cancel date, or a newer version's future effective date (`superseded_from`, written when that
+ * version is published), takes effect by itself on its day.
  */
-export function effectiveStatusSql(newerInForce: string): string {
-  return `CASE
-  WHEN v.status = 'published' AND v.cancel_at IS NOT NULL AND v.cancel_at <= $1::date THEN 'retired'
-  WHEN v.status = 'published' AND ${newerInForce} THEN 'superseded'
+export const EFFECTIVE_STATUS_SQL = `CASE
+  WHEN v.status = 'published' AND v.cancel_at <= $1::date THEN 'retired'
+  WHEN v.status = 'published' AND v.superseded_from <= $1::date THEN 'superseded'
   ELSE v.status END`;
-}
-
-/** For lookups of one matter: a correlated check per version is cheap there. */
-export const EFFECTIVE_STATUS_SQL = effectiveStatusSql(`EXISTS (
-    SELECT 1 FROM matter_versions n
-    WHERE n.code = v.code AND n.version > v.version
-      AND n.status IN ('published', 'superseded', 'retired') AND n.effective_from <= $1::date)`);
 
 export const VERSION_COLUMNS = `v.code, v.version, (${EFFECTIVE_STATUS_SQL}) AS status, v.revision,
   v.meta_schema_version, v.name, v.task_type, v.department_code, v.effective_from, v.cancel_at,
