@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../platform/src/config';
+import { bootstrap } from '../../platform/src/server/bootstrap';
+import { startServer } from '../../platform/src/server/startServer';
+import { createTestDatabase } from '../support/testDatabase';
+import { TestClient } from '../support/TestClient';
+
+const run = promisify(execFile);
+
+describe('production mode', () => {
+  let dataDir: string | undefined;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataDir = database.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'mf-prod-'));
+    env = {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      ...(dataDir ? { DATA_DIR: dataDir } : {}),
+      ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
+    };
+  });
+  afterAll(async () => {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await database.drop();
+  });
+
+  /** The CLI as an operator runs it, in its own process against the same store. */
+  const createUserCli = (args: string[], password: string) =>
+    run(process.execPath, ['--import', 'tsx', 'platform/src/cli/createUserCli.ts', ...args], {
+      env: { ...process.env, ...env, MATTERFLOW_PASSWORD: password },
+    });
+
+  it('seeds the catalog but no accounts', async () => {
+    const booted = await bootstrap({ config: loadConfig(env) });
+    try {
+      const users = await booted.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+      expect(users.rows[0]?.n).toBe(0);
+      const matters = await booted.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM matters');
+      expect(matters.rows[0]?.n).toBeGreaterThanOrEqual(40);
+    } finally {
+      await booted.ctx.db.close();
+    }
+  });
+
+  it('creates users with the CLI, refuses a duplicate, and they can log in with a Secure cookie', async () => {
+    const created = await createUserCli(['--username', 'wang_legal', '--role', 'legal', '--display-name', '王法制'], 'a-long-enough-secret');
+    expect(created.stdout).toContain('wang_legal');
+    await expect(createUserCli(['--username', 'wang_legal', '--role', 'legal', '--display-name', '王法制'], 'a-long-enough-secret')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('USER_EXISTS'),
+    });
+    await expect(createUserCli(['--username', 'short_pw', '--role', 'legal', '--display-name', '短密码'], 'short')).rejects.toMatchObject({ code: 1 });
+
+    const server = await startServer({ config: loadConfig({ ...env, PORT: '0', HOST: '127.0.0.1' }) });
+    try {
+      const client = new TestClient(server.url);
+      const login = await client.login('wang_legal', 'a-long-enough-secret');
+      expect(login.headers.get('set-cookie')).toMatch(/; Secure/i);
+      const demo = await new TestClient(server.url).request('POST', '/api/session', { username: 'legal', password: 'matterflow-demo' });
+      expect(demo.status).toBe(401);
+    } finally {
+      await server.close();
+    }
+  });
+});
