@@ -106,6 +106,27 @@ describe('export and re-import', () => {
   });
 });
 
+describe('importing over a published matter', () => {
+  it('opens a new draft version and leaves the published snapshot untouched', async () => {
+    const seeded = await startTestServer({ shouldSeedCatalog: true });
+    try {
+      const client = await seeded.login('legal');
+      const [first] = (await seeded.anonymous().get('/api/matters?pageSize=1')).body.items;
+      const published = await seeded.anonymous().get(`/api/matters/${first.code}`);
+      const changed = { ...published.body.document, acceptCondition: '导入修改的受理条件' };
+      const response = await client.post('/api/catalog/import', [changed]);
+      expect(response.status, response.text).toBe(200);
+      expect(response.body).toMatchObject({ created: 0, updated: 1 });
+      const versions = await client.get(`/api/matters/${first.code}/versions`);
+      expect(versions.body.items.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[1, 'published'], [2, 'draft']]);
+      expect((await seeded.anonymous().get(`/api/matters/${first.code}`)).body.document).toEqual(published.body.document);
+      expect((await client.get(`/api/matters/${first.code}/versions/2`)).body.document.acceptCondition).toBe('导入修改的受理条件');
+    } finally {
+      await seeded.close();
+    }
+  });
+});
+
 describe('broken import files', () => {
   const expectUnreadable = async (bytes: Uint8Array | string, contentType: string) => {
     const before = await versionCount();
