@@ -5,7 +5,7 @@ import type { MatterVersion } from '../MatterVersion';
 import { assertCanEdit } from '../catalogAccess';
 import { validateDocument } from '../validateDocument';
 import { findVersion, insertDraftVersion, insertMatter } from '../store/matterStore';
-import { userIdOf, type CatalogCall } from './CatalogDeps';
+import { userIdOf, type CatalogCall } from './CatalogCall';
 
 /** POST /api/matters: a new matter, as version 1 in draft. */
 export async function createDraft({ ctx, actor, ip, document: input }: CatalogCall & { document: unknown }): Promise<MatterVersion> {

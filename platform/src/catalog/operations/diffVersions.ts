@@ -1,7 +1,7 @@
 import diff from 'microdiff';
 import { escapePointer } from '../../metaschema';
 import { getMatterVersion } from './readMatters';
-import type { CatalogCall } from './CatalogDeps';
+import type { CatalogCall } from './CatalogCall';
 
 export interface DocumentChange {
   op: 'add' | 'remove' | 'replace';

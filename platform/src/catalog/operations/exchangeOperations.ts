@@ -13,7 +13,7 @@ import { checkCatalogQuality, type QualityReport } from '../quality';
 import { listLatestDocuments } from './listLatestDocuments';
 import type { MatterFilters } from './searchMatters';
 import { saveDraft } from './saveDraft';
-import type { CatalogCall } from './CatalogDeps';
+import type { CatalogCall } from './CatalogCall';
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export type ExportFormat = 'json' | 'national' | 'xlsx';

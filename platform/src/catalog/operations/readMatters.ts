@@ -2,7 +2,7 @@ import { fail } from '../../errors';
 import { PUBLIC_STATUSES, type MatterVersion } from '../MatterVersion';
 import { canReadUnpublished } from '../catalogAccess';
 import { findCurrentVersion, findVersion, listVersions, matterDepartment } from '../store/matterStore';
-import type { CatalogCall } from './CatalogDeps';
+import type { CatalogCall } from './CatalogCall';
 
 /** GET /api/matters/{code}: the version in force today, the one citizens and new cases use. */
 export async function getCurrentMatter({ ctx, code }: CatalogCall & { code: string }): Promise<MatterVersion> {

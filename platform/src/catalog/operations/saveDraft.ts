@@ -5,7 +5,7 @@ import { recordAudit } from '../../audit';
 import type { MatterDocument } from '../MatterVersion';
 import { assertCanEdit } from '../catalogAccess';
 import { findOpenVersion, findCurrentVersion, insertDraftVersion, insertMatter, lockMatter, updateDraftDocument } from '../store/matterStore';
-import { userIdOf } from './CatalogDeps';
+import { userIdOf } from './CatalogCall';
 
 export type SaveDraftOutcome = 'created' | 'updated' | 'new_version';
 

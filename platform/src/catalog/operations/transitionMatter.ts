@@ -7,7 +7,7 @@ import type { MatterVersion } from '../MatterVersion';
 import { assertCanDecide, assertCanEdit } from '../catalogAccess';
 import { checkPublishable } from '../checks';
 import { findCurrentVersion, findOpenVersion, findVersion, insertDraftVersion, listVersions, lockMatter, markSupersededFrom, setVersionState, settleVersionStates } from '../store/matterStore';
-import { userIdOf, type CatalogCall } from './CatalogDeps';
+import { userIdOf, type CatalogCall } from './CatalogCall';
 
 export const TRANSITION_ACTIONS = ['submit', 'withdraw', 'return', 'publish', 'retire', 'newVersion'] as const;
 export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];

@@ -4,7 +4,7 @@ import type { MatterVersion } from '../MatterVersion';
 import { assertCanEdit } from '../catalogAccess';
 import { validateDocument } from '../validateDocument';
 import { findOpenVersion, findVersion, lockMatter, updateDraftDocument } from '../store/matterStore';
-import { userIdOf, type CatalogCall } from './CatalogDeps';
+import { userIdOf, type CatalogCall } from './CatalogCall';
 
 /**
  * PUT /api/matters/{code}/draft with optimistic concurrency: the caller sends the revision it
