@@ -2,7 +2,8 @@ import type { FieldIssue } from '../errors';
 import { checkCondition } from '../catalog/checks/checkCondition';
 import { OWNER_DEPARTMENT, type DepartmentRef, type ParallelNode, type TimeLimit } from './Flow';
 import { workItems, type FlowSite } from './flowSites';
-import { ACTION_LABELS, ROLE_ACTIONS, ROLE_LABELS } from './roleActions';
+import { labelOf } from '../metaschema/codeLabels';
+import { ROLE_ACTIONS } from './roleActions';
 
 export interface FlowStepContext {
   knownDepartments: ReadonlySet<string>;
@@ -102,7 +103,7 @@ export function checkFlowSteps({ sites, context }: { sites: readonly FlowSite[];
       issues.push({
         pointer: `${pointer}/actions/${k}`,
         code: 'flow.role_actions',
-        message: `${label}的办理角色为“${ROLE_LABELS[item.role]}”，不能使用“${ACTION_LABELS[action]}”操作`,
+        message: `${label}的办理角色为“${labelOf('flow.role', item.role)}”，不能使用“${labelOf('flow.action', action)}”操作`,
       });
     });
     conditionIssues(item.condition, `${pointer}/condition`, label);

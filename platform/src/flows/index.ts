@@ -21,6 +21,6 @@ export {
   type TimeLimit,
   type TimeUnit,
 } from './Flow';
-export { ROLE_ACTIONS, ROLE_LABELS, ACTION_LABELS } from './roleActions';
+export { ROLE_ACTIONS } from './roleActions';
 export { formatTimeLimit } from './formatTimeLimit';
 export { nodeBudgetDays, longestPath, type WeightedPath } from './longestPath';

@@ -1,6 +1,6 @@
 import type { MatterVersion } from '../MatterVersion';
 import type { Duration, Flow, LegalRef } from '../../metaschema/generated/MatterDocument';
-import { labelOf } from './labels';
+import { labelOf } from '../../metaschema';
 import { describeCondition } from './describeCondition';
 
 function durationText(duration: Partial<Duration> | undefined): string | null {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { schemasDir } from '../../metaschema';
+import { schemasDir } from './metaSchemas';
 
 /** Follows a path of keys through parsed JSON; undefined when any step is missing. */
 function at(node: unknown, ...path: string[]): unknown {
