@@ -9,7 +9,7 @@ import type {
   Flow as GeneratedFlow,
   Node,
   ParallelNode as GeneratedParallelNode,
-  Step,
+  StepFields as Step,
   TaskNode as GeneratedTaskNode,
 } from '../metaschema/generated/MatterDocument';
 

@@ -24,8 +24,9 @@ export function toFieldIssues(errors: ErrorObject[] | null | undefined, prefix =
     let pointer = prefix + error.instancePath;
     // Ajv reports a missing or unknown property at its parent; point at the property itself.
     if (error.keyword === 'required') pointer += `/${escapePointer(String(error.params.missingProperty))}`;
-    if (error.keyword === 'additionalProperties') pointer += `/${escapePointer(String(error.params.additionalProperty))}`;
-    const message = error.keyword === 'additionalProperties' ? `不允许的属性 ${String(error.params.additionalProperty)}` : (error.message ?? '不符合要求');
+    const extra = error.params.additionalProperty ?? error.params.unevaluatedProperty;
+    if (extra !== undefined) pointer += `/${escapePointer(String(extra))}`;
+    const message = extra !== undefined ? `不允许的属性 ${String(extra)}` : (error.message ?? '不符合要求');
     return { pointer: pointer || '/', code: `schema.${error.keyword}`, message };
   });
 }

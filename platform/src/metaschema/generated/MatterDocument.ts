@@ -7,6 +7,34 @@ export type TaskType = "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "
  */
 export type Uscc = string;
 export type Node = TaskNode | ParallelNode;
+/**
+ * 串行环节
+ */
+export type TaskNode = StepFields & {
+  kind: "task";
+  /**
+   * 流转
+   */
+  next:
+    | string
+    | {
+        /**
+         * @minItems 1
+         */
+        cases: {
+          when: Condition;
+          /**
+           * 后继 — 节点 id 或 end（办结）
+           */
+          to: string;
+          label?: string;
+        }[];
+        /**
+         * 后继 — 节点 id 或 end（办结）
+         */
+        otherwise: string;
+      };
+};
 
 /**
  * 政务服务事项 — Matterflow 事项定义文档（元模式第 1 版）。结构校验在每次保存时执行；发布时另有发布检查（法律依据、时限、表单、流程等必须齐全）。每个属性的 x-national 为全国一体化在线政务服务平台交换格式中的字段名。
@@ -497,9 +525,11 @@ export interface Flow {
    */
   nodes: Node[];
 }
-export interface TaskNode {
+/**
+ * 一个环节的字段，供 step 与 taskNode 共用（各自以 unevaluatedProperties 拒绝多余字段）
+ */
+export interface StepFields {
   id: string;
-  kind: "task";
   /**
    * 环节名称
    */
@@ -537,28 +567,6 @@ export interface TaskNode {
    * 可启动的特别程序
    */
   specialProcedures?: string[];
-  /**
-   * 流转
-   */
-  next:
-    | string
-    | {
-        /**
-         * @minItems 1
-         */
-        cases: {
-          when: Condition;
-          /**
-           * 后继 — 节点 id 或 end（办结）
-           */
-          to: string;
-          label?: string;
-        }[];
-        /**
-         * 后继 — 节点 id 或 end（办结）
-         */
-        otherwise: string;
-      };
 }
 /**
  * 条件（对表单数据的 JSON Schema）
@@ -628,46 +636,8 @@ export interface Branch {
    *
    * @minItems 1
    * @maxItems 20
+   *
+   * Items: 分支环节
    */
-  steps: Step[];
-}
-export interface Step {
-  id: string;
-  /**
-   * 环节名称
-   */
-  name: string;
-  role: "window" | "reviewer" | "chief";
-  /**
-   * 部门 — $owner 表示事项的实施主体，否则为统一社会信用代码
-   */
-  department?: string;
-  /**
-   * 环节时限（工作日）
-   */
-  budgetDays: number;
-  /**
-   * 可用操作
-   */
-  actions?: (
-    | "accept"
-    | "reject"
-    | "supplement"
-    | "complete"
-    | "approve"
-    | "return"
-    | "transfer"
-    | "delegate"
-    | "addSigner"
-    | "specialProcedure"
-    | "decide"
-    | "deny"
-    | "urge"
-    | "terminate"
-  )[];
-  condition?: Condition;
-  /**
-   * 可启动的特别程序
-   */
-  specialProcedures?: string[];
+  steps: StepFields[];
 }
