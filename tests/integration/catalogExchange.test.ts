@@ -179,6 +179,16 @@ describe('the seed catalog', () => {
       expect(departments.size).toBeGreaterThanOrEqual(10);
       const quality = await client.get('/api/catalog/quality');
       expect(quality.body.findings).toEqual([]);
+      // Every published matter has a complete guide: the six publics and its materials.
+      for (const item of published.body.items) {
+        const guide = await seeded.anonymous().get(`/api/matters/${item.code}/guide`);
+        expect(guide.status).toBe(200);
+        expect(guide.body.legalBasis.items.length, item.name).toBeGreaterThan(0);
+        expect(guide.body.timeLimits.statutory, item.name).not.toBeNull();
+        expect(guide.body.procedure.steps.length, item.name).toBeGreaterThan(0);
+        expect(guide.body.materials.length, item.name).toBeGreaterThan(0);
+        expect(['收费', '不收费']).toContain(guide.body.fees.summary);
+      }
       expect(quality.body.checkedMatters).toBe(index.matters.length);
     } finally {
       await seeded.close();

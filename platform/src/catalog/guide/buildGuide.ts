@@ -62,6 +62,13 @@ export function buildGuide(version: MatterVersion) {
       title: '办事程序',
       description: d.flowDescription ?? null,
       steps: flowSteps(d.flow),
+      prerequisites: (d.prerequisites ?? []).map((p) => ({ code: p.code, name: p.name, basis: basisText(p.basis) })),
+      intermediaryServices: (d.intermediaryServices ?? []).map((i) => ({
+        name: i.name,
+        typicalDays: i.typicalDays ?? null,
+        basis: basisText(i.basis),
+      })),
+      coDepartments: (d.coDepartments ?? []).map((c) => c.name),
       specialProcedures: (d.specialProcedures ?? []).map((sp) => ({
         name: sp.name,
         maxDays: durationText({ value: sp.maxDays, unit: sp.unit }),
