@@ -147,6 +147,19 @@ describe.each(ROLES)('catalog exchange endpoints as %s', (who) => {
   });
 });
 
+describe.each(ROLES)('the audit trail as %s', (who) => {
+  it('is readable by supervision, system administration and legal only', async () => {
+    const code = await matterIn('published');
+    const response = await clients[who].get(`/api/audit?targetType=matter&targetId=${code}`);
+    const allowed: Who[] = ['legal', 'supervisor', 'sysadmin'];
+    expectOutcome(response, 200, allowed.includes(who) ? undefined : who === 'anonymous' ? [401, 'AUTH_REQUIRED'] : [403, 'FORBIDDEN']);
+    if (allowed.includes(who)) {
+      expect(response.body.items.map((e: { action: string }) => e.action)).toEqual(['matter.publish', 'matter.submit', 'matter.create']);
+      expect(response.body.items[0]).toMatchObject({ username: 'legal', targetType: 'matter', targetId: code });
+    }
+  });
+});
+
 describe('department scoping inside operations', () => {
   it('holds without HTTP: the operation itself refuses another department', async () => {
     const foreign: Actor = { kind: 'user', userId: 0, username: 'scjg_admin', displayName: '市场监管局管理员', role: 'dept_admin', departmentCode: departmentCode('市场监督管理') };

@@ -8,6 +8,7 @@ import { openApiDocument, openApiRouter } from '../openapi';
 import { sessionMiddleware, sessionRouter } from '../identity';
 import { catalogRouter, exchangeRouter } from '../catalog';
 import { departmentsRouter } from '../departments';
+import { auditRouter } from '../audit';
 
 /** Routers that accept non-JSON bodies (spreadsheet uploads) and parse them themselves. */
 function rawBodyRouters(ctx: AppContext): Router[] {
@@ -15,7 +16,7 @@ function rawBodyRouters(ctx: AppContext): Router[] {
 }
 
 function jsonRouters(ctx: AppContext): Router[] {
-  return [healthRouter(ctx), openApiRouter(), sessionRouter(ctx), departmentsRouter(ctx), catalogRouter(ctx)];
+  return [healthRouter(ctx), openApiRouter(), sessionRouter(ctx), departmentsRouter(ctx), catalogRouter(ctx), auditRouter(ctx)];
 }
 
 export function createApp(ctx: AppContext): express.Express {

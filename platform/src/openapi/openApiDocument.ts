@@ -4,6 +4,7 @@ import { catalogApi } from '../catalog/http/catalogApi';
 import { exchangeApi } from '../catalog/http/exchangeApi';
 import { coreApi } from './coreApi';
 import { departmentsApi } from '../departments/departmentsApi';
+import { auditApi } from '../audit/auditApi';
 import type { Paths } from './openApiTypes';
 
 const readSchema = (file: string) => {
@@ -16,7 +17,7 @@ let built: Record<string, unknown> | undefined;
 /** The whole public surface; a test checks that every mounted route appears here. */
 export function openApiDocument(): Record<string, unknown> {
   if (built) return built;
-  const paths: Paths = { ...coreApi, ...departmentsApi, ...catalogApi, ...exchangeApi };
+  const paths: Paths = { ...coreApi, ...departmentsApi, ...catalogApi, ...exchangeApi, ...auditApi };
   built = {
     openapi: '3.1.0',
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
