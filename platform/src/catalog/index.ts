@@ -16,3 +16,4 @@ export { buildGuide } from './guide/buildGuide';
 export { validateDocument } from './validateDocument';
 export { checkStoredDocuments } from './checkStoredDocuments';
 export { loadSeedCatalog } from './seed/loadSeedCatalog';
+export { settleVersionStates } from './store/matterStore';

@@ -7,6 +7,7 @@ import { openDb } from '../store';
 import { metaSchemas } from '../metaschema/metaSchemas';
 import { checkStoredDocuments } from '../catalog/checkStoredDocuments';
 import { loadSeedCatalog } from '../catalog/seed/loadSeedCatalog';
+import { settleVersionStates } from '../catalog';
 import { seedDemoAccounts } from '../identity';
 import { seedDepartments } from '../departments';
 
@@ -35,6 +36,8 @@ export async function bootstrap({
   const ctx: AppContext = { db, config, logger, clock };
   try {
     await checkStoredDocuments(ctx);
+    // Versions whose effective or cancel date passed while no server ran get their stored status.
+    await settleVersionStates(db, clock.today());
     await seedDepartments(ctx);
     if (shouldSeedCatalog) await loadSeedCatalog(ctx);
     if (config.isDemo) await seedDemoAccounts(ctx);

@@ -6,7 +6,6 @@ import { isDomainError } from '../../errors';
 import { validateDocument } from '../validateDocument';
 import { saveDraft } from '../operations/saveDraft';
 import { applyTransition } from '../operations/transitionMatter';
-import { settleVersionStates } from '../store/matterStore';
 
 /** The seed catalog is loaded as legal-affairs would: drafted, checked, published. */
 const SEED_ACTOR: Actor = { kind: 'user', userId: 0, username: 'seed', displayName: '种子目录', role: 'legal', departmentCode: null };
@@ -26,7 +25,6 @@ function describe(error: unknown): string {
  */
 export async function loadSeedCatalog(ctx: AppContext): Promise<number> {
   const today = ctx.clock.today();
-  await settleVersionStates(ctx.db, today);
   const existing = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM matters');
   if ((existing.rows[0]?.n ?? 0) > 0) return 0;
   const index = JSON.parse(readFileSync(`${schemasDir}catalog/index.json`, 'utf8')) as SeedIndex;
