@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { schemasDir } from '../platform/src/metaschema';
 import { readSeedDepartments } from '../platform/src/departments';
+import { SEED_DEPARTMENTS_FILE, SEED_DIR } from '../tests/support/seedFiles';
 import type { MatterDocument } from '../platform/src/catalog';
 
 interface SeedIndex {
@@ -12,9 +12,9 @@ interface SeedIndex {
  * a unique 实施编码 and a name variant (as a city-wide catalog repeats matters per sub-item).
  */
 export function generateMatters(count: number, tag = 'B'): MatterDocument[] {
-  const index = JSON.parse(readFileSync(`${schemasDir}catalog/index.json`, 'utf8')) as SeedIndex;
-  const seeds = index.matters.map((m) => JSON.parse(readFileSync(`${schemasDir}catalog/${m.file}`, 'utf8')) as MatterDocument);
-  const departments = readSeedDepartments();
+  const index = JSON.parse(readFileSync(`${SEED_DIR}/index.json`, 'utf8')) as SeedIndex;
+  const seeds = index.matters.map((m) => JSON.parse(readFileSync(`${SEED_DIR}/${m.file}`, 'utf8')) as MatterDocument);
+  const departments = readSeedDepartments(SEED_DEPARTMENTS_FILE);
   const variants = ['', '（新办）', '（变更）', '（延续）', '（注销）', '（补证）', '（分支机构）', '（告知承诺）'];
   return Array.from({ length: count }, (_, i) => {
     const seed = seeds[i % seeds.length] as MatterDocument;

@@ -28,22 +28,29 @@ export async function runImportBench(lines: string[], { runs }: { runs: number }
       const parse = await timeMs(() => readCatalogXlsx({ bytes: workbook }));
       let status = 0;
       const full = await timeMs(async () => {
-        const response = await legal.request('POST', '/api/catalog/import', new Uint8Array(workbook), { contentType: XLSX_MEDIA_TYPE });
+        const response = await legal.request('POST', '/api/catalog/import', new Uint8Array(workbook), {
+          contentType: XLSX_MEDIA_TYPE,
+        });
         status = response.status;
         if (status !== 200) throw new Error(`import failed: ${response.text.slice(0, 500)}`);
       });
-      const insert = await timeMs(() => loadPublished(server.ctx.db, rawDocs, server.ctx.clock.today()));
+      const insert = await timeMs(() => loadPublished(server.deps.db, rawDocs, server.deps.clock.today()));
       if (run === 0) continue; // warm-up
       endpoint.push(full);
       parseOnly.push(parse);
       bulkInsert.push(insert);
     }
     const e = median(endpoint);
-    lines.push(`## Import of ${COUNT} matters from xlsx (${(bytes / 1024).toFixed(0)} KiB, ${server.ctx.db.kind}), median of ${runs} runs after a warm-up`, '');
+    lines.push(
+      `## Import of ${COUNT} matters from xlsx (${(bytes / 1024).toFixed(0)} KiB, ${server.deps.db.kind}), median of ${runs} runs after a warm-up`,
+      '',
+    );
     lines.push('| measurement | median | endpoint ÷ this |', '|---|---|---|');
     lines.push(`| POST /api/catalog/import (end to end) | ${fmt(e)} | 1.00× |`);
     lines.push(`| baseline: parse the workbook only | ${fmt(median(parseOnly))} | ${(e / median(parseOnly)).toFixed(2)}× |`);
-    lines.push(`| baseline: one bulk INSERT of the same documents | ${fmt(median(bulkInsert))} | ${(e / median(bulkInsert)).toFixed(2)}× |`);
+    lines.push(
+      `| baseline: one bulk INSERT of the same documents | ${fmt(median(bulkInsert))} | ${(e / median(bulkInsert)).toFixed(2)}× |`,
+    );
     lines.push('');
   } finally {
     await server.close();

@@ -1,9 +1,18 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { startTestServer } from '../tests/support/startTestServer';
 import { readSeedDepartments } from '../platform/src/departments';
-import type { Actor } from '../platform/src/identity/Actor';
+import { SEED_DEPARTMENTS_FILE } from '../tests/support/seedFiles';
+import type { Actor } from '../platform/src/kernel';
 import { generateMatters } from './generateMatters';
-import { endpointSample, loadPublished, medianOfRuns, rawSearchSample, searchCases, summarise, type Distribution } from './searchBench';
+import {
+  endpointSample,
+  loadPublished,
+  medianOfRuns,
+  rawSearchSample,
+  searchCases,
+  summarise,
+  type Distribution,
+} from './searchBench';
 import { runImportBench } from './importBench';
 import { fmt } from './stats';
 
@@ -20,20 +29,30 @@ const MATTERS = Number(process.env.BENCH_MATTERS ?? 10_000);
 async function benchSearch(lines: string[]) {
   const server = await startTestServer();
   try {
-    const today = server.ctx.clock.today();
-    await loadPublished(server.ctx.db, generateMatters(MATTERS), today);
+    const today = server.deps.clock.today();
+    await loadPublished(server.deps.db, generateMatters(MATTERS), today);
     const legalClient = await server.login('legal');
-    const legalUser = await server.ctx.db.query<{ id: number }>("SELECT id FROM users WHERE username = 'legal'");
-    const legal: Actor = { kind: 'user', userId: legalUser.rows[0]?.id ?? 0, username: 'legal', displayName: '法制', role: 'legal', departmentCode: null };
-    const department = readSeedDepartments()[0]?.code ?? '';
+    const legalUser = await server.deps.db.query<{ id: number }>("SELECT id FROM users WHERE username = 'legal'");
+    const legal: Actor = {
+      kind: 'user',
+      userId: legalUser.rows[0]?.id ?? 0,
+      username: 'legal',
+      displayName: '法制',
+      role: 'legal',
+      departmentCode: null,
+    };
+    const department = readSeedDepartments(SEED_DEPARTMENTS_FILE)[0]?.code ?? '';
     const cookie = { cookie: legalClient.cookieHeader() };
-    lines.push(`## Catalog search over ${MATTERS} published matters (${server.ctx.db.kind})`, '');
-    lines.push('| query | endpoint p50 | endpoint p95 | raw SQL p50 | raw SQL p95 | ratio p50 | ratio p95 |', '|---|---|---|---|---|---|---|');
+    lines.push(`## Catalog search over ${MATTERS} published matters (${server.deps.db.kind})`, '');
+    lines.push(
+      '| query | endpoint p50 | endpoint p95 | raw SQL p50 | raw SQL p95 | ratio p50 | ratio p95 |',
+      '|---|---|---|---|---|---|---|',
+    );
     for (const c of searchCases(department, legal)) {
       const headers = c.actor.kind === 'user' ? cookie : {};
       for (let i = 0; i < WARMUP; i += 1) {
         await endpointSample(server.url, c, headers);
-        await rawSearchSample(server.ctx.db, c, today);
+        await rawSearchSample(server.deps.db, c, today);
       }
       const endpointRuns: Distribution[] = [];
       const rawRuns: Distribution[] = [];
@@ -43,14 +62,16 @@ async function benchSearch(lines: string[]) {
         // Interleaved so that machine noise hits both sides alike.
         for (let i = 0; i < SAMPLES; i += 1) {
           endpoint.push(await endpointSample(server.url, c, headers));
-          raw.push(await rawSearchSample(server.ctx.db, c, today));
+          raw.push(await rawSearchSample(server.deps.db, c, today));
         }
         endpointRuns.push(summarise(endpoint));
         rawRuns.push(summarise(raw));
       }
       const e = medianOfRuns(endpointRuns);
       const r = medianOfRuns(rawRuns);
-      lines.push(`| ${c.label} | ${fmt(e.p50)} | ${fmt(e.p95)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${(e.p50 / r.p50).toFixed(2)}× | ${(e.p95 / r.p95).toFixed(2)}× |`);
+      lines.push(
+        `| ${c.label} | ${fmt(e.p50)} | ${fmt(e.p95)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${(e.p50 / r.p50).toFixed(2)}× | ${(e.p95 / r.p95).toFixed(2)}× |`,
+      );
     }
     lines.push('');
   } finally {
@@ -58,7 +79,12 @@ async function benchSearch(lines: string[]) {
   }
 }
 
-const lines: string[] = [`# Matterflow benchmark — ${new Date().toISOString()}`, '', `runs=${RUNS}, samples/run=${SAMPLES}, warm-up=${WARMUP}`, ''];
+const lines: string[] = [
+  `# Matterflow benchmark — ${new Date().toISOString()}`,
+  '',
+  `runs=${RUNS}, samples/run=${SAMPLES}, warm-up=${WARMUP}`,
+  '',
+];
 await benchSearch(lines);
 await runImportBench(lines, { runs: Math.max(3, Math.min(RUNS, 5)) });
 const report = lines.join('\n');

@@ -1,8 +1,8 @@
-import type { Db } from '../platform/src/store';
+import type { Db } from '../platform/src/kernel';
 import type { MatterDocument } from '../platform/src/catalog';
 import { buildSearchQuery, type MatterSearch } from '../platform/src/catalog';
-import { ANONYMOUS, type Actor } from '../platform/src/identity/Actor';
-import { CURRENT_META_SCHEMA_VERSION } from '../platform/src/metaschema';
+import { ANONYMOUS, type Actor } from '../platform/src/kernel';
+import { CURRENT_META_SCHEMA_VERSION } from '@matterflow/schemas';
 import { median, percentile } from './stats';
 
 /** Bulk-loads documents as published versions with one statement per table (setup, not measured). */
@@ -35,9 +35,24 @@ export function searchCases(departmentCode: string, legal: Actor): SearchCase[] 
   const page = (p: Partial<MatterSearch>): MatterSearch => ({ page: 1, pageSize: 20, ...p });
   return [
     { label: '公众: 名称含“许可”', actor: ANONYMOUS, search: page({ q: '许可' }), query: `q=${encodeURIComponent('许可')}` },
-    { label: '公众: 部门 + 类型', actor: ANONYMOUS, search: page({ department: departmentCode, type: '01' }), query: `department=${departmentCode}&type=01` },
-    { label: '法制: 名称含“登记”, 第 3 页', actor: legal, search: page({ q: '登记', page: 3 }), query: `q=${encodeURIComponent('登记')}&page=3` },
-    { label: '法制: 状态 published + 服务对象 企业法人', actor: legal, search: page({ status: 'published', object: '2' }), query: 'status=published&object=2' },
+    {
+      label: '公众: 部门 + 类型',
+      actor: ANONYMOUS,
+      search: page({ department: departmentCode, type: '01' }),
+      query: `department=${departmentCode}&type=01`,
+    },
+    {
+      label: '法制: 名称含“登记”, 第 3 页',
+      actor: legal,
+      search: page({ q: '登记', page: 3 }),
+      query: `q=${encodeURIComponent('登记')}&page=3`,
+    },
+    {
+      label: '法制: 状态 published + 服务对象 企业法人',
+      actor: legal,
+      search: page({ status: 'published', object: '2' }),
+      query: 'status=published&object=2',
+    },
   ];
 }
 

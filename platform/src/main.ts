@@ -1,14 +1,25 @@
 import pino from 'pino';
-import { loadConfig } from './config';
+import { loadConfig, type Config } from './infra';
 import { startServer } from './server/startServer';
 
-const config = loadConfig();
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
 const logger = pino({ level: config.logLevel });
 
 try {
   const running = await startServer({ config, logger });
   logger.info(
-    { url: running.url, database: running.ctx.db.kind, dataDir: config.databaseUrl ? undefined : config.dataDir, demo: config.isDemo },
+    {
+      url: running.url,
+      database: running.deps.db.kind,
+      dataDir: config.databaseUrl ? undefined : config.dataDir,
+      demo: config.isDemo,
+    },
     'Matterflow listening',
   );
   let isStopping = false;

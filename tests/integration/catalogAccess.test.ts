@@ -3,11 +3,22 @@ import { startTestServer, DEMO_PASSWORD, type TestServer } from '../support/star
 import { departmentCode, foodLicence } from '../support/matterFixtures';
 import type { TestClient } from '../support/TestClient';
 import { createUser } from '../../platform/src/identity';
-import { SYSTEM_ACTOR, type Actor } from '../../platform/src/identity/Actor';
+import { SYSTEM_ACTOR, type Actor } from '../../platform/src/kernel';
 import { createDraft, transitionMatter } from '../../platform/src/catalog';
 
 /** Every role the catalog distinguishes, plus a dept_admin of another department. */
-const ROLES = ['anonymous', 'citizen', 'scjg_window', 'scjg_reviewer', 'scjg_chief', 'scjg_admin', 'other_admin', 'legal', 'supervisor', 'sysadmin'] as const;
+const ROLES = [
+  'anonymous',
+  'citizen',
+  'scjg_window',
+  'scjg_reviewer',
+  'scjg_chief',
+  'scjg_admin',
+  'other_admin',
+  'legal',
+  'supervisor',
+  'sysadmin',
+] as const;
 type Who = (typeof ROLES)[number];
 
 let server: TestServer;
@@ -17,9 +28,17 @@ const nextSuffix = () => `00013102400${String(counter++).padStart(2, '0')}`;
 
 beforeAll(async () => {
   server = await startTestServer();
-  await createUser(server.ctx.db, {
-    actor: SYSTEM_ACTOR, username: 'other_admin', displayName: '卫健局管理员', password: DEMO_PASSWORD, role: 'dept_admin', departmentCode: departmentCode('卫生健康'),
-  });
+  await createUser(
+    server.deps,
+    { actor: SYSTEM_ACTOR },
+    {
+      username: 'other_admin',
+      displayName: '卫健局管理员',
+      password: DEMO_PASSWORD,
+      role: 'dept_admin',
+      departmentCode: departmentCode('卫生健康'),
+    },
+  );
   for (const who of ROLES) clients[who] = who === 'anonymous' ? server.anonymous() : await server.login(who);
 });
 afterAll(() => server?.close());
@@ -28,8 +47,10 @@ afterAll(() => server?.close());
 async function matterIn(state: 'draft' | 'in_review' | 'published'): Promise<string> {
   const doc = foodLicence({ suffix: nextSuffix() });
   expect((await clients.legal.post('/api/matters', { document: doc })).status).toBe(201);
-  if (state !== 'draft') expect((await clients.legal.post(`/api/matters/${doc.code}/transitions`, { action: 'submit' })).status).toBe(200);
-  if (state === 'published') expect((await clients.legal.post(`/api/matters/${doc.code}/transitions`, { action: 'publish' })).status).toBe(200);
+  if (state !== 'draft')
+    expect((await clients.legal.post(`/api/matters/${doc.code}/transitions`, { action: 'submit' })).status).toBe(200);
+  if (state === 'published')
+    expect((await clients.legal.post(`/api/matters/${doc.code}/transitions`, { action: 'publish' })).status).toBe(200);
   return doc.code;
 }
 
@@ -97,10 +118,26 @@ describe.each(ROLES)('catalog endpoints as %s', (who) => {
   });
 
   it('publishes, sends back and retires only as legal', async () => {
-    const refusal: [number, string] | undefined = who === 'legal' ? undefined : who === 'anonymous' ? [401, 'AUTH_REQUIRED'] : [403, 'FORBIDDEN'];
-    expectOutcome(await clients[who].post(`/api/matters/${await matterIn('in_review')}/transitions`, { action: 'publish' }), 200, refusal);
-    expectOutcome(await clients[who].post(`/api/matters/${await matterIn('in_review')}/transitions`, { action: 'return', comments: '依据不足' }), 200, refusal);
-    expectOutcome(await clients[who].post(`/api/matters/${await matterIn('published')}/transitions`, { action: 'retire' }), 200, refusal);
+    const refusal: [number, string] | undefined =
+      who === 'legal' ? undefined : who === 'anonymous' ? [401, 'AUTH_REQUIRED'] : [403, 'FORBIDDEN'];
+    expectOutcome(
+      await clients[who].post(`/api/matters/${await matterIn('in_review')}/transitions`, { action: 'publish' }),
+      200,
+      refusal,
+    );
+    expectOutcome(
+      await clients[who].post(`/api/matters/${await matterIn('in_review')}/transitions`, {
+        action: 'return',
+        comments: '依据不足',
+      }),
+      200,
+      refusal,
+    );
+    expectOutcome(
+      await clients[who].post(`/api/matters/${await matterIn('published')}/transitions`, { action: 'retire' }),
+      200,
+      refusal,
+    );
   });
 
   it('starts a new version only as an editor of the department', async () => {
@@ -139,7 +176,11 @@ describe.each(ROLES)('catalog exchange endpoints as %s', (who) => {
   it('shows the quality report to legal, supervision, sysadmin and department administrators', async () => {
     const response = await clients[who].get('/api/catalog/quality');
     const allowed: Who[] = ['scjg_admin', 'other_admin', 'legal', 'supervisor', 'sysadmin'];
-    expectOutcome(response, 200, allowed.includes(who) ? undefined : who === 'anonymous' ? [401, 'AUTH_REQUIRED'] : [403, 'FORBIDDEN']);
+    expectOutcome(
+      response,
+      200,
+      allowed.includes(who) ? undefined : who === 'anonymous' ? [401, 'AUTH_REQUIRED'] : [403, 'FORBIDDEN'],
+    );
     if (who === 'other_admin') {
       // Scoped to its own department, which has no matters here.
       expect(response.body.checkedMatters).toBe(0);
@@ -152,9 +193,17 @@ describe.each(ROLES)('the audit trail as %s', (who) => {
     const code = await matterIn('published');
     const response = await clients[who].get(`/api/audit?targetType=matter&targetId=${code}`);
     const allowed: Who[] = ['legal', 'supervisor', 'sysadmin'];
-    expectOutcome(response, 200, allowed.includes(who) ? undefined : who === 'anonymous' ? [401, 'AUTH_REQUIRED'] : [403, 'FORBIDDEN']);
+    expectOutcome(
+      response,
+      200,
+      allowed.includes(who) ? undefined : who === 'anonymous' ? [401, 'AUTH_REQUIRED'] : [403, 'FORBIDDEN'],
+    );
     if (allowed.includes(who)) {
-      expect(response.body.items.map((e: { action: string }) => e.action)).toEqual(['matter.publish', 'matter.submit', 'matter.create']);
+      expect(response.body.items.map((e: { action: string }) => e.action)).toEqual([
+        'matter.publish',
+        'matter.submit',
+        'matter.create',
+      ]);
       expect(response.body.items[0]).toMatchObject({ username: 'legal', targetType: 'matter', targetId: code });
     }
   });
@@ -162,12 +211,21 @@ describe.each(ROLES)('the audit trail as %s', (who) => {
 
 describe('department scoping inside operations', () => {
   it('holds without HTTP: the operation itself refuses another department', async () => {
-    const foreign: Actor = { kind: 'user', userId: 0, username: 'scjg_admin', displayName: '市场监管局管理员', role: 'dept_admin', departmentCode: departmentCode('市场监督管理') };
+    const foreign: Actor = {
+      kind: 'user',
+      userId: 0,
+      username: 'scjg_admin',
+      displayName: '市场监管局管理员',
+      role: 'dept_admin',
+      departmentCode: departmentCode('市场监督管理'),
+    };
     const document = foodLicence({ department: departmentCode('卫生健康'), suffix: nextSuffix() });
-    await expect(createDraft({ ctx: server.ctx, actor: foreign, document })).rejects.toMatchObject({ code: 'DEPARTMENT_SCOPE' });
+    await expect(createDraft(server.deps, { actor: foreign }, { document })).rejects.toMatchObject({ code: 'DEPARTMENT_SCOPE' });
     const code = await matterIn('published');
     const other: Actor = { ...foreign, departmentCode: departmentCode('卫生健康') };
-    await expect(transitionMatter({ ctx: server.ctx, actor: other, code, request: { action: 'newVersion' } })).rejects.toMatchObject({ code: 'DEPARTMENT_SCOPE' });
+    await expect(
+      transitionMatter(server.deps, { actor: other }, { code, request: { action: 'newVersion' } }),
+    ).rejects.toMatchObject({ code: 'DEPARTMENT_SCOPE' });
   });
 
   it('refuses a dept_admin drafting a matter for another department, even with a forged document', async () => {
@@ -175,13 +233,16 @@ describe('department scoping inside operations', () => {
     const response = await clients.scjg_admin.post('/api/matters', { document: doc });
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('DEPARTMENT_SCOPE');
-    const count = await server.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM matters WHERE code = $1', [doc.code]);
+    const count = await server.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM matters WHERE code = $1', [doc.code]);
     expect(count.rows[0]?.n).toBe(0);
   });
 
   it('refuses moving a matter to another department by editing its document', async () => {
     const code = await matterIn('draft');
-    const moved = { ...foodLicence({ suffix: code.slice(18) }), department: { code: departmentCode('卫生健康'), name: '云溪县卫生健康局' } };
+    const moved = {
+      ...foodLicence({ suffix: code.slice(18) }),
+      department: { code: departmentCode('卫生健康'), name: '云溪县卫生健康局' },
+    };
     const response = await clients.legal.put(`/api/matters/${code}/draft`, { revision: 1, document: moved });
     expect(response.status).toBe(422);
     expect(response.body.error.details[0].pointer).toBe('/document/department/code');

@@ -1,3 +1,4 @@
+import { SEED_DEPARTMENTS_FILE } from '../support/seedFiles';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/startTestServer';
@@ -15,7 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const versionCount = async () => (await server.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM matter_versions')).rows[0]?.n ?? 0;
+const versionCount = async () =>
+  (await server.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM matter_versions')).rows[0]?.n ?? 0;
 
 /**
  * The dirty fixture is written for a county “某县”; move each matter to the seed department of the
@@ -23,7 +25,7 @@ const versionCount = async () => (await server.ctx.db.query<{ n: number }>('SELE
  */
 function dirtyCatalogForSeedDepartments(): { matters: any[] } {
   const catalog = JSON.parse(readFileSync('tests/fixtures/dirty-catalog.json', 'utf8'));
-  const seeds = readSeedDepartments();
+  const seeds = readSeedDepartments(SEED_DEPARTMENTS_FILE);
   const renamed = new Map<string, string>();
   for (const matter of catalog.matters) {
     const kind = String(matter.department.name).replace(/^某县/, '');
@@ -39,7 +41,8 @@ function dirtyCatalogForSeedDepartments(): { matters: any[] } {
   }
   // Prerequisites point at matters by code: follow the renames so the deliberate cycle stays a cycle.
   for (const matter of catalog.matters) {
-    for (const prerequisite of matter.prerequisites ?? []) prerequisite.code = renamed.get(prerequisite.code) ?? prerequisite.code;
+    for (const prerequisite of matter.prerequisites ?? [])
+      prerequisite.code = renamed.get(prerequisite.code) ?? prerequisite.code;
   }
   return catalog;
 }
@@ -51,8 +54,12 @@ describe('importing a deliberately dirty catalog', () => {
     expect(response.status).toBe(422);
     expect(response.body.error.code).toBe('IMPORT_INVALID');
     const errors = response.body.error.details.errors as { row: number; pointer: string; code: string; message: string }[];
-    expect(errors.every((e) => Number.isInteger(e.row) && e.row > 0 && e.pointer.startsWith('/') && e.message.length > 0)).toBe(true);
-    expect(errors.map((e) => e.code)).toEqual(expect.arrayContaining(['code.duplicate', 'code.malformed', 'department.unknown', 'schema.required']));
+    expect(errors.every((e) => Number.isInteger(e.row) && e.row > 0 && e.pointer.startsWith('/') && e.message.length > 0)).toBe(
+      true,
+    );
+    expect(errors.map((e) => e.code)).toEqual(
+      expect.arrayContaining(['code.duplicate', 'code.malformed', 'department.unknown', 'schema.required']),
+    );
     expect(new Set(errors.map((e) => e.row)).size).toBeGreaterThanOrEqual(4);
     expect(await versionCount()).toBe(before);
   });
@@ -73,14 +80,19 @@ describe('importing a deliberately dirty catalog', () => {
 
     const quality = await legal.get('/api/catalog/quality');
     expect(quality.status).toBe(200);
-    const fired = new Set((quality.body.rules as { rule: string; count: number }[]).filter((r) => r.count > 0).map((r) => r.rule));
+    const fired = new Set(
+      (quality.body.rules as { rule: string; count: number }[]).filter((r) => r.count > 0).map((r) => r.rule),
+    );
     for (const finding of quality.body.findings) {
       expect(finding.pointer).toMatch(/^\//);
       expect(finding.message).toMatch(/[\u4e00-\u9fa5]/);
     }
     // Every rule is caught somewhere: codes that cannot be stored by the import, the rest by the report.
     for (const rule of qualityRules.map((r) => r.id)) {
-      expect(fired.has(rule) || importFailures.has(rule) || (rule === 'code.missing' && importFailures.has('schema.required')), rule).toBe(true);
+      expect(
+        fired.has(rule) || importFailures.has(rule) || (rule === 'code.missing' && importFailures.has('schema.required')),
+        rule,
+      ).toBe(true);
     }
   });
 });
@@ -92,7 +104,9 @@ describe('export and re-import', () => {
     expect(exported.headers.get('content-type')).toBe(XLSX_MEDIA_TYPE);
     expect(exported.headers.get('content-disposition')).toMatch(/attachment; filename="matters-\d{8}\.xlsx"/);
     const before = await legal.get('/api/catalog/export?format=json');
-    const response = await legal.request('POST', '/api/catalog/import', new Uint8Array(exported.bytes), { contentType: XLSX_MEDIA_TYPE });
+    const response = await legal.request('POST', '/api/catalog/import', new Uint8Array(exported.bytes), {
+      contentType: XLSX_MEDIA_TYPE,
+    });
     expect(response.status, response.text).toBe(200);
     expect(response.body.updated).toBe(before.body.matters.length);
     const after = await legal.get('/api/catalog/export?format=json');
@@ -102,7 +116,9 @@ describe('export and re-import', () => {
   it('exports national exchange field names', async () => {
     const national = await legal.get('/api/catalog/export?format=national');
     expect(national.body.format).toBe('national-exchange');
-    expect(national.body.records[0]).toEqual(expect.objectContaining({ task_code: expect.any(String), task_name: expect.any(String), dept_code: expect.any(String) }));
+    expect(national.body.records[0]).toEqual(
+      expect.objectContaining({ task_code: expect.any(String), task_name: expect.any(String), dept_code: expect.any(String) }),
+    );
   });
 });
 
@@ -118,9 +134,14 @@ describe('importing over a published matter', () => {
       expect(response.status, response.text).toBe(200);
       expect(response.body).toMatchObject({ created: 0, updated: 1 });
       const versions = await client.get(`/api/matters/${first.code}/versions`);
-      expect(versions.body.items.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[1, 'published'], [2, 'draft']]);
+      expect(versions.body.items.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
+        [1, 'published'],
+        [2, 'draft'],
+      ]);
       expect((await seeded.anonymous().get(`/api/matters/${first.code}`)).body.document).toEqual(published.body.document);
-      expect((await client.get(`/api/matters/${first.code}/versions/2`)).body.document.acceptCondition).toBe('导入修改的受理条件');
+      expect((await client.get(`/api/matters/${first.code}/versions/2`)).body.document.acceptCondition).toBe(
+        '导入修改的受理条件',
+      );
     } finally {
       await seeded.close();
     }
@@ -141,7 +162,10 @@ describe('broken import files', () => {
     const garbage = await expectUnreadable(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]), XLSX_MEDIA_TYPE);
     expect(garbage.body.error.code).toBe('IMPORT_FILE_UNREADABLE');
     const exported = await legal.download('/api/catalog/export?format=xlsx');
-    const truncated = await expectUnreadable(new Uint8Array(exported.bytes.subarray(0, exported.bytes.length / 2)), XLSX_MEDIA_TYPE);
+    const truncated = await expectUnreadable(
+      new Uint8Array(exported.bytes.subarray(0, exported.bytes.length / 2)),
+      XLSX_MEDIA_TYPE,
+    );
     expect(truncated.body.error.code).toBe('IMPORT_FILE_UNREADABLE');
     const json = await expectUnreadable('{"format":"matterflow-catalog","matters":[{', 'application/json');
     expect(json.body.error.code).toBe('IMPORT_FILE_UNREADABLE');
@@ -158,7 +182,10 @@ describe('broken import files', () => {
   });
 
   it('reports structural errors in a well-formed file with their row and pointer', async () => {
-    const response = await expectUnreadable(JSON.stringify([{ metaSchemaVersion: 1, code: '123', name: 7, type: '99', department: {} }]), 'application/json');
+    const response = await expectUnreadable(
+      JSON.stringify([{ metaSchemaVersion: 1, code: '123', name: 7, type: '99', department: {} }]),
+      'application/json',
+    );
     expect(response.body.error.code).toBe('IMPORT_INVALID');
     const pointers = response.body.error.details.errors.map((e: { pointer: string }) => e.pointer);
     expect(pointers).toEqual(expect.arrayContaining(['/code', '/name', '/type']));

@@ -24,7 +24,8 @@ function expectError(response: TestResponse, status: number, code: string) {
   expect(typeof response.body.error.message).toBe('string');
 }
 
-const matterCount = async () => (await server.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM matter_versions')).rows[0]?.n;
+const matterCount = async () =>
+  (await server.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM matter_versions')).rows[0]?.n;
 
 describe('hostile requests to the catalog', () => {
   it('answers malformed JSON with BAD_JSON', async () => {
@@ -33,7 +34,11 @@ describe('hostile requests to the catalog', () => {
   });
 
   it('refuses non-JSON writes with UNSUPPORTED_MEDIA_TYPE', async () => {
-    expectError(await legal.request('POST', '/api/matters', 'document=1', { contentType: 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectError(
+      await legal.request('POST', '/api/matters', 'document=1', { contentType: 'application/x-www-form-urlencoded' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
   });
 
   it('refuses bodies over the limit with BODY_TOO_LARGE and writes nothing', async () => {
@@ -44,21 +49,44 @@ describe('hostile requests to the catalog', () => {
   });
 
   it('reports wrong types and unknown properties with JSON pointers', async () => {
-    const doc = { ...foodLicence({ suffix: '0001310249003' }), name: 42, unexpected: true, timeLimits: { statutory: { value: '十', unit: 'workday' } } };
+    const doc = {
+      ...foodLicence({ suffix: '0001310249003' }),
+      name: 42,
+      unexpected: true,
+      timeLimits: { statutory: { value: '十', unit: 'workday' } },
+    };
     const response = await legal.post('/api/matters', { document: doc });
     expectError(response, 422, 'MATTER_INVALID');
     const pointers = response.body.error.details.map((d: { pointer: string }) => d.pointer);
-    expect(pointers).toEqual(expect.arrayContaining(['/document/name', '/document/unexpected', '/document/timeLimits/statutory/value']));
+    expect(pointers).toEqual(
+      expect.arrayContaining(['/document/name', '/document/unexpected', '/document/timeLimits/statutory/value']),
+    );
     expect(response.body.error.details.every((d: { message: string }) => /[\u4e00-\u9fa5]/.test(d.message))).toBe(true);
   });
 
   it('rejects unknown top-level properties and wrong shapes of the envelope', async () => {
-    expectError(await legal.post('/api/matters', { document: foodLicence({ suffix: '0001310249004' }), extra: 1 }), 422, 'VALIDATION_FAILED');
+    expectError(
+      await legal.post('/api/matters', { document: foodLicence({ suffix: '0001310249004' }), extra: 1 }),
+      422,
+      'VALIDATION_FAILED',
+    );
     expectError(await legal.post('/api/matters', [foodLicence()]), 422, 'VALIDATION_FAILED');
     expectError(await legal.post('/api/matters', { document: 'DROP TABLE matters' }), 422, 'VALIDATION_FAILED');
-    expectError(await legal.put(`/api/matters/${publishedCode}/draft`, { revision: '1', document: {} }), 422, 'VALIDATION_FAILED');
-    expectError(await legal.post(`/api/matters/${publishedCode}/transitions`, { action: 'publishNow' }), 422, 'VALIDATION_FAILED');
-    expectError(await legal.post(`/api/matters/${publishedCode}/transitions`, { action: 'retire', cancelDate: '2026-02-30x' }), 422, 'VALIDATION_FAILED');
+    expectError(
+      await legal.put(`/api/matters/${publishedCode}/draft`, { revision: '1', document: {} }),
+      422,
+      'VALIDATION_FAILED',
+    );
+    expectError(
+      await legal.post(`/api/matters/${publishedCode}/transitions`, { action: 'publishNow' }),
+      422,
+      'VALIDATION_FAILED',
+    );
+    expectError(
+      await legal.post(`/api/matters/${publishedCode}/transitions`, { action: 'retire', cancelDate: '2026-02-30x' }),
+      422,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('refuses malformed matter codes in paths', async () => {
@@ -70,7 +98,14 @@ describe('hostile requests to the catalog', () => {
   });
 
   it('treats SQL and LIKE syntax in search as plain text', async () => {
-    for (const q of ["' OR 1=1 --", "食品'; DROP TABLE matters; --", '%', '_', '\\', "'||(SELECT password_hash FROM users LIMIT 1)||'"]) {
+    for (const q of [
+      "' OR 1=1 --",
+      "食品'; DROP TABLE matters; --",
+      '%',
+      '_',
+      '\\',
+      "'||(SELECT password_hash FROM users LIMIT 1)||'",
+    ]) {
       const response = await legal.get(`/api/matters?q=${encodeURIComponent(q)}`);
       expect(response.status, q).toBe(200);
       expect(response.body.total, q).toBe(0);
@@ -92,10 +127,13 @@ describe('hostile requests to the catalog', () => {
   it('survives hostile schemas inside a matter: remote $ref, deep nesting, bogus keywords', async () => {
     const base = foodLicence({ suffix: '0001310249005' });
     let nested: Record<string, unknown> = { type: 'string' };
-    for (let i = 0; i < 2_000; i += 1) nested = { type: 'object', properties: { x: nested } };
+    for (let i = 0; i < 40; i += 1) nested = { type: 'object', properties: { x: nested } };
     const hostile = {
       ...base,
-      form: { schema: { type: 'object', properties: { a: { $ref: 'http://169.254.169.254/latest/meta-data' }, deep: nested } }, uiSchema: {} },
+      form: {
+        schema: { type: 'object', properties: { a: { $ref: 'http://169.254.169.254/latest/meta-data' }, deep: nested } },
+        uiSchema: {},
+      },
       materials: [{ ...base.materials[0], condition: { properties: { a: { pattern: '(' } } } }],
     };
     const created = await legal.post('/api/matters', { document: hostile });
@@ -105,6 +143,31 @@ describe('hostile requests to the catalog', () => {
     const codes = submitted.body.error.details.map((d: { code: string }) => d.code);
     expect(codes).toContain('publish.form_invalid');
     expect(codes).toContain('publish.condition_invalid');
+  });
+
+  it('refuses nesting past the parser depth, NUL and lone surrogates with a pointer, writing nothing', async () => {
+    const before = await matterCount();
+    let nested: Record<string, unknown> = { type: 'string' };
+    for (let i = 0; i < 2_000; i += 1) nested = { type: 'object', properties: { x: nested } };
+    const deep = await legal.post('/api/matters', {
+      document: { ...foodLicence({ suffix: '0001310249006' }), form: { schema: nested } },
+    });
+    expectError(deep, 422, 'VALIDATION_FAILED');
+    expect(deep.body.error.details[0]).toMatchObject({
+      code: 'json.too_deep',
+      pointer: expect.stringMatching(/^\/document\/form\/schema\/properties\/x/),
+    });
+    const nul = await legal.post('/api/matters', {
+      document: { ...foodLicence({ suffix: '0001310249007' }), name: '食品\u0000许可' },
+    });
+    expectError(nul, 422, 'VALIDATION_FAILED');
+    expect(nul.body.error.details[0]).toMatchObject({ code: 'json.nul', pointer: '/document/name' });
+    const lone = await legal.request('POST', '/api/matters', `{"document":{"name":"\\ud800"}}`);
+    expectError(lone, 422, 'VALIDATION_FAILED');
+    expect(lone.body.error.details[0]).toMatchObject({ code: 'json.surrogate', pointer: '/document/name' });
+    const key = await legal.request('POST', '/api/matters', `{"document":{"a\\u0000b":1}}`);
+    expect(key.body.error.details[0]).toMatchObject({ code: 'json.nul' });
+    expect(await matterCount()).toBe(before);
   });
 
   it('answers unknown endpoints with NOT_FOUND and wrong methods with METHOD_NOT_ALLOWED, never a 500', async () => {

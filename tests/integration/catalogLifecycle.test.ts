@@ -24,7 +24,9 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const auditActions = async (code: string) =>
-  (await server.ctx.db.query<{ action: string }>('SELECT action FROM audit_log WHERE target_id = $1 ORDER BY id', [code])).rows.map((r) => r.action);
+  (
+    await server.deps.db.query<{ action: string }>('SELECT action FROM audit_log WHERE target_id = $1 ORDER BY id', [code])
+  ).rows.map((r) => r.action);
 
 describe('catalog lifecycle over HTTP', () => {
   const doc = foodLicence({ suffix: '0001310240001' });
@@ -35,11 +37,17 @@ describe('catalog lifecycle over HTTP', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ code, version: 1, status: 'draft', revision: 1 });
 
-    const first = await admin.put(`/api/matters/${code}/draft`, { revision: 1, document: { ...doc, acceptCondition: '第一次修改' } });
+    const first = await admin.put(`/api/matters/${code}/draft`, {
+      revision: 1,
+      document: { ...doc, acceptCondition: '第一次修改' },
+    });
     expect(first.status).toBe(200);
     expect(first.body.revision).toBe(2);
 
-    const stale = await legal.put(`/api/matters/${code}/draft`, { revision: 1, document: { ...doc, acceptCondition: '过期的修改' } });
+    const stale = await legal.put(`/api/matters/${code}/draft`, {
+      revision: 1,
+      document: { ...doc, acceptCondition: '过期的修改' },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('REVISION_CONFLICT');
     expect(stale.body.error.details.currentRevision).toBe(2);
@@ -62,7 +70,11 @@ describe('catalog lifecycle over HTTP', () => {
 
   it('refuses to submit an unpublishable draft, listing every reason', async () => {
     const revision = (await admin.get(`/api/matters/${code}/versions/1`)).body.revision as number;
-    const broken = { ...doc, legalBasis: [], timeLimits: { statutory: { value: 5, unit: 'workday' }, promised: { value: 9, unit: 'workday' } } };
+    const broken = {
+      ...doc,
+      legalBasis: [],
+      timeLimits: { statutory: { value: 5, unit: 'workday' }, promised: { value: 9, unit: 'workday' } },
+    };
     const saved = await admin.put(`/api/matters/${code}/draft`, { revision, document: broken });
     expect(saved.status).toBe(200);
     const refused = await admin.post(`/api/matters/${code}/transitions`, { action: 'submit' });
@@ -102,7 +114,16 @@ describe('catalog lifecycle over HTTP', () => {
     expect(current.body.version).toBe(1);
     const again = await legal.post(`/api/matters/${code}/transitions`, { action: 'publish' });
     expect(again.body.error.code).toBe('TRANSITION_NOT_ALLOWED');
-    expect(await auditActions(code)).toEqual(expect.arrayContaining(['matter.create', 'matter.update', 'matter.submit', 'matter.withdraw', 'matter.return', 'matter.publish']));
+    expect(await auditActions(code)).toEqual(
+      expect.arrayContaining([
+        'matter.create',
+        'matter.update',
+        'matter.submit',
+        'matter.withdraw',
+        'matter.return',
+        'matter.publish',
+      ]),
+    );
   });
 
   it('serves the guide of the published version with materials and conditions in words', async () => {
@@ -140,10 +161,16 @@ describe('catalog lifecycle over HTTP', () => {
 
     expect((await server.anonymous().get(`/api/matters/${code}`)).body.version).toBe(1);
     expect((await server.anonymous().get(`/api/matters?code=${code}`)).body.items[0].version).toBe(1);
-    expect((await legal.get(`/api/matters?code=${code}`)).body.items[0]).toMatchObject({ version: 2, status: 'published', effectiveFrom: '2026-04-01' });
+    expect((await legal.get(`/api/matters?code=${code}`)).body.items[0]).toMatchObject({
+      version: 2,
+      status: 'published',
+      effectiveFrom: '2026-04-01',
+    });
     expect((await legal.get(`/api/matters?code=${code}&status=superseded`)).body.total).toBe(0);
     const diff = await legal.get(`/api/matters/${code}/diff?from=1&to=2`);
-    expect(diff.body.changes).toContainEqual(expect.objectContaining({ op: 'replace', pointer: '/timeLimits/promised/value', from: 6, to: 5 }));
+    expect(diff.body.changes).toContainEqual(
+      expect.objectContaining({ op: 'replace', pointer: '/timeLimits/promised/value', from: 6, to: 5 }),
+    );
 
     await moveClock('2026-04-01T01:00:00Z');
     expect((await server.anonymous().get(`/api/matters/${code}`)).body.version).toBe(2);
@@ -184,7 +211,7 @@ describe('concurrent lifecycle moves', () => {
       other.post(`/api/matters/${doc.code}/transitions`, { action: 'publish' }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    const audit = await server.ctx.db.query<{ n: number }>(
+    const audit = await server.deps.db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM audit_log WHERE target_id = $1 AND action = 'matter.publish'",
       [doc.code],
     );

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../platform/src/config';
+import { loadConfig } from '../../platform/src/infra';
 import { bootstrap } from '../../platform/src/server/bootstrap';
 import { startServer } from '../../platform/src/server/startServer';
 import { createTestDatabase } from '../support/testDatabase';
@@ -41,30 +41,40 @@ describe('production mode', () => {
   it('seeds the catalog but no accounts', async () => {
     const booted = await bootstrap({ config: loadConfig(env) });
     try {
-      const users = await booted.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+      const users = await booted.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
       expect(users.rows[0]?.n).toBe(0);
-      const matters = await booted.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM matters');
+      const matters = await booted.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM matters');
       expect(matters.rows[0]?.n).toBeGreaterThanOrEqual(40);
     } finally {
-      await booted.ctx.db.close();
+      await booted.deps.db.close();
     }
   });
 
   it('creates users with the CLI, refuses a duplicate, and they can log in with a Secure cookie', async () => {
-    const created = await createUserCli(['--username', 'wang_legal', '--role', 'legal', '--display-name', '王法制'], 'a-long-enough-secret');
+    const created = await createUserCli(
+      ['--username', 'wang_legal', '--role', 'legal', '--display-name', '王法制'],
+      'a-long-enough-secret',
+    );
     expect(created.stdout).toContain('wang_legal');
-    await expect(createUserCli(['--username', 'wang_legal', '--role', 'legal', '--display-name', '王法制'], 'a-long-enough-secret')).rejects.toMatchObject({
+    await expect(
+      createUserCli(['--username', 'wang_legal', '--role', 'legal', '--display-name', '王法制'], 'a-long-enough-secret'),
+    ).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining('USER_EXISTS'),
     });
-    await expect(createUserCli(['--username', 'short_pw', '--role', 'legal', '--display-name', '短密码'], 'short')).rejects.toMatchObject({ code: 1 });
+    await expect(
+      createUserCli(['--username', 'short_pw', '--role', 'legal', '--display-name', '短密码'], 'short'),
+    ).rejects.toMatchObject({ code: 1 });
 
     const server = await startServer({ config: loadConfig({ ...env, PORT: '0', HOST: '127.0.0.1' }) });
     try {
       const client = new TestClient(server.url);
       const login = await client.login('wang_legal', 'a-long-enough-secret');
       expect(login.headers.get('set-cookie')).toMatch(/; Secure/i);
-      const demo = await new TestClient(server.url).request('POST', '/api/session', { username: 'legal', password: 'matterflow-demo' });
+      const demo = await new TestClient(server.url).request('POST', '/api/session', {
+        username: 'legal',
+        password: 'matterflow-demo',
+      });
       expect(demo.status).toBe(401);
     } finally {
       await server.close();

@@ -1,41 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, DEMO_PASSWORD, type TestServer } from '../support/startTestServer';
 import { mutableClock } from '../support/mutableClock';
 import { TestClient } from '../support/TestClient';
 import { createUser, DEMO_ACCOUNTS } from '../../platform/src/identity';
-import { ANONYMOUS, SYSTEM_ACTOR, type Actor } from '../../platform/src/identity/Actor';
-
-/*
- * Until schemas/catalog/departments.json lands, seed one 市场监督管理局 so that the demo accounts
- * have their department. Once the file exists the real seed is used unchanged.
- */
-vi.mock('../../platform/src/departments/seedDepartments', async (importOriginal) => {
-  const actual = await importOriginal<Record<string, unknown>>();
-  const { existsSync } = await import('node:fs');
-  const { schemasDir } = await import('../../platform/src/metaschema/metaSchemas');
-  if (existsSync(`${schemasDir}catalog/departments.json`)) return actual;
-  const { makeUscc } = await import('../../platform/src/departments/uscc');
-  const { upsertDepartments } = await import('../../platform/src/departments/departmentStore');
-  const fixture = [
-    {
-      code: makeUscc({ prefix: '11', region: '439901', orgBody: 'MB000001' }),
-      name: '示范市市场监督管理局',
-      shortName: '市场监管局',
-      region: '439901',
-    },
-    {
-      code: makeUscc({ prefix: '11', region: '439901', orgBody: 'MB000002' }),
-      name: '示范市卫生健康委员会',
-      shortName: '卫健委',
-      region: '439901',
-    },
-  ];
-  return {
-    ...actual,
-    readSeedDepartments: () => fixture,
-    seedDepartments: async (ctx: { db: Parameters<typeof upsertDepartments>[0] }) => upsertDepartments(ctx.db, fixture),
-  };
-});
+import { ANONYMOUS, SYSTEM_ACTOR, type Actor } from '../../platform/src/kernel';
 
 const START = '2026-03-02T01:00:00.000Z';
 const SESSION_MINUTES = 30;
@@ -68,7 +36,7 @@ async function rawFetch(
 }
 
 async function scjgCode(): Promise<string> {
-  const result = await server.ctx.db.query<{ code: string }>(
+  const result = await server.deps.db.query<{ code: string }>(
     "SELECT code FROM departments WHERE name LIKE '%市场监督管理局%' ORDER BY code LIMIT 1",
   );
   const code = result.rows[0]?.code;
@@ -77,7 +45,7 @@ async function scjgCode(): Promise<string> {
 }
 
 async function auditRows(action: string, username: string) {
-  const result = await server.ctx.db.query<{
+  const result = await server.deps.db.query<{
     action: string;
     username: string | null;
     target_id: string | null;
@@ -97,7 +65,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 // Every request comes from 127.0.0.1, so the per-address limit would otherwise leak between tests.
 beforeEach(async () => {
-  await server.ctx.db.query('DELETE FROM login_failures');
+  await server.deps.db.query('DELETE FROM login_failures');
 });
 
 describe('POST /api/session (login)', () => {
@@ -127,7 +95,7 @@ describe('POST /api/session (login)', () => {
     expect(cookie).not.toMatch(/; Secure/i); // not production
     const token = /^mf_session=([^;]*)/.exec(cookie ?? '')?.[1] ?? '';
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const stored = await server.ctx.db.query('SELECT 1 FROM sessions WHERE token_hash = $1', [token]);
+    const stored = await server.deps.db.query('SELECT 1 FROM sessions WHERE token_hash = $1', [token]);
     expect(stored.rows).toHaveLength(0);
   });
 
@@ -138,14 +106,17 @@ describe('POST /api/session (login)', () => {
   });
 
   it('answers a wrong password, an unknown user and an inactive user alike with 401 LOGIN_FAILED', async () => {
-    await createUser(server.ctx.db, {
-      actor: SYSTEM_ACTOR,
-      username: 'retired_clerk',
-      displayName: '钱退休',
-      password: 'retired-clerk-pass',
-      role: 'supervisor',
-    });
-    await server.ctx.db.query("UPDATE users SET is_active = false WHERE username = 'retired_clerk'");
+    await createUser(
+      server.deps,
+      { actor: SYSTEM_ACTOR },
+      {
+        username: 'retired_clerk',
+        displayName: '钱退休',
+        password: 'retired-clerk-pass',
+        role: 'supervisor',
+      },
+    );
+    await server.deps.db.query("UPDATE users SET is_active = false WHERE username = 'retired_clerk'");
     const answers = [
       await server.anonymous().post('/api/session', { username: 'legal', password: 'not-the-password' }),
       await server.anonymous().post('/api/session', { username: 'nobody_here', password: DEMO_PASSWORD }),
@@ -209,13 +180,16 @@ describe('POST /api/session (login)', () => {
 
 describe('login rate limit', () => {
   it('refuses a user name after 5 failures in 15 minutes with 429 and Retry-After, even with the right password', async () => {
-    await createUser(server.ctx.db, {
-      actor: SYSTEM_ACTOR,
-      username: 'target_user',
-      displayName: '吴目标',
-      password: 'target-user-pass',
-      role: 'legal',
-    });
+    await createUser(
+      server.deps,
+      { actor: SYSTEM_ACTOR },
+      {
+        username: 'target_user',
+        displayName: '吴目标',
+        password: 'target-user-pass',
+        role: 'legal',
+      },
+    );
     const client = server.anonymous();
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       const response = await client.post('/api/session', { username: 'target_user', password: `guess-${attempt}` });
@@ -323,7 +297,7 @@ describe('session expiry', () => {
   it('writes the sliding expiry at most once a minute', async () => {
     const client = await server.login('legal');
     const expiry = async () =>
-      (await server.ctx.db.query<{ expires_at: Date }>('SELECT expires_at FROM sessions ORDER BY created_at DESC LIMIT 1'))
+      (await server.deps.db.query<{ expires_at: Date }>('SELECT expires_at FROM sessions ORDER BY created_at DESC LIMIT 1'))
         .rows[0]?.expires_at;
     const first = await expiry();
     clock.set(new Date(clock.now().getTime() + 30_000).toISOString());
@@ -335,16 +309,19 @@ describe('session expiry', () => {
   });
 
   it('ends the sessions of a deactivated user at once', async () => {
-    await createUser(server.ctx.db, {
-      actor: SYSTEM_ACTOR,
-      username: 'leaving_staff',
-      displayName: '郑离职',
-      password: 'leaving-staff-pass',
-      role: 'supervisor',
-    });
+    await createUser(
+      server.deps,
+      { actor: SYSTEM_ACTOR },
+      {
+        username: 'leaving_staff',
+        displayName: '郑离职',
+        password: 'leaving-staff-pass',
+        role: 'supervisor',
+      },
+    );
     const client = new TestClient(server.url);
     await client.login('leaving_staff', 'leaving-staff-pass');
-    await server.ctx.db.query("UPDATE users SET is_active = false WHERE username = 'leaving_staff'");
+    await server.deps.db.query("UPDATE users SET is_active = false WHERE username = 'leaving_staff'");
     expect((await client.get('/api/session')).body).toEqual({ user: null });
   });
 });
@@ -412,9 +389,9 @@ describe('demo accounts', () => {
 
   it('are seeded idempotently', async () => {
     const { seedDemoAccounts } = await import('../../platform/src/identity');
-    const before = await server.ctx.db.query('SELECT id, password_hash FROM users ORDER BY id');
-    await seedDemoAccounts(server.ctx);
-    const after = await server.ctx.db.query('SELECT id, password_hash FROM users ORDER BY id');
+    const before = await server.deps.db.query('SELECT id, password_hash FROM users ORDER BY id');
+    await seedDemoAccounts(server.deps);
+    const after = await server.deps.db.query('SELECT id, password_hash FROM users ORDER BY id');
     expect(after.rows).toEqual(before.rows);
   });
 });
@@ -457,21 +434,24 @@ describe('createUser', () => {
   }
 
   it('is for system administrators only', async () => {
-    expect(await codeOf(createUser(server.ctx.db, { ...base, actor: ANONYMOUS, username: 'by_anonymous' }))).toBe(
+    expect(await codeOf(createUser(server.deps, { actor: ANONYMOUS }, { ...base, username: 'by_anonymous' }))).toBe(
       'AUTH_REQUIRED',
     );
-    expect(await codeOf(createUser(server.ctx.db, { ...base, actor: legal, username: 'by_legal' }))).toBe('FORBIDDEN');
+    expect(await codeOf(createUser(server.deps, { actor: legal }, { ...base, username: 'by_legal' }))).toBe('FORBIDDEN');
   });
 
   it('validates the input and reports every problem with a pointer', async () => {
     try {
-      await createUser(server.ctx.db, {
-        actor: SYSTEM_ACTOR,
-        username: '9bad',
-        displayName: ' ',
-        password: 'short',
-        role: 'king',
-      });
+      await createUser(
+        server.deps,
+        { actor: SYSTEM_ACTOR },
+        {
+          username: '9bad',
+          displayName: ' ',
+          password: 'short',
+          role: 'king',
+        },
+      );
       expect.unreachable();
     } catch (error) {
       const { code, details } = error as { code: string; details: { pointer: string }[] };
@@ -479,41 +459,51 @@ describe('createUser', () => {
       expect(details.map((issue) => issue.pointer).sort()).toEqual(['/displayName', '/password', '/role', '/username']);
     }
     expect(
-      await codeOf(createUser(server.ctx.db, { ...base, actor: SYSTEM_ACTOR, username: 'no_dept_window', role: 'window' })),
+      await codeOf(createUser(server.deps, { actor: SYSTEM_ACTOR }, { ...base, username: 'no_dept_window', role: 'window' })),
     ).toBe('VALIDATION_FAILED');
     expect(
       await codeOf(
-        createUser(server.ctx.db, { ...base, actor: SYSTEM_ACTOR, username: 'legal_in_dept', departmentCode: await scjgCode() }),
+        createUser(
+          server.deps,
+          { actor: SYSTEM_ACTOR },
+          { ...base, username: 'legal_in_dept', departmentCode: await scjgCode() },
+        ),
       ),
     ).toBe('VALIDATION_FAILED');
     expect(
       await codeOf(
-        createUser(server.ctx.db, {
-          ...base,
-          actor: SYSTEM_ACTOR,
-          username: 'lost_window',
-          role: 'window',
-          departmentCode: '11439901MB9999999X',
-        }),
+        createUser(
+          server.deps,
+          { actor: SYSTEM_ACTOR },
+          {
+            ...base,
+            username: 'lost_window',
+            role: 'window',
+            departmentCode: '11439901MB9999999X',
+          },
+        ),
       ),
     ).toBe('DEPARTMENT_NOT_FOUND');
   });
 
   it('refuses a taken user name and audits a creation', async () => {
-    expect(await codeOf(createUser(server.ctx.db, { ...base, actor: SYSTEM_ACTOR, username: 'legal' }))).toBe('USER_EXISTS');
-    const user = await createUser(server.ctx.db, {
-      ...base,
-      actor: SYSTEM_ACTOR,
-      username: 'new_reviewer',
-      role: 'reviewer',
-      departmentCode: await scjgCode(),
-    });
+    expect(await codeOf(createUser(server.deps, { actor: SYSTEM_ACTOR }, { ...base, username: 'legal' }))).toBe('USER_EXISTS');
+    const user = await createUser(
+      server.deps,
+      { actor: SYSTEM_ACTOR },
+      {
+        ...base,
+        username: 'new_reviewer',
+        role: 'reviewer',
+        departmentCode: await scjgCode(),
+      },
+    );
     expect(user).toMatchObject({
       username: 'new_reviewer',
       role: 'reviewer',
       departmentName: expect.stringContaining('市场监督管理局'),
     });
-    const audit = await server.ctx.db.query<{ username: string; target_id: string; details: any }>(
+    const audit = await server.deps.db.query<{ username: string; target_id: string; details: any }>(
       "SELECT username, target_id, details FROM audit_log WHERE action = 'user.create' AND target_id = $1",
       [String(user.id)],
     );

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listMigrations, migrate, openDb, type Db } from '../../platform/src/store';
-import { loadConfig } from '../../platform/src/config';
+import { listMigrations, loadConfig, migrate, openDb } from '../../platform/src/infra';
+import type { Db } from '../../platform/src/kernel';
 import { bootstrap } from '../../platform/src/server/bootstrap';
 import { createTestDatabase } from '../support/testDatabase';
 
@@ -55,14 +55,14 @@ describe('start-up over stored documents', () => {
     });
     try {
       const first = await bootstrap({ config, shouldSeedCatalog: true });
-      const { rows } = await first.ctx.db.query<{ code: string }>('SELECT code FROM matter_versions ORDER BY code LIMIT 1');
+      const { rows } = await first.deps.db.query<{ code: string }>('SELECT code FROM matter_versions ORDER BY code LIMIT 1');
       const code = rows[0]?.code ?? '';
       expect(code).not.toBe('');
-      await first.ctx.db.query(
+      await first.deps.db.query(
         `UPDATE matter_versions SET document = jsonb_set(document, '{metaSchemaVersion}', '99') WHERE code = $1`,
         [code],
       );
-      await first.ctx.db.close();
+      await first.deps.db.close();
       await expect(bootstrap({ config })).rejects.toThrow(new RegExp(`${code} v1: .*meta-schema 99`));
     } finally {
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 import { readSeedDepartments } from '../../platform/src/departments';
+import { SEED_DEPARTMENTS_FILE } from './seedFiles';
 
 export function departmentCode(nameContains: string): string {
-  const found = readSeedDepartments().find((d) => d.name.includes(nameContains));
+  const found = readSeedDepartments(SEED_DEPARTMENTS_FILE).find((d) => d.name.includes(nameContains));
   if (!found) throw new Error(`no seed department named like ${nameContains}`);
   return found.code;
 }
@@ -38,11 +39,38 @@ export function foodLicence({ department = scjgCode(), suffix = '0001310240001',
     },
     fees: { isFee: false },
     materials: [
-      { id: 'application', name: '食品经营许可申请书', type: '原件', format: '纸质或电子', copies: 1, necessity: '必要', source: '在线填报', acceptStandard: '内容完整，签字盖章', basis: food },
-      { id: 'licence', name: '营业执照', type: '原件', format: '电子', necessity: '必要', source: '调取电子证照库', acceptStandard: '在有效期内', basis: food },
       {
-        id: 'proxy', name: '授权委托书及代理人身份证明', type: '原件', format: '纸质或电子', necessity: '必要', source: '申请人自备',
-        acceptStandard: '委托事项明确', basis: food, condition: { properties: { byAgent: { const: true } }, required: ['byAgent'] }, conditionText: '委托代理人办理的',
+        id: 'application',
+        name: '食品经营许可申请书',
+        type: '原件',
+        format: '纸质或电子',
+        copies: 1,
+        necessity: '必要',
+        source: '在线填报',
+        acceptStandard: '内容完整，签字盖章',
+        basis: food,
+      },
+      {
+        id: 'licence',
+        name: '营业执照',
+        type: '原件',
+        format: '电子',
+        necessity: '必要',
+        source: '调取电子证照库',
+        acceptStandard: '在有效期内',
+        basis: food,
+      },
+      {
+        id: 'proxy',
+        name: '授权委托书及代理人身份证明',
+        type: '原件',
+        format: '纸质或电子',
+        necessity: '必要',
+        source: '申请人自备',
+        acceptStandard: '委托事项明确',
+        basis: food,
+        condition: { properties: { byAgent: { const: true } }, required: ['byAgent'] },
+        conditionText: '委托代理人办理的',
       },
     ],
     online: { depth: ['1', '2', '3', '4', '5', '6'], sceneVisits: 0, handleArea: '4' },
@@ -52,7 +80,11 @@ export function foodLicence({ department = scjgCode(), suffix = '0001310240001',
         required: ['enterpriseName', 'creditCode'],
         properties: {
           enterpriseName: { type: 'string', title: '经营者名称', maxLength: 100 },
-          creditCode: { type: 'string', title: '统一社会信用代码', pattern: '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$' },
+          creditCode: {
+            type: 'string',
+            title: '统一社会信用代码',
+            pattern: '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$',
+          },
           byAgent: { type: 'boolean', title: '委托代理人办理' },
         },
       },
@@ -61,9 +93,33 @@ export function foodLicence({ department = scjgCode(), suffix = '0001310240001',
     flow: {
       start: 'accept',
       nodes: [
-        { id: 'accept', kind: 'task', name: '受理', role: 'window', budgetDays: 1, actions: ['accept', 'reject', 'supplement'], next: 'review' },
-        { id: 'review', kind: 'task', name: '审查', role: 'reviewer', budgetDays: 4, actions: ['approve', 'return'], next: 'decide' },
-        { id: 'decide', kind: 'task', name: '决定', role: 'chief', budgetDays: 1, actions: ['decide', 'deny', 'return'], next: 'end' },
+        {
+          id: 'accept',
+          kind: 'task',
+          name: '受理',
+          role: 'window',
+          budgetDays: 1,
+          actions: ['accept', 'reject', 'supplement'],
+          next: 'review',
+        },
+        {
+          id: 'review',
+          kind: 'task',
+          name: '审查',
+          role: 'reviewer',
+          budgetDays: 4,
+          actions: ['approve', 'return'],
+          next: 'decide',
+        },
+        {
+          id: 'decide',
+          kind: 'task',
+          name: '决定',
+          role: 'chief',
+          budgetDays: 1,
+          actions: ['decide', 'deny', 'return'],
+          next: 'end',
+        },
       ],
     },
   };

@@ -1,4 +1,4 @@
-import { shanghaiToday, type Clock } from '../../platform/src/http/Clock';
+import { shanghaiToday, type Clock } from '../../platform/src/kernel';
 
 /** A clock the test moves, to watch future effective and cancel dates take effect. */
 export function mutableClock(startIso: string): Clock & { set(iso: string): void } {

@@ -1,6 +1,6 @@
-import { loadConfig } from '../../platform/src/config';
+import { loadConfig } from '../../platform/src/infra';
 import { startServer, type RunningServer } from '../../platform/src/server/startServer';
-import type { Clock } from '../../platform/src/http/Clock';
+import type { Clock } from '../../platform/src/kernel';
 import { createTestDatabase } from './testDatabase';
 import { TestClient } from './TestClient';
 

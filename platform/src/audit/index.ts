@@ -1,4 +1,3 @@
-export { recordAudit } from './recordAudit';
-export { listAudit, type AuditEntry } from './listAudit';
-export { auditRouter } from './auditRouter';
-export { auditApi } from './auditApi';
+export { recordAudit, type AuditEntry } from './recordAudit';
+export { listAudit, type AuditRecord, type AuditQuery } from './listAudit';
+export { auditRoutes } from './auditRoutes';

@@ -2,7 +2,7 @@
 export const MATTER_STATUSES = ['draft', 'in_review', 'published', 'superseded', 'retired'] as const;
 export type MatterStatus = (typeof MATTER_STATUSES)[number];
 
-import type { MatterDocument } from '../metaschema/generated/MatterDocument';
+import type { MatterDocument } from '@matterflow/schemas';
 
 /** A matter document, typed from the meta-schema (`npm run gen:types`) and validated by Ajv. */
 export type { MatterDocument };

@@ -1,5 +1,4 @@
-import type { Actor } from '../identity/Actor';
-import { assertDepartmentScope, canSeeAllDepartments, requireRole } from '../identity';
+import { assertDepartmentScope, canSeeAllDepartments, requireRole, type Actor } from '../kernel';
 
 /** Drafting is the department's job (dept_admin) and legal-affairs' (cleaning the whole catalog). */
 const EDITOR_ROLES = ['dept_admin', 'legal'] as const;

@@ -1,5 +1,5 @@
-import { fail, type FieldIssue } from '../errors';
-import { metaSchemas, toFieldIssues, CURRENT_META_SCHEMA_VERSION } from '../metaschema';
+import { metaSchemas, toFieldIssues, CURRENT_META_SCHEMA_VERSION } from '@matterflow/schemas';
+import { fail, type FieldIssue } from '../kernel';
 import type { MatterDocument } from './MatterVersion';
 
 /** Issues of a document against the meta-schema (drafts may be incomplete, never malformed). */

@@ -11,10 +11,9 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config';
-import { isDomainError } from '../errors';
-import { createUser, ROLES, SYSTEM_ACTOR } from '../identity';
-import { openDb } from '../store';
+import { loadConfig, openDb } from '../infra';
+import { isDomainError, ROLES, systemClock, SYSTEM_ACTOR } from '../kernel';
+import { createUser } from '../identity';
 
 const USAGE = `用法 / Usage:
   npm run user:create -- --username <name> --role <role> --display-name <姓名> [--department <统一社会信用代码>]
@@ -111,7 +110,7 @@ async function main(): Promise<void> {
     dataDir: config.dataDir === ':memory:' ? undefined : config.dataDir,
   });
   try {
-    const user = await db.transaction((tx) => createUser(tx, { actor: SYSTEM_ACTOR, password, ...args }));
+    const user = await createUser({ db, clock: systemClock }, { actor: SYSTEM_ACTOR }, { password, ...args });
     const department = user.departmentName ? `，部门 ${user.departmentName}` : '';
     console.log(
       `已创建用户 ${user.username}（${user.displayName}，角色 ${user.role}${department}）/ Created user ${user.username} (id ${user.id})`,

@@ -1,4 +1,4 @@
-import type { Queryable } from '../store';
+import type { Queryable } from '../kernel';
 import type { Department } from './Department';
 
 export async function listDepartments(q: Queryable): Promise<Department[]> {

@@ -1,6 +1,5 @@
-export type { Department } from './Department';
+export { departmentSchema, type Department } from './Department';
 export { listDepartments, knownDepartmentCodes, upsertDepartments } from './departmentStore';
 export { readSeedDepartments, seedDepartments } from './seedDepartments';
 export { isValidUscc, usccCheckChar, makeUscc } from './uscc';
-export { departmentsRouter } from './departmentsRouter';
-export { departmentsApi } from './departmentsApi';
+export { departmentsRoutes } from './departmentsRoutes';

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { AppContext } from '../http/AppContext';
-import { schemasDir } from '../metaschema/metaSchemas';
+import type { Db } from '../kernel';
 import type { Department } from './Department';
 import { upsertDepartments } from './departmentStore';
 import { isValidUscc } from './uscc';
 
-/** Reads schemas/catalog/departments.json; a bad code stops start-up naming the entry. */
-export function readSeedDepartments(): Department[] {
-  const file = `${schemasDir}catalog/departments.json`;
+/** Reads the seed departments file; a bad code stops start-up naming the entry. */
+export function readSeedDepartments(file: string): Department[] {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as unknown;
   if (!Array.isArray(raw)) throw new Error(`${file}: expected an array of departments`);
   return raw.map((entry: Record<string, unknown>, index) => {
@@ -22,6 +20,6 @@ export function readSeedDepartments(): Department[] {
   });
 }
 
-export async function seedDepartments(ctx: AppContext): Promise<void> {
-  await upsertDepartments(ctx.db, readSeedDepartments());
+export async function seedDepartments(deps: { db: Db }, { file }: { file: string }): Promise<void> {
+  await upsertDepartments(deps.db, readSeedDepartments(file));
 }

@@ -11,7 +11,7 @@ import type {
   ParallelNode as GeneratedParallelNode,
   StepFields as Step,
   TaskNode as GeneratedTaskNode,
-} from '../metaschema/generated/MatterDocument';
+} from '@matterflow/schemas';
 
 export type Flow = GeneratedFlow;
 export type FlowNode = Node;

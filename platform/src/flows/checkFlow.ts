@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../errors';
+import type { FieldIssue } from '@matterflow/schemas';
 import type { Flow, TimeLimit } from './Flow';
 import { flowSites } from './flowSites';
 import { checkFlowGraph, duplicateIdIssues } from './checkFlowGraph';

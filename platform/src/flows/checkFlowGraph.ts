@@ -1,10 +1,10 @@
-import type { FieldIssue } from '../errors';
+import type { FieldIssue } from '@matterflow/schemas';
 import { FLOW_END, type Flow, type TimeLimit } from './Flow';
 import type { FlowSite } from './flowSites';
 import { buildFlowGraph, hasEdgeToEnd, reachableFrom, type FlowGraph } from './flowGraph';
 import { findCycles } from './findCycles';
 import { longestPath } from './longestPath';
-import { formatTimeLimit } from './formatTimeLimit';
+import { formatDuration } from '@matterflow/schemas';
 
 function siteId(site: FlowSite): string {
   if (site.kind === 'node') return site.node.id;
@@ -111,7 +111,7 @@ export function checkFlowGraph({
       issues.push({
         pointer: prefix,
         code: 'flow.budget_exceeds_promise',
-        message: `最长办理路径 ${longest.path.map((id) => nodeName(graph, id)).join(' → ')} 的环节时限合计 ${longest.total} 个工作日，超过承诺办结时限 ${formatTimeLimit({ value: promised.value, unit })}`,
+        message: `最长办理路径 ${longest.path.map((id) => nodeName(graph, id)).join(' → ')} 的环节时限合计 ${longest.total} 个工作日，超过承诺办结时限 ${formatDuration({ value: promised.value, unit })}`,
       });
     }
   }

@@ -1,8 +1,7 @@
-import type { FieldIssue } from '../errors';
-import { checkCondition } from '../catalog/checks/checkCondition';
+import type { FieldIssue } from '@matterflow/schemas';
+import { checkCondition, labelOf } from '@matterflow/schemas';
 import { OWNER_DEPARTMENT, type DepartmentRef, type ParallelNode, type TimeLimit } from './Flow';
 import { workItems, type FlowSite } from './flowSites';
-import { labelOf } from '../metaschema/codeLabels';
 import { ROLE_ACTIONS } from './roleActions';
 
 export interface FlowStepContext {

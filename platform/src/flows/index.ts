@@ -22,5 +22,4 @@ export {
   type TimeUnit,
 } from './Flow';
 export { ROLE_ACTIONS } from './roleActions';
-export { formatTimeLimit } from './formatTimeLimit';
 export { nodeBudgetDays, longestPath, type WeightedPath } from './longestPath';

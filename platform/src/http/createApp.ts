@@ -1,28 +1,33 @@
-import express, { type Router } from 'express';
+import express from 'express';
 import { randomUUID } from 'node:crypto';
-import type { AppContext } from './AppContext';
+import type { Logger } from 'pino';
+import type { Route } from '../kernel';
+import type { Session } from '../identity';
 import { errorHandler, notFoundHandler } from './errorHandler';
-import { requireJson } from './requireJson';
-import { healthRouter } from './healthRouter';
-import { openApiDocument, openApiRouter } from '../openapi';
-import { sessionMiddleware, sessionRouter } from '../identity';
-import { catalogRouter, exchangeRouter } from '../catalog';
-import { departmentsRouter } from '../departments';
-import { auditRouter } from '../audit';
+import type { HttpSettings } from './HttpSettings';
+import { mountRoute } from './mountRoute';
+import { sessionMiddleware } from './sessionMiddleware';
 
-/** Routers that accept non-JSON bodies (spreadsheet uploads) and parse them themselves. */
-function rawBodyRouters(ctx: AppContext): Router[] {
-  return [exchangeRouter(ctx)];
-}
+const toExpressPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
 
-function jsonRouters(ctx: AppContext): Router[] {
-  return [healthRouter(ctx), openApiRouter(), sessionRouter(ctx), departmentsRouter(ctx), catalogRouter(ctx), auditRouter(ctx)];
-}
-
-export function createApp(ctx: AppContext): express.Express {
+/**
+ * The web face: request ids and timing, security headers, the session, every module's routes
+ * under /api, and the one error mapping. It knows routes only as data (`kernel/Route`).
+ */
+export function createApp({
+  routes,
+  settings,
+  logger,
+  findSession,
+}: {
+  routes: readonly Route[];
+  settings: HttpSettings;
+  logger: Logger;
+  findSession: (token: string) => Promise<Session | undefined>;
+}): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', ctx.config.isProduction ? 'loopback' : false);
+  app.set('trust proxy', settings.trustProxy);
   app.set('query parser', 'simple');
 
   app.use((req, res, next) => {
@@ -37,7 +42,7 @@ export function createApp(ctx: AppContext): express.Express {
       return writeHead(...args);
     }) as typeof res.writeHead;
     res.on('finish', () => {
-      ctx.logger.info({ reqId: id, method: req.method, url: req.originalUrl, status: res.statusCode, ms: elapsedMs() }, 'request');
+      logger.info({ reqId: id, method: req.method, url: req.originalUrl, status: res.statusCode, ms: elapsedMs() }, 'request');
     });
     next();
   });
@@ -47,12 +52,11 @@ export function createApp(ctx: AppContext): express.Express {
     next();
   });
 
-  app.use('/api', sessionMiddleware(ctx));
-  for (const router of rawBodyRouters(ctx)) app.use('/api', router);
-  app.use('/api', requireJson, express.json({ limit: ctx.config.bodyLimit, strict: true }));
-  for (const router of jsonRouters(ctx)) app.use('/api', router);
-
-  app.use('/api', notFoundHandler(openApiDocument().paths as Record<string, Record<string, unknown>>));
-  app.use(errorHandler(ctx.logger));
+  app.use('/api', sessionMiddleware({ findSession, settings }));
+  const router = express.Router();
+  for (const route of routes) router[route.method](toExpressPath(route.path), mountRoute(route, settings));
+  app.use('/api', router);
+  app.use('/api', notFoundHandler(routes));
+  app.use(errorHandler(logger));
   return app;
 }

@@ -1,56 +1,66 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { errorCatalog, fail, isDomainError, type ErrorCode } from '../errors';
+import { errorMessages, fail, isDomainError, type ErrorCode, type Route } from '../kernel';
+import { errorStatus } from './errorStatus';
 
-interface BodyParserError {
-  type?: string;
-  status?: number;
+/** Errors express itself raises before a route runs (a path that does not decode, say). */
+function fromFramework(error: unknown) {
+  if (error instanceof URIError) return fail('BAD_QUERY', { reason: 'encoding' }, '路径或查询参数的编码无效');
+  const status = (error as { status?: unknown; statusCode?: unknown })?.status;
+  if (status === 400) return fail('BAD_QUERY');
+  return undefined;
 }
 
-/** Turns body-parser failures into domain errors so the one mapping below covers them too. */
-function fromBodyParser(error: BodyParserError) {
-  switch (error.type) {
-    case 'entity.parse.failed':
-      return fail('BAD_JSON');
-    case 'entity.too.large':
-      return fail('BODY_TOO_LARGE');
-    case 'encoding.unsupported':
-    case 'charset.unsupported':
-      return fail('UNSUPPORTED_MEDIA_TYPE');
-    default:
-      return undefined;
-  }
+function retryAfterOf(details: unknown): number | undefined {
+  const value = (details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  return typeof value === 'number' ? value : undefined;
 }
 
 /**
- * The one place where error codes become HTTP statuses. Unknown errors are logged with the request
- * id and answered with INTERNAL, hiding their details.
+ * Error codes become HTTP answers here and nowhere else. Unknown errors are logged with the
+ * request id and answered INTERNAL, hiding their details.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    const known = isDomainError(error) ? error : fromBodyParser(error as BodyParserError);
-    if (known && known.code in errorCatalog) {
-      const { status } = errorCatalog[known.code as ErrorCode];
-      res.status(status).json({ error: { code: known.code, message: known.message, details: known.details ?? null } });
+    const known = isDomainError(error) ? error : fromFramework(error);
+    if (known && known.code in errorStatus) {
+      const retryAfter = retryAfterOf(known.details);
+      if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
+      if (!res.headersSent) {
+        res
+          .status(errorStatus[known.code as ErrorCode])
+          .json({ error: { code: known.code, message: known.message, details: known.details ?? null } });
+      } else res.destroy();
       return;
     }
     logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
-    res.status(500).json({ error: { code: 'INTERNAL', message: errorCatalog.INTERNAL.message, details: null } });
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.status(500).json({ error: { code: 'INTERNAL', message: errorMessages.INTERNAL, details: null } });
   };
+}
+
+export function routePattern(path: string): RegExp {
+  return new RegExp(`^/api${path.replace(/\{[^}]+\}/g, '[^/]+')}/?$`);
 }
 
 /**
  * Unknown paths are NOT_FOUND; a known path with a method it does not serve is METHOD_NOT_ALLOWED
- * with an Allow header. Known paths come from the OpenAPI document, which a test keeps equal to
- * the mounted routes.
+ * with an Allow header. Known paths are the mounted routes themselves.
  */
-export function notFoundHandler(paths: Record<string, Record<string, unknown>>): RequestHandler {
-  const templates = Object.entries(paths).map(([template, item]) => ({
-    pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
-    methods: Object.keys(item).map((method) => method.toUpperCase()),
-  }));
+export function notFoundHandler(routes: readonly Route[]): RequestHandler {
+  const byPath = new Map<string, { pattern: RegExp; methods: string[] }>();
+  for (const route of routes) {
+    const entry = byPath.get(route.path) ?? { pattern: routePattern(route.path), methods: [] };
+    entry.methods.push(route.method.toUpperCase());
+    byPath.set(route.path, entry);
+  }
+  const templates = [...byPath.values()];
   return (req, res, next) => {
-    const known = templates.find((t) => t.pattern.test(req.originalUrl.split('?')[0] ?? ''));
+    const path = req.originalUrl.split('?')[0] ?? '';
+    const known = templates.find((t) => t.pattern.test(path));
     if (known && !known.methods.includes(req.method)) {
       res.setHeader('Allow', known.methods.join(', '));
       next(fail('METHOD_NOT_ALLOWED', { method: req.method, allowed: known.methods }));

@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
-import { fail, type ErrorCode } from '../errors';
-import { createAjv, toFieldIssues } from '../metaschema';
+import { createAjv, toFieldIssues } from '@matterflow/schemas';
+import { fail, type ErrorCode } from '../kernel';
 
 const ajv = createAjv({ coerceTypes: false, removeAdditional: false });
 const compiled = new WeakMap<object, ValidateFunction>();
@@ -10,7 +10,11 @@ const compiled = new WeakMap<object, ValidateFunction>();
  * typed; every problem is reported with a JSON pointer. The same schema objects feed the OpenAPI
  * document, so the contract is written once.
  */
-export function validateInput<T>(schema: object, value: unknown, { code = 'VALIDATION_FAILED', prefix = '' }: { code?: ErrorCode; prefix?: string } = {}): T {
+export function validateInput<T>(
+  schema: object,
+  value: unknown,
+  { code = 'VALIDATION_FAILED', prefix = '' }: { code?: ErrorCode; prefix?: string } = {},
+): T {
   let validate = compiled.get(schema);
   if (!validate) {
     validate = ajv.compile(schema);

@@ -1,9 +1,18 @@
-import { fail, isDomainError, type FieldIssue } from '../errors';
+import {
+  fail,
+  inTransaction,
+  isDepartmentScoped,
+  isDomainError,
+  requireRole,
+  ROLES,
+  type Call,
+  type Clock,
+  type Db,
+  type FieldIssue,
+  type Role,
+} from '../kernel';
 import { recordAudit } from '../audit';
-import type { Queryable } from '../store';
-import { ROLES, type Actor, type Role } from './Actor';
 import { hashPassword } from './hashPassword';
-import { isDepartmentScoped, requireRole } from './policies';
 import { findUserByUsername, toUserView, type UserView } from './userStore';
 
 export const USERNAME_PATTERN = /^[a-z][a-z0-9_]{2,31}$/;
@@ -67,57 +76,58 @@ function isUniqueViolation(error: unknown): boolean {
 
 /**
  * Creates a staff or citizen account. Only system administrators (or the system itself, for
- * seeding and the CLI) may do so. Pass a transaction as `q` so the user and its audit entry
- * commit together.
+ * seeding and the CLI) may do so. The user and its audit entry commit together.
  */
-export async function createUser(
-  q: Queryable,
-  { actor, ip = null, ...input }: NewUser & { actor: Actor; ip?: string | null },
-): Promise<UserView> {
-  requireRole(actor, ['sysadmin']);
+export async function createUser(deps: { db: Db; clock: Clock }, call: Call, input: NewUser): Promise<UserView> {
+  requireRole(call.actor, ['sysadmin']);
   const issues = checkNewUser(input);
   if (issues.length > 0) throw fail('VALIDATION_FAILED', issues);
   const role = input.role as Role;
   const departmentCode = isDepartmentScoped(role) ? (input.departmentCode ?? null) : null;
 
-  let departmentName: string | null = null;
-  if (departmentCode) {
-    const department = await q.query<{ name: string }>('SELECT name FROM departments WHERE code = $1', [departmentCode]);
-    const found = department.rows[0];
-    if (!found) throw fail('DEPARTMENT_NOT_FOUND', { departmentCode });
-    departmentName = found.name;
-  }
-  if (await findUserByUsername(q, input.username)) throw fail('USER_EXISTS', { username: input.username });
-
+  // Hashing is slow on purpose; do it before the transaction holds any lock.
   const passwordHash = await hashPassword(input.password);
-  let id: number;
-  try {
-    const inserted = await q.query<{ id: number }>(
-      `INSERT INTO users (username, display_name, password_hash, role, department_code)
-       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [input.username, input.displayName.trim(), passwordHash, role, departmentCode],
-    );
-    id = Number(inserted.rows[0]?.id);
-  } catch (error) {
-    // Two administrators creating the same name at once: the unique index decides.
-    if (isUniqueViolation(error)) throw fail('USER_EXISTS', { username: input.username });
-    throw error;
-  }
+  return inTransaction(deps.db, call, async (q) => {
+    let departmentName: string | null = null;
+    if (departmentCode) {
+      const department = await q.query<{ name: string }>('SELECT name FROM departments WHERE code = $1', [departmentCode]);
+      const found = department.rows[0];
+      if (!found) throw fail('DEPARTMENT_NOT_FOUND', { departmentCode });
+      departmentName = found.name;
+    }
+    if (await findUserByUsername(q, input.username)) throw fail('USER_EXISTS', { username: input.username });
 
-  await recordAudit(q, {
-    actor,
-    action: 'user.create',
-    targetType: 'user',
-    targetId: String(id),
-    details: { username: input.username, role, departmentCode },
-    ip,
-  });
-  return toUserView({
-    id,
-    username: input.username,
-    display_name: input.displayName.trim(),
-    role,
-    department_code: departmentCode,
-    department_name: departmentName,
+    let id: number;
+    try {
+      const inserted = await q.query<{ id: number }>(
+        `INSERT INTO users (username, display_name, password_hash, role, department_code, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [input.username, input.displayName.trim(), passwordHash, role, departmentCode, deps.clock.now()],
+      );
+      id = Number(inserted.rows[0]?.id);
+    } catch (error) {
+      // Two administrators creating the same name at once: the unique index decides.
+      if (isUniqueViolation(error)) throw fail('USER_EXISTS', { username: input.username });
+      throw error;
+    }
+
+    await recordAudit(
+      deps,
+      { ...call, tx: q },
+      {
+        action: 'user.create',
+        targetType: 'user',
+        targetId: String(id),
+        details: { username: input.username, role, departmentCode },
+      },
+    );
+    return toUserView({
+      id,
+      username: input.username,
+      display_name: input.displayName.trim(),
+      role,
+      department_code: departmentCode,
+      department_name: departmentName,
+    });
   });
 }

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { fail } from '../errors';
+import { ANONYMOUS, fail, type Call, type Clock, type Db } from '../kernel';
 import { recordAudit } from '../audit';
-import type { AppContext } from '../http/AppContext';
-import { ANONYMOUS } from './Actor';
 import { hashPassword, verifyPassword } from './hashPassword';
 import { assertLoginAllowed, recordLoginFailure } from './loginRateLimit';
 import { hashToken, newToken } from './sessionTokens';
 import { MAX_PASSWORD_LENGTH } from './createUser';
+import type { SessionSettings } from './SessionSettings';
 import { findUserByUsername, toActor, toUserView, type UserView } from './userStore';
 
 export interface LoginResult {
@@ -33,29 +32,33 @@ export function normalizeUsername(username: string): string {
  * all answer LOGIN_FAILED; the rate limit is checked first, so a locked name cannot be probed.
  */
 export async function login(
-  ctx: AppContext,
-  { username, password, ip }: { username: string; password: string; ip: string | null },
+  deps: { db: Db; clock: Clock; sessions: SessionSettings },
+  call: Call,
+  { username, password }: { username: string; password: string },
 ): Promise<LoginResult> {
+  const { db, clock } = deps;
   const name = normalizeUsername(username);
-  const address = ip ?? 'unknown';
-  const now = ctx.clock.now();
-  await assertLoginAllowed(ctx.db, { username: name, ip: address, now });
+  const address = call.ip ?? 'unknown';
+  const now = clock.now();
+  await assertLoginAllowed(db, { username: name, ip: address, now });
 
-  const row = await findUserByUsername(ctx.db, name);
+  const row = await findUserByUsername(db, name);
   const isTooLong = password.length > MAX_PASSWORD_LENGTH;
   const isPasswordCorrect = await verifyPassword(isTooLong ? '' : password, row?.password_hash ?? (await dummyPasswordHash()));
   if (!row || !row.is_active || !isPasswordCorrect || isTooLong) {
     const reason = !row ? 'unknown_user' : !row.is_active && isPasswordCorrect ? 'inactive' : 'wrong_password';
-    await ctx.db.transaction(async (tx) => {
+    await db.transaction(async (tx) => {
       await recordLoginFailure(tx, { username: name, ip: address, now });
-      await recordAudit(tx, {
-        actor: ANONYMOUS,
-        action: 'session.login_failed',
-        targetType: 'user',
-        targetId: row ? String(row.id) : null,
-        details: { username: name, reason },
-        ip,
-      });
+      await recordAudit(
+        deps,
+        { actor: ANONYMOUS, ip: call.ip, tx },
+        {
+          action: 'session.login_failed',
+          targetType: 'user',
+          targetId: row ? String(row.id) : null,
+          details: { username: name, reason },
+        },
+      );
     });
     throw fail('LOGIN_FAILED');
   }
@@ -63,8 +66,8 @@ export async function login(
   const user = toUserView(row);
   const token = newToken();
   const csrfToken = newToken();
-  const expiresAt = new Date(now.getTime() + ctx.config.sessionMinutes * 60_000);
-  await ctx.db.transaction(async (tx) => {
+  const expiresAt = new Date(now.getTime() + deps.sessions.idleMinutes * 60_000);
+  await db.transaction(async (tx) => {
     await tx.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
     await tx.query('INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
       hashToken(token),
@@ -75,7 +78,11 @@ export async function login(
     ]);
     // A success ends the streak for this name; failures from the address keep counting.
     await tx.query('DELETE FROM login_failures WHERE username = $1', [name]);
-    await recordAudit(tx, { actor: toActor(user), action: 'session.login', targetType: 'user', targetId: String(user.id), ip });
+    await recordAudit(
+      deps,
+      { actor: toActor(user), ip: call.ip, tx },
+      { action: 'session.login', targetType: 'user', targetId: String(user.id) },
+    );
   });
   return { token, csrfToken, user };
 }

@@ -1,5 +1,4 @@
-import { fail } from '../errors';
-import type { Queryable } from '../store';
+import { fail, type Queryable } from '../kernel';
 
 export const LOGIN_WINDOW_MINUTES = 15;
 /** Failures allowed inside the window; the next attempt is refused until the oldest one ages out. */

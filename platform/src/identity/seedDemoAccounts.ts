@@ -1,7 +1,4 @@
-import { isDomainError } from '../errors';
-import { seedDepartments } from '../departments';
-import type { AppContext } from '../http/AppContext';
-import { SYSTEM_ACTOR, type Role } from './Actor';
+import { isDomainError, SYSTEM_ACTOR, type Deps, type Role } from '../kernel';
 import { createUser } from './createUser';
 import { findUserByUsername } from './userStore';
 
@@ -29,32 +26,33 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 
 /**
  * Creates one account per role with the well-known password 'matterflow-demo'; existing accounts
- * are left untouched, so restarts and several processes starting at once are safe. Refuses to run
- * in production, where a known password would be an open door.
+ * are left untouched, so restarts and several processes starting at once are safe. The
+ * composition root calls it in demo mode only: never in production, where a known password
+ * would be an open door. Departments must be seeded first.
  */
-export async function seedDemoAccounts(ctx: AppContext): Promise<void> {
-  if (ctx.config.isProduction) throw new Error('demo accounts must not be seeded in production (set MATTERFLOW_DEMO=false)');
-  await seedDepartments(ctx);
-  const department = await ctx.db.query<{ code: string }>(
+export async function seedDemoAccounts(deps: Pick<Deps, 'db' | 'clock' | 'logger'>): Promise<void> {
+  const department = await deps.db.query<{ code: string }>(
     'SELECT code FROM departments WHERE position($1 in name) > 0 ORDER BY code LIMIT 1',
     [DEMO_DEPARTMENT_NAME],
   );
   const departmentCode = department.rows[0]?.code;
-  if (!departmentCode) ctx.logger.warn({ department: DEMO_DEPARTMENT_NAME }, 'no such department; its demo accounts are skipped');
+  if (!departmentCode)
+    deps.logger.warn({ department: DEMO_DEPARTMENT_NAME }, 'no such department; its demo accounts are skipped');
 
   for (const account of DEMO_ACCOUNTS) {
     if (account.isInDemoDepartment && !departmentCode) continue;
-    if (await findUserByUsername(ctx.db, account.username)) continue;
+    if (await findUserByUsername(deps.db, account.username)) continue;
     try {
-      await ctx.db.transaction((tx) =>
-        createUser(tx, {
-          actor: SYSTEM_ACTOR,
+      await createUser(
+        deps,
+        { actor: SYSTEM_ACTOR },
+        {
           username: account.username,
           displayName: account.displayName,
           password: DEMO_PASSWORD,
           role: account.role,
           departmentCode: account.isInDemoDepartment ? departmentCode : null,
-        }),
+        },
       );
     } catch (error) {
       // Another process seeded it between our check and our insert.

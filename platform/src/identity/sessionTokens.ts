@@ -1,5 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
+/** The session cookie and the CSRF header the web face uses. */
+export const SESSION_COOKIE = 'mf_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
 /** 32 random bytes, base64url: the cookie value and the CSRF token. */
 export function newToken(): string {
   return randomBytes(32).toString('base64url');

@@ -1,5 +1,4 @@
-import type { Queryable } from '../store';
-import type { Actor, Role } from './Actor';
+import type { Actor, Queryable, Role } from '../kernel';
 
 /** A user as the API shows it: never the password hash. */
 export interface UserView {

@@ -1,24 +1,25 @@
+import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
-import type { Config } from '../config';
-import type { AppContext } from '../http/AppContext';
-import { systemClock, type Clock } from '../http/Clock';
-import { createApp } from '../http/createApp';
-import { openDb } from '../store';
-import { metaSchemas } from '../metaschema/metaSchemas';
-import { checkStoredDocuments } from '../catalog/checkStoredDocuments';
-import { loadSeedCatalog } from '../catalog/seed/loadSeedCatalog';
-import { settleVersionStates } from '../catalog';
-import { seedDemoAccounts } from '../identity';
+import { metaSchemas } from '@matterflow/schemas';
+import { openDb, type Config } from '../infra';
+import { systemClock, type Clock, type Deps, type Route } from '../kernel';
+import { createApp } from '../http';
+import { checkStoredDocuments, loadSeedCatalog, settleVersionStates } from '../catalog';
+import { findSession, seedDemoAccounts } from '../identity';
 import { seedDepartments } from '../departments';
+import { composeRoutes, sessionSettingsOf } from './composeRoutes';
 
 export interface Bootstrapped {
-  ctx: AppContext;
+  deps: Deps;
+  config: Config;
+  routes: Route[];
   app: ReturnType<typeof createApp>;
 }
 
 /**
- * Everything that must hold before the server listens: schemas compile, migrations are applied,
- * every stored document is readable, the seed catalog and (in demo mode) the demo accounts exist.
+ * The composition root. Everything that must hold before the server listens: schemas compile,
+ * migrations are applied, every stored document is readable, the seed catalog and (in demo mode)
+ * the demo accounts exist.
  */
 export async function bootstrap({
   config,
@@ -32,18 +33,29 @@ export async function bootstrap({
   shouldSeedCatalog?: boolean;
 }): Promise<Bootstrapped> {
   metaSchemas();
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir === ':memory:' ? undefined : config.dataDir });
-  const ctx: AppContext = { db, config, logger, clock };
+  const db = await openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir === ':memory:' ? undefined : config.dataDir,
+  });
+  const deps: Deps = { db, clock, logger };
   try {
-    await checkStoredDocuments(ctx);
+    await checkStoredDocuments(deps);
     // Versions whose effective or cancel date passed while no server ran get their stored status.
-    await settleVersionStates(db, clock.today());
-    await seedDepartments(ctx);
-    if (shouldSeedCatalog) await loadSeedCatalog(ctx);
-    if (config.isDemo) await seedDemoAccounts(ctx);
+    await settleVersionStates(db, { today: clock.today(), at: clock.now() });
+    await seedDepartments(deps, { file: join(config.seedDir, 'departments.json') });
+    if (shouldSeedCatalog) await loadSeedCatalog(deps, { dir: config.seedDir });
+    if (config.isDemo) await seedDemoAccounts(deps);
   } catch (error) {
     await db.close();
     throw error;
   }
-  return { ctx, app: createApp(ctx) };
+  const routes = composeRoutes(deps, config);
+  const sessions = sessionSettingsOf(config);
+  const app = createApp({
+    routes,
+    logger,
+    settings: { bodyLimitBytes: config.bodyLimitBytes, isSecureCookies: config.isProduction, trustProxy: config.trustProxy },
+    findSession: (token) => findSession({ db, clock, sessions }, token),
+  });
+  return { deps, config, routes, app };
 }

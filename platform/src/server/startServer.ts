@@ -9,13 +9,29 @@ export interface RunningServer extends Bootstrapped {
   close(): Promise<void>;
 }
 
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  if (error.code === 'EADDRINUSE')
+    return new Error(`端口 ${port} 已被占用（${host}:${port}），请停止占用它的程序或设置 PORT / port ${port} is already in use`);
+  if (error.code === 'EACCES')
+    return new Error(`没有权限监听 ${host}:${port}（1024 以下端口需要特权）/ no permission to listen on ${host}:${port}`);
+  if (error.code === 'EADDRNOTAVAIL')
+    return new Error(`本机没有地址 ${host}，请检查 HOST / address ${host} is not on this machine`);
+  return error;
+}
+
 export async function startServer(options: Parameters<typeof bootstrap>[0]): Promise<RunningServer> {
   const booted = await bootstrap(options);
-  const { config } = booted.ctx;
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = booted.app.listen(config.port, config.host, () => resolve(listening));
-    listening.once('error', reject);
-  });
+  const { config } = booted;
+  let server: Server;
+  try {
+    server = await new Promise<Server>((resolve, reject) => {
+      const listening = booted.app.listen(config.port, config.host, () => resolve(listening));
+      listening.once('error', reject);
+    });
+  } catch (error) {
+    await booted.deps.db.close();
+    throw listenError(error as NodeJS.ErrnoException, config.host, config.port);
+  }
   server.keepAliveTimeout = 5_000;
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
@@ -30,7 +46,7 @@ export async function startServer(options: Parameters<typeof bootstrap>[0]): Pro
           server.close(() => resolve());
           server.closeIdleConnections();
         });
-        await booted.ctx.db.close();
+        await booted.deps.db.close();
       })();
       return closing;
     },

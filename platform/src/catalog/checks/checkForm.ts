@@ -1,6 +1,4 @@
-import type { FieldIssue } from '../../errors';
-import { formPropertyNames, schemaCompileIssues } from './checkCondition';
-import { asObject, type JsonObject } from './documentReaders';
+import { asObject, formPropertyNames, schemaCompileIssues, type FieldIssue, type JsonObject } from '@matterflow/schemas';
 
 export interface FormCheck {
   issues: FieldIssue[];

@@ -1,11 +1,17 @@
-import type { FieldIssue } from '../../errors';
-import { isValidUscc } from '../../departments/uscc';
-import { metaSchemas, toFieldIssues } from '../../metaschema';
+import {
+  asArray,
+  asObject,
+  asString,
+  checkCondition,
+  metaSchemas,
+  toFieldIssues,
+  type FieldIssue,
+  type JsonObject,
+} from '@matterflow/schemas';
+import { isValidUscc } from '../../departments';
 import { checkFlow, type Flow } from '../../flows';
-import { checkCondition } from './checkCondition';
 import { checkForm } from './checkForm';
 import { checkTimeLimits, readTimeLimit } from './checkTimeLimits';
-import { asArray, asObject, asString, type JsonObject } from './documentReaders';
 
 const CODE_PATTERN = /^[0-9A-Z]{18}[0-9A-Z]{1,18}$/;
 const CATALOG_CODE_PATTERN = /^[0-9A-Z]{6,12}$/;

@@ -1,6 +1,5 @@
-import type { FieldIssue } from '../../errors';
-import { formatTimeLimit, type TimeLimit, type TimeUnit } from '../../flows';
-import { asNumber, asObject, asString, type JsonObject } from './documentReaders';
+import { asNumber, asObject, asString, formatDuration, type FieldIssue, type JsonObject } from '@matterflow/schemas';
+import type { TimeLimit, TimeUnit } from '../../flows';
 
 const UNITS: readonly string[] = ['workday', 'day', 'month'];
 
@@ -65,7 +64,7 @@ export function checkTimeLimits(document: JsonObject): FieldIssue[] {
     issues.push({
       pointer: '/timeLimits/promised/value',
       code: 'publish.promise_exceeds_statutory',
-      message: `承诺办结时限 ${formatTimeLimit(promised)}，超过法定办结时限 ${formatTimeLimit(statutory)}`,
+      message: `承诺办结时限 ${formatDuration(promised)}，超过法定办结时限 ${formatDuration(statutory)}`,
     });
   }
 
@@ -74,7 +73,7 @@ export function checkTimeLimits(document: JsonObject): FieldIssue[] {
     issues.push({
       pointer: '/timeLimits/promised/value',
       code: 'publish.instant_nonzero',
-      message: `即办件应当场办结，承诺办结时限应为 0，当前为 ${formatTimeLimit(promised)}`,
+      message: `即办件应当场办结，承诺办结时限应为 0，当前为 ${formatDuration(promised)}`,
     });
   }
   if (projectType === undefined) {

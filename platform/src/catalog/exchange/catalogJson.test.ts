@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { exportCatalogJson } from './exportCatalogJson';
 import { parseCatalogJson } from './parseCatalogJson';
 
-const sample = JSON.parse(readFileSync(new URL('../../../../tests/fixtures/sample-catalog.json', import.meta.url), 'utf8')) as { matters: unknown[] };
+const sample = JSON.parse(readFileSync(new URL('../../../../tests/fixtures/sample-catalog.json', import.meta.url), 'utf8')) as {
+  matters: unknown[];
+};
 const matters = sample.matters.map((document, i) => ({ document, version: i + 1, status: 'published' }));
 const exportedAt = new Date('2025-06-01T08:00:00Z');
 
@@ -40,6 +42,8 @@ describe('catalog JSON export and parse', () => {
   });
 
   it('refuses more than 5,000 matters', () => {
-    expect(() => parseCatalogJson({ text: JSON.stringify(Array.from({ length: 5001 }, () => ({}))) })).toThrow(expect.objectContaining({ code: 'BODY_TOO_LARGE' }));
+    expect(() => parseCatalogJson({ text: JSON.stringify(Array.from({ length: 5001 }, () => ({}))) })).toThrow(
+      expect.objectContaining({ code: 'BODY_TOO_LARGE' }),
+    );
   });
 });

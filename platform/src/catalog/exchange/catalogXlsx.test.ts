@@ -1,11 +1,13 @@
 import ExcelJS from 'exceljs';
 import { existsSync, readFileSync } from 'node:fs';
-import { schemasDir } from '../../metaschema/metaSchemas';
+const schemasDir = new URL('../../../../schemas/', import.meta.url).pathname;
 import { describe, expect, it } from 'vitest';
 import { readCatalogXlsx } from './readCatalogXlsx';
 import { writeCatalogXlsx } from './writeCatalogXlsx';
 
-const sample = JSON.parse(readFileSync(new URL('../../../../tests/fixtures/sample-catalog.json', import.meta.url), 'utf8')) as { matters: Record<string, any>[] };
+const sample = JSON.parse(readFileSync(new URL('../../../../tests/fixtures/sample-catalog.json', import.meta.url), 'utf8')) as {
+  matters: Record<string, any>[];
+};
 const [food] = sample.matters as [Record<string, any>];
 
 async function edit(bytes: Buffer, change: (workbook: ExcelJS.Workbook) => void): Promise<Buffer> {
@@ -50,7 +52,18 @@ describe('catalog xlsx', () => {
   it('lays out Chinese headers, national names in row 2 and names instead of codes', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await writeCatalogXlsx({ documents: [food] })) as unknown as ExcelJS.Buffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['事项', '申请材料', '设定依据', '收费项目', '特别程序', '前置事项', '中介服务', '联办机构', '常见问题', '表单与流程']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      '事项',
+      '申请材料',
+      '设定依据',
+      '收费项目',
+      '特别程序',
+      '前置事项',
+      '中介服务',
+      '联办机构',
+      '常见问题',
+      '表单与流程',
+    ]);
     const matters = workbook.getWorksheet('事项')!;
     const cell = (header: string, row = 3) => matters.getRow(row).getCell(columnOf(matters, header)).value;
     expect(cell('实施编码', 2)).toBe('task_code');
@@ -101,7 +114,13 @@ describe('catalog xlsx', () => {
       { sheet: '事项', row: 4, column: '法定办结时限', pointer: '/timeLimits/statutory/value', code: 'xlsx.invalidValue' },
       { sheet: '事项', row: 4, column: '是否收费', pointer: '/fees/isFee', code: 'xlsx.invalidValue' },
       { sheet: '申请材料', row: 4, column: '份数', pointer: '/materials/1/copies', code: 'xlsx.invalidValue' },
-      { sheet: '申请材料', row: 5, column: '办理情形（表单条件，JSON Schema）', pointer: '/materials/2/condition', code: 'xlsx.invalidValue' },
+      {
+        sheet: '申请材料',
+        row: 5,
+        column: '办理情形（表单条件，JSON Schema）',
+        pointer: '/materials/2/condition',
+        code: 'xlsx.invalidValue',
+      },
       { sheet: '设定依据', row: 9, column: '实施编码', pointer: '', code: 'xlsx.unknownMatter' },
       { sheet: '表单与流程', row: 3, column: '流程JSON', pointer: '/flow', code: 'xlsx.invalidValue' },
     ]);
@@ -112,11 +131,14 @@ describe('catalog xlsx', () => {
   it.each([
     ['a text file', async () => Buffer.from('实施编码,事项名称\n1,2')],
     ['a truncated (corrupt) zip', async () => (await writeCatalogXlsx({ documents: [food] })).subarray(0, 4000)],
-    ['some other workbook', async () => {
-      const other = new ExcelJS.Workbook();
-      other.addWorksheet('Sheet1').addRow(['姓名', '电话']);
-      return Buffer.from(await other.xlsx.writeBuffer());
-    }],
+    [
+      'some other workbook',
+      async () => {
+        const other = new ExcelJS.Workbook();
+        other.addWorksheet('Sheet1').addRow(['姓名', '电话']);
+        return Buffer.from(await other.xlsx.writeBuffer());
+      },
+    ],
   ])('refuses %s with IMPORT_FILE_UNREADABLE', async (_label, make) => {
     await expect(readCatalogXlsx({ bytes: await make() })).rejects.toMatchObject({ code: 'IMPORT_FILE_UNREADABLE' });
   });
@@ -125,7 +147,10 @@ describe('catalog xlsx', () => {
     const bytes = Buffer.from(await writeCatalogXlsx({ documents: [food] }));
     const central = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
     bytes.writeUInt32LE(0x7fffffff, central + 24);
-    await expect(readCatalogXlsx({ bytes })).rejects.toMatchObject({ code: 'IMPORT_FILE_UNREADABLE', details: { reason: 'notXlsx' } });
+    await expect(readCatalogXlsx({ bytes })).rejects.toMatchObject({
+      code: 'IMPORT_FILE_UNREADABLE',
+      details: { reason: 'notXlsx' },
+    });
   });
 
   it('refuses a missing sheet and wrong headers, naming them', async () => {

@@ -22,7 +22,8 @@ export interface CellCodec {
   isContainer?: boolean;
 }
 
-const text = (value: unknown): CellScalar | undefined => (typeof value === 'string' || typeof value === 'number' ? value : undefined);
+const text = (value: unknown): CellScalar | undefined =>
+  typeof value === 'string' || typeof value === 'number' ? value : undefined;
 
 export const jsonCodec: CellCodec = {
   write: (value) => (value === undefined ? undefined : JSON.stringify(value)),
@@ -36,10 +37,13 @@ function channelCodec(kinds: readonly string[]): CellCodec {
     write(value) {
       if (!Array.isArray(value) || value.length === 0) return undefined;
       const isSimple = value.every(
-        (entry: { kind?: unknown; detail?: unknown }) => typeof entry.kind === 'string' && typeof entry.detail === 'string' && !/[\r\n]/.test(entry.detail),
+        (entry: { kind?: unknown; detail?: unknown }) =>
+          typeof entry.kind === 'string' && typeof entry.detail === 'string' && !/[\r\n]/.test(entry.detail),
       );
       // A detail with a line break cannot be told apart from two channels, so keep it exact as JSON.
-      return isSimple ? value.map((entry: { kind: string; detail: string }) => `${entry.kind}：${entry.detail}`).join('\n') : JSON.stringify(value);
+      return isSimple
+        ? value.map((entry: { kind: string; detail: string }) => `${entry.kind}：${entry.detail}`).join('\n')
+        : JSON.stringify(value);
     },
     read(raw) {
       const source = String(raw).trim();
@@ -78,7 +82,9 @@ export function cellCodecFor(root: SchemaNode, resolved: ResolvedNode, label: st
       return {
         isContainer: true,
         write: (value) =>
-          Array.isArray(value) && value.length > 0 ? value.map((code) => options.find((option) => option.code === code)?.name ?? String(code)).join('、') : undefined,
+          Array.isArray(value) && value.length > 0
+            ? value.map((code) => options.find((option) => option.code === code)?.name ?? String(code)).join('、')
+            : undefined,
         read: (raw) => decodeEnumList(raw, options, label),
       };
     }
@@ -89,7 +95,14 @@ export function cellCodecFor(root: SchemaNode, resolved: ResolvedNode, label: st
         read: decodeStringList,
       };
     case 'objectList': {
-      const kinds = itemsResolved?.defName === 'channel' ? enumOptions(root, { ...itemsResolved, kind: 'enum', node: (itemsResolved.node.properties as SchemaNode).kind as SchemaNode }) : undefined;
+      const kinds =
+        itemsResolved?.defName === 'channel'
+          ? enumOptions(root, {
+              ...itemsResolved,
+              kind: 'enum',
+              node: (itemsResolved.node.properties as SchemaNode).kind as SchemaNode,
+            })
+          : undefined;
       return kinds ? channelCodec(kinds.map((option) => option.code)) : { ...jsonCodec, isContainer: true };
     }
     case 'opaque':

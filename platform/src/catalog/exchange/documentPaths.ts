@@ -1,4 +1,4 @@
-import { escapePointer } from '../../metaschema/createAjv';
+import { escapePointer } from '@matterflow/schemas';
 
 export type PlainObject = Record<string, unknown>;
 

@@ -3,9 +3,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../audit';
 import { upsertDepartments } from '../../departments';
-import type { Actor } from '../../identity/Actor';
-import { fixedClock } from '../../http/Clock';
-import { openDb, type Db } from '../../store';
+import { fixedClock, type Actor, type Db } from '../../kernel';
+import { openDb } from '../../infra';
 import { importCatalog, type SaveDraft } from './importCatalog';
 import { parseCatalogJson } from './parseCatalogJson';
 import { readCatalogXlsx } from './readCatalogXlsx';
@@ -26,13 +25,21 @@ const DEPARTMENTS = [
 ] as const;
 
 const user = (role: 'legal' | 'dept_admin' | 'window', departmentCode: string | null = null): Actor => ({
-  kind: 'user', userId: 0, username: `${role}-tester`, displayName: '测试', role, departmentCode,
+  kind: 'user',
+  userId: 0,
+  username: `${role}-tester`,
+  displayName: '测试',
+  role,
+  departmentCode,
 });
 const legal = user('legal');
 
 /** Stands in for the catalog module's saveDraft: records the matter, reports whether it was new. */
-const saveDraft: SaveDraft = async (tx, { document }) => {
-  const inserted = await tx.query('INSERT INTO matters (code, department_code) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING', [document.code, document.department.code]);
+const saveDraft: SaveDraft = async (tx, document) => {
+  const inserted = await tx.query('INSERT INTO matters (code, department_code) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING', [
+    document.code,
+    document.department.code,
+  ]);
   return inserted.rowCount === 1 ? 'created' : 'updated';
 };
 
@@ -43,7 +50,10 @@ const matterCount = async () => Number((await db.query<{ n: number }>('SELECT co
 beforeAll(async () => {
   db = await openDb({});
   ctx = { db, clock: fixedClock('2025-06-02T02:00:00Z') };
-  await upsertDepartments(db, DEPARTMENTS.map(([code, name]) => ({ code, name, shortName: null, region: '430621' })));
+  await upsertDepartments(
+    db,
+    DEPARTMENTS.map(([code, name]) => ({ code, name, shortName: null, region: '430621' })),
+  );
 });
 afterAll(async () => db.close());
 beforeEach(async () => {
@@ -52,18 +62,27 @@ beforeEach(async () => {
 
 describe('importCatalog', () => {
   it('saves every matter in one go and audits the counts; a second import updates', async () => {
-    const first = await importCatalog(ctx, { actor: legal, documents: sample.documents, sources: sample.sources, saveDraft });
+    const first = await importCatalog(ctx, { actor: legal }, { documents: sample.documents, sources: sample.sources, saveDraft });
     expect(first).toEqual({ created: 4, updated: 0, total: 4, codes: sample.documents.map((document: any) => document.code) });
-    const again = await importCatalog(ctx, { actor: legal, documents: sample.documents, saveDraft });
+    const again = await importCatalog(ctx, { actor: legal }, { documents: sample.documents, saveDraft });
     expect(again).toMatchObject({ created: 0, updated: 4, total: 4 });
-    const [audit] = await listAudit(db, { targetType: 'catalog' });
-    expect(audit).toMatchObject({ action: 'catalog.import', username: 'legal-tester', details: { created: 0, updated: 4, total: 4 } });
+    const [audit] = await listAudit({ db }, { actor: legal }, { targetType: 'catalog', limit: 10 });
+    expect(audit).toMatchObject({
+      action: 'catalog.import',
+      username: 'legal-tester',
+      details: { created: 0, updated: 4, total: 4 },
+    });
   });
 
   it('rejects a dirty file with every error located and writes nothing', async () => {
-    const error = await importCatalog(ctx, { actor: legal, documents: dirty.documents, sources: dirty.sources, saveDraft }).catch((caught: unknown) => caught);
+    const error = await importCatalog(
+      ctx,
+      { actor: legal },
+      { documents: dirty.documents, sources: dirty.sources, saveDraft },
+    ).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'IMPORT_INVALID' });
-    const errors = (error as { details: { errors: { row: number; pointer: string; code: string; matterCode?: string }[] } }).details.errors;
+    const errors = (error as { details: { errors: { row: number; pointer: string; code: string; matterCode?: string }[] } })
+      .details.errors;
     const found = errors.map(({ row, pointer, code }) => `${row} ${pointer} ${code}`);
     expect(found).toEqual(
       expect.arrayContaining([
@@ -83,7 +102,7 @@ describe('importCatalog', () => {
     const document = structuredClone(sample.documents[0]) as any;
     document.department.code = '114306210061000109';
     document.code = `${document.department.code}0001310240001`;
-    await expect(importCatalog(ctx, { actor: legal, documents: [document], saveDraft })).rejects.toMatchObject({
+    await expect(importCatalog(ctx, { actor: legal }, { documents: [document], saveDraft })).rejects.toMatchObject({
       code: 'IMPORT_INVALID',
       details: { errors: [expect.objectContaining({ row: 1, pointer: '/department/code', code: 'code.malformed' })] },
     });
@@ -91,30 +110,40 @@ describe('importCatalog', () => {
 
   it('lets a department administrator import only the own department', async () => {
     const admin = user('dept_admin', '114306210061000108');
-    const error = await importCatalog(ctx, { actor: admin, documents: sample.documents, saveDraft }).catch((caught: unknown) => caught);
+    const error = await importCatalog(ctx, { actor: admin }, { documents: sample.documents, saveDraft }).catch(
+      (caught: unknown) => caught,
+    );
     expect((error as { details: { errors: { row: number; code: string }[] } }).details.errors).toEqual([
       expect.objectContaining({ row: 2, code: 'department.scope' }),
       expect.objectContaining({ row: 3, code: 'department.scope' }),
       expect.objectContaining({ row: 4, code: 'department.scope' }),
     ]);
     expect(await matterCount()).toBe(0);
-    await expect(importCatalog(ctx, { actor: admin, documents: sample.documents.slice(0, 1), saveDraft })).resolves.toMatchObject({ created: 1 });
+    await expect(
+      importCatalog(ctx, { actor: admin }, { documents: sample.documents.slice(0, 1), saveDraft }),
+    ).resolves.toMatchObject({ created: 1 });
   });
 
   it('refuses other roles and anonymous callers', async () => {
-    await expect(importCatalog(ctx, { actor: user('window', '114306210061000108'), documents: sample.documents, saveDraft })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(importCatalog(ctx, { actor: { kind: 'anonymous' }, documents: sample.documents, saveDraft })).rejects.toMatchObject({ code: 'AUTH_REQUIRED' });
+    await expect(
+      importCatalog(ctx, { actor: user('window', '114306210061000108') }, { documents: sample.documents, saveDraft }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      importCatalog(ctx, { actor: { kind: 'anonymous' } }, { documents: sample.documents, saveDraft }),
+    ).rejects.toMatchObject({ code: 'AUTH_REQUIRED' });
   });
 
   it('rolls back everything when a save fails half-way', async () => {
-    const failing: SaveDraft = async (tx, args) => {
-      if (args.document.code === (sample.documents[2] as any).code) {
-        const { fail } = await import('../../errors');
+    const failing: SaveDraft = async (tx, document) => {
+      if (document.code === (sample.documents[2] as any).code) {
+        const { fail } = await import('../../kernel');
         throw fail('DRAFT_EXISTS');
       }
-      return saveDraft(tx, args);
+      return saveDraft(tx, document);
     };
-    await expect(importCatalog(ctx, { actor: legal, documents: sample.documents, sources: sample.sources, saveDraft: failing })).rejects.toMatchObject({
+    await expect(
+      importCatalog(ctx, { actor: legal }, { documents: sample.documents, sources: sample.sources, saveDraft: failing }),
+    ).rejects.toMatchObject({
       code: 'IMPORT_INVALID',
       details: { errors: [expect.objectContaining({ row: 3, code: 'DRAFT_EXISTS' })] },
     });
@@ -122,7 +151,9 @@ describe('importCatalog', () => {
   });
 
   it('rejects an empty file', async () => {
-    await expect(importCatalog(ctx, { actor: legal, documents: [], saveDraft })).rejects.toMatchObject({ code: 'IMPORT_INVALID' });
+    await expect(importCatalog(ctx, { actor: legal }, { documents: [], saveDraft })).rejects.toMatchObject({
+      code: 'IMPORT_INVALID',
+    });
   });
 
   it('locates xlsx errors by sheet, row and column, together with unreadable cells', async () => {
@@ -132,10 +163,26 @@ describe('importCatalog', () => {
     materials.getRow(4).getCell(3).value = null; // 材料名称 of the second material: required
     materials.getRow(5).getCell(4).value = '扫描件'; // 材料类型: not in the code list
     const read = await readCatalogXlsx({ bytes: Buffer.from(await workbook.xlsx.writeBuffer()) });
-    const error = await importCatalog(ctx, { actor: legal, documents: read.documents, sources: read.sources, parseIssues: read.issues, saveDraft }).catch((caught: unknown) => caught);
+    const error = await importCatalog(
+      ctx,
+      { actor: legal },
+      { documents: read.documents, sources: read.sources, parseIssues: read.issues, saveDraft },
+    ).catch((caught: unknown) => caught);
     expect((error as { details: { errors: unknown[] } }).details.errors).toEqual([
-      expect.objectContaining({ sheet: '申请材料', row: 5, column: '材料类型', pointer: '/materials/2/type', code: 'xlsx.invalidValue' }),
-      expect.objectContaining({ sheet: '申请材料', row: 4, column: '材料名称', pointer: '/materials/1/name', code: 'schema.required' }),
+      expect.objectContaining({
+        sheet: '申请材料',
+        row: 5,
+        column: '材料类型',
+        pointer: '/materials/2/type',
+        code: 'xlsx.invalidValue',
+      }),
+      expect.objectContaining({
+        sheet: '申请材料',
+        row: 4,
+        column: '材料名称',
+        pointer: '/materials/1/name',
+        code: 'schema.required',
+      }),
     ]);
     expect(await matterCount()).toBe(0);
   });

@@ -1,13 +1,9 @@
+import { metaSchemas, toFieldIssues } from '@matterflow/schemas';
 import { recordAudit } from '../../audit';
 import { knownDepartmentCodes, isValidUscc } from '../../departments';
-import { fail, isDomainError, type FieldIssue } from '../../errors';
-import type { Actor } from '../../identity/Actor';
-import { toFieldIssues } from '../../metaschema/createAjv';
-import { metaSchemas } from '../../metaschema/metaSchemas';
-import type { Db, Queryable } from '../../store';
+import { fail, isDomainError, type Actor, type Call, type Clock, type Db, type FieldIssue, type Queryable } from '../../kernel';
 import { isPlainObject } from './documentPaths';
 import { MAX_REPORTED_ISSUES, type DocumentSource, type ImportIssue } from './ImportIssue';
-import type { Clock } from '../../http/Clock';
 import type { MatterDocument } from '../MatterVersion';
 
 import type { SaveDraftOutcome } from '../operations/saveDraft';
@@ -20,7 +16,7 @@ export type { SaveDraftOutcome };
  * Implemented by the catalog module (operations/saveDraft); passed in so that the import runs
  * every save in its own single transaction.
  */
-export type SaveDraft = (tx: Queryable, args: { actor: Actor; document: MatterDocument; today: string }) => Promise<SaveDraftOutcome>;
+export type SaveDraft = (tx: Queryable, document: MatterDocument) => Promise<SaveDraftOutcome>;
 
 export interface ImportCatalogResult {
   created: number;
@@ -40,35 +36,53 @@ const IMPORTING_ROLES = new Set(['legal', 'dept_admin']);
  * parser already found (unreadable cells), reported together with the rest.
  */
 export async function importCatalog(
-  ctx: { db: Db; clock: Clock },
-  { actor, documents, saveDraft, sources = [], parseIssues = [] }: {
-    actor: Actor;
+  deps: { db: Db; clock: Clock },
+  call: Call,
+  {
+    documents,
+    saveDraft,
+    sources = [],
+    parseIssues = [],
+  }: {
     documents: readonly unknown[];
     saveDraft: SaveDraft;
     sources?: readonly DocumentSource[];
     parseIssues?: readonly ImportIssue[];
   },
 ): Promise<ImportCatalogResult> {
+  const { actor } = call;
   if (actor.kind !== 'user') throw fail('AUTH_REQUIRED');
   if (!IMPORTING_ROLES.has(actor.role)) throw fail('FORBIDDEN', { role: actor.role }, '只有法制审核人员和部门管理员可以导入事项');
 
-  const departments = await knownDepartmentCodes(ctx.db);
+  const departments = await knownDepartmentCodes(deps.db);
   const issues: ImportIssue[] = [...parseIssues];
   const firstRowByCode = new Map<string, number>();
   documents.forEach((document, index) => {
     const source = sources[index] ?? { row: index + 1 };
-    const locate = (issue: FieldIssue): ImportIssue => ({ ...locateIssue(source, issue.pointer), ...issue, ...matterCodeOf(document) });
+    const locate = (issue: FieldIssue): ImportIssue => ({
+      ...locateIssue(source, issue.pointer),
+      ...issue,
+      ...matterCodeOf(document),
+    });
     const found = checkDocument({ document, actor, departments });
     const code = isPlainObject(document) && typeof document.code === 'string' ? document.code : undefined;
     if (code !== undefined) {
       const firstRow = firstRowByCode.get(code);
-      if (firstRow !== undefined) found.push({ pointer: '/code', code: 'code.duplicate', message: `实施编码 ${code} 在文件中重复出现（第 ${firstRow} 行已有）` });
+      if (firstRow !== undefined)
+        found.push({
+          pointer: '/code',
+          code: 'code.duplicate',
+          message: `实施编码 ${code} 在文件中重复出现（第 ${firstRow} 行已有）`,
+        });
       else firstRowByCode.set(code, source.row);
     }
     for (const issue of found) {
       const located = locate(issue);
       // The parser already reported this cell; the schema's complaint about the gap would repeat it.
-      if (!parseIssues.some((seen) => seen.sheet === located.sheet && seen.row === located.row && seen.pointer === located.pointer)) issues.push(located);
+      if (
+        !parseIssues.some((seen) => seen.sheet === located.sheet && seen.row === located.row && seen.pointer === located.pointer)
+      )
+        issues.push(located);
     }
   });
   if (documents.length === 0 && issues.length === 0) {
@@ -78,41 +92,71 @@ export async function importCatalog(
     throw fail('IMPORT_INVALID', { errors: issues.slice(0, MAX_REPORTED_ISSUES), total: issues.length });
   }
 
-  const today = ctx.clock.today();
-  return ctx.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     let created = 0;
     const codes: string[] = [];
     for (const [index, document] of documents.entries()) {
       const matter = document as MatterDocument;
       try {
-        if ((await saveDraft(tx, { actor, document: matter, today })) === 'created') created += 1;
+        if ((await saveDraft(tx, matter)) === 'created') created += 1;
         codes.push(matter.code);
       } catch (error) {
         if (!isDomainError(error)) throw error;
         // Stop at the first failed save: the transaction is rolled back, so nothing was imported.
         const source = sources[index] ?? { row: index + 1 };
-        throw fail('IMPORT_INVALID', { errors: saveErrorIssues(error.code, error.message, error.details, source, matter.code), total: 1 });
+        throw fail('IMPORT_INVALID', {
+          errors: saveErrorIssues(error.code, error.message, error.details, source, matter.code),
+          total: 1,
+        });
       }
     }
     const result = { created, updated: codes.length - created, total: codes.length, codes };
-    await recordAudit(tx, { actor, action: 'catalog.import', targetType: 'catalog', details: { created: result.created, updated: result.updated, total: result.total } });
+    await recordAudit(
+      deps,
+      { ...call, tx },
+      {
+        action: 'catalog.import',
+        targetType: 'catalog',
+        details: { created: result.created, updated: result.updated, total: result.total },
+      },
+    );
     return result;
   });
 }
 
-function checkDocument({ document, actor, departments }: { document: unknown; actor: Actor & { kind: 'user' }; departments: ReadonlySet<string> }): FieldIssue[] {
+function checkDocument({
+  document,
+  actor,
+  departments,
+}: {
+  document: unknown;
+  actor: Actor & { kind: 'user' };
+  departments: ReadonlySet<string>;
+}): FieldIssue[] {
   const validate = metaSchemas().matter;
   if (!validate(document)) return toFieldIssues(validate.errors);
   const matter = document as MatterDocument;
   const issues: FieldIssue[] = [];
   const departmentCode = matter.department.code;
   if (!isValidUscc(departmentCode)) {
-    issues.push({ pointer: '/department/code', code: 'code.malformed', message: `实施主体编码 ${departmentCode} 不是有效的统一社会信用代码（校验位不符）` });
+    issues.push({
+      pointer: '/department/code',
+      code: 'code.malformed',
+      message: `实施主体编码 ${departmentCode} 不是有效的统一社会信用代码（校验位不符）`,
+    });
   } else if (!departments.has(departmentCode)) {
-    issues.push({ pointer: '/department/code', code: 'department.unknown', message: `实施主体编码 ${departmentCode} 不是本系统登记的部门` });
+    issues.push({
+      pointer: '/department/code',
+      code: 'department.unknown',
+      message: `实施主体编码 ${departmentCode} 不是本系统登记的部门`,
+    });
   }
   if (!matter.code.startsWith(departmentCode)) {
-    issues.push({ pointer: '/code', code: 'code.malformed', message: `实施编码应以实施主体的统一社会信用代码 ${departmentCode} 开头` });
+    issues.push({
+      pointer: '/code',
+      code: 'code.malformed',
+      message: `实施编码应以实施主体的统一社会信用代码 ${departmentCode} 开头`,
+    });
   }
   if (actor.role === 'dept_admin' && departmentCode !== actor.departmentCode) {
     issues.push({ pointer: '/department/code', code: 'department.scope', message: '部门管理员只能导入本部门的事项' });
@@ -137,9 +181,21 @@ function matterCodeOf(document: unknown): { matterCode?: string } {
   return isPlainObject(document) && typeof document.code === 'string' ? { matterCode: document.code } : {};
 }
 
-function saveErrorIssues(code: string, message: string, details: unknown, source: DocumentSource, matterCode: string): ImportIssue[] {
+function saveErrorIssues(
+  code: string,
+  message: string,
+  details: unknown,
+  source: DocumentSource,
+  matterCode: string,
+): ImportIssue[] {
   const list = Array.isArray(details) ? details : isPlainObject(details) ? (details.issues ?? details.errors) : undefined;
   const fieldIssues = Array.isArray(list) ? (list as FieldIssue[]).filter((issue) => typeof issue?.pointer === 'string') : [];
   if (fieldIssues.length === 0) return [{ ...locateIssue(source, ''), pointer: '', code, message, matterCode }];
-  return fieldIssues.map((issue) => ({ ...locateIssue(source, issue.pointer), pointer: issue.pointer, code: issue.code, message: issue.message, matterCode }));
+  return fieldIssues.map((issue) => ({
+    ...locateIssue(source, issue.pointer),
+    pointer: issue.pointer,
+    code: issue.code,
+    message: issue.message,
+    matterCode,
+  }));
 }

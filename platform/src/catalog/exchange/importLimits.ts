@@ -13,3 +13,5 @@ export const IMPORT_LIMITS = {
   /** xlsx: rows × header columns over all sheets. */
   maxCells: 3_000_000,
 } as const;
+
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,5 +1,5 @@
 export type { ImportIssue, DocumentSource } from './ImportIssue';
-export { IMPORT_LIMITS } from './importLimits';
+export { IMPORT_LIMITS, XLSX_MEDIA_TYPE } from './importLimits';
 export { toNationalRecord, fromNationalRecord, nationalNameAt, type NationalRecord } from './nationalMapping';
 export { exportCatalogJson, type CatalogExport, type NationalExport, type ExportableMatter } from './exportCatalogJson';
 export { parseCatalogJson, type ParsedCatalog } from './parseCatalogJson';

@@ -23,7 +23,8 @@ export function inspectZip(bytes: Uint8Array): string | undefined {
     const uncompressed = view.getUint32(at + 24, true);
     if (uncompressed === 0xffffffff) return '不支持 zip64 格式的文件';
     total += uncompressed;
-    if (total > IMPORT_LIMITS.maxUncompressedBytes) return `文件解压后过大（超过 ${IMPORT_LIMITS.maxUncompressedBytes / 1024 / 1024} MB）`;
+    if (total > IMPORT_LIMITS.maxUncompressedBytes)
+      return `文件解压后过大（超过 ${IMPORT_LIMITS.maxUncompressedBytes / 1024 / 1024} MB）`;
     at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
   return undefined;

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { matterSchema, nationalNameOf, propertiesOf, resolveNode, type SchemaNode } from './schemaNodes';
 import { fromNationalRecord, nationalNameAt, toNationalRecord } from './nationalMapping';
 
-const sample = JSON.parse(readFileSync(new URL('../../../../tests/fixtures/sample-catalog.json', import.meta.url), 'utf8')) as { matters: Record<string, any>[] };
+const sample = JSON.parse(readFileSync(new URL('../../../../tests/fixtures/sample-catalog.json', import.meta.url), 'utf8')) as {
+  matters: Record<string, any>[];
+};
 const [food, property] = sample.matters as [Record<string, any>, Record<string, any>];
 
 describe('national mapping', () => {
@@ -49,10 +51,24 @@ describe('national mapping', () => {
       expect.objectContaining({ law_name: '中华人民共和国食品安全法', law_article: '第三十五条' }),
       expect.objectContaining({ law_article: '第十条、第十二条第一款' }),
     ]);
-    expect((record.materials as any[])[0]).toMatchObject({ material_name: '食品经营许可申请书', material_type: '原件', page_num: 1, page_format: 'A4', is_need: '必要', source_type: '在线填报', accept_stand: '内容完整、签字盖章齐全' });
+    expect((record.materials as any[])[0]).toMatchObject({
+      material_name: '食品经营许可申请书',
+      material_type: '原件',
+      page_num: 1,
+      page_format: 'A4',
+      is_need: '必要',
+      source_type: '在线填报',
+      accept_stand: '内容完整、签字盖章齐全',
+    });
     expect(record.handle_flow).toEqual(food.flow);
     const fees = toNationalRecord({ document: property }).fee_project as any[];
-    expect(fees[0]).toMatchObject({ fee_name: '不动产登记费（住宅）', fee_stand: '80元/件', is_desc: '1', desc_explain: '小微企业免收', by_law: { law_doc_no: '发改价格规〔2016〕2559号' } });
+    expect(fees[0]).toMatchObject({
+      fee_name: '不动产登记费（住宅）',
+      fee_stand: '80元/件',
+      is_desc: '1',
+      desc_explain: '小微企业免收',
+      by_law: { law_doc_no: '发改价格规〔2016〕2559号' },
+    });
   });
 
   it('reads records from other systems: names instead of codes, text numbers, 是/否, other separators', () => {
@@ -101,7 +117,8 @@ describe('national mapping', () => {
         const resolved = resolveNode(root, raw);
         const national = nationalNameOf(resolved.node);
         const at = [...path, prop];
-        if (national && resolved.kind !== 'duration' && nationalNameAt(at) !== national) missing.push(`${at.join('/')}→${national}`);
+        if (national && resolved.kind !== 'duration' && nationalNameAt(at) !== national)
+          missing.push(`${at.join('/')}→${national}`);
         if (resolved.kind === 'object') walk(resolved.node, at);
         if (resolved.kind === 'objectList') walk(resolveNode(root, resolved.node.items).node, [...at, '*']);
       }

@@ -1,4 +1,4 @@
-import { CURRENT_META_SCHEMA_VERSION } from '../../metaschema/metaSchemas';
+import { CURRENT_META_SCHEMA_VERSION } from '@matterflow/schemas';
 import { deepMerge, getPath, isPlainObject, setPath, type PlainObject } from './documentPaths';
 import {
   enumOptions,
@@ -112,7 +112,10 @@ function scalarCodec(root: SchemaNode, resolved: ResolvedNode, label: string): C
     }
     case 'unit': {
       const options = withNationalUnitAliases(enumOptions(root, resolved));
-      return { encode: (value) => NATIONAL_UNIT_CODES[String(value)] ?? value, decode: lenient((raw) => decodeEnum(raw, options, label)) };
+      return {
+        encode: (value) => NATIONAL_UNIT_CODES[String(value)] ?? value,
+        decode: lenient((raw) => decodeEnum(raw, options, label)),
+      };
     }
     case 'enumList': {
       const options = enumOptions(root, resolved);
@@ -145,7 +148,8 @@ function buildRecordMap(root: SchemaNode, node: SchemaNode, base: string): Recor
   const seen = new Set<string>();
   for (const field of map.fields) {
     // Two properties under one national name would silently lose data on the way back.
-    if (seen.has(field.national)) throw new Error(`matter.schema.json: national name ${field.national} used twice in one record (${base})`);
+    if (seen.has(field.national))
+      throw new Error(`matter.schema.json: national name ${field.national} used twice in one record (${base})`);
     seen.add(field.national);
   }
   return map;
@@ -259,7 +263,15 @@ export function nationalNameAt(path: readonly string[], map: RecordMap = nationa
 }
 
 /** One matter document as a national exchange record; version and status become task_version / task_state. */
-export function toNationalRecord({ document, version, status }: { document: unknown; version?: number; status?: string }): NationalRecord {
+export function toNationalRecord({
+  document,
+  version,
+  status,
+}: {
+  document: unknown;
+  version?: number;
+  status?: string;
+}): NationalRecord {
   const record = encodeRecord(nationalRecordMap(), document);
   if (!isPlainObject(record)) throw new Error('toNationalRecord expects a matter document object');
   if (version !== undefined) record.task_version = version;

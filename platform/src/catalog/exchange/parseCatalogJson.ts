@@ -1,4 +1,4 @@
-import { fail } from '../../errors';
+import { fail } from '../../kernel';
 import { isPlainObject } from './documentPaths';
 import type { DocumentSource } from './ImportIssue';
 import { IMPORT_LIMITS } from './importLimits';
@@ -23,12 +23,21 @@ export function parseCatalogJson({ text }: { text: string | Uint8Array }): Parse
   let value: unknown;
   try {
     value = JSON.parse(source.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw fail('IMPORT_FILE_UNREADABLE', { reason: 'invalidJson', detail: (error as Error).message }, '导入文件不是合法的 JSON');
+  } catch {
+    // The parser's own text names its internals; the clerk is told what to do instead.
+    throw fail(
+      'IMPORT_FILE_UNREADABLE',
+      { reason: 'invalidJson' },
+      '导入文件不是合法的 JSON，请使用本系统导出的文件或检查文件是否完整',
+    );
   }
   const { format, documents } = documentsOf(value);
   if (documents.length > IMPORT_LIMITS.maxMatters) {
-    throw fail('BODY_TOO_LARGE', { limit: IMPORT_LIMITS.maxMatters, actual: documents.length }, `一次最多导入 ${IMPORT_LIMITS.maxMatters} 个事项`);
+    throw fail(
+      'BODY_TOO_LARGE',
+      { limit: IMPORT_LIMITS.maxMatters, actual: documents.length },
+      `一次最多导入 ${IMPORT_LIMITS.maxMatters} 个事项`,
+    );
   }
   return { format, documents, sources: documents.map((_, index) => ({ row: index + 1 })) };
 }

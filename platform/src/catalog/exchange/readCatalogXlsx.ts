@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { fail } from '../../errors';
+import { fail } from '../../kernel';
 import type { CellScalar } from './cellCodecs';
 import { getPath, isPlainObject, setPath, toPointer, type PlainObject } from './documentPaths';
 import type { DocumentSource, ImportIssue } from './ImportIssue';
@@ -27,12 +27,13 @@ export async function readCatalogXlsx({ bytes }: { bytes: Uint8Array }): Promise
     throw fail('BODY_TOO_LARGE', { limitBytes: IMPORT_LIMITS.maxFileBytes }, '导入文件过大');
   }
   const zipProblem = inspectZip(bytes);
-  if (zipProblem) throw fail('IMPORT_FILE_UNREADABLE', { reason: 'notXlsx', message: zipProblem }, `无法读取导入文件：${zipProblem}`);
+  if (zipProblem)
+    throw fail('IMPORT_FILE_UNREADABLE', { reason: 'notXlsx', message: zipProblem }, `无法读取导入文件：${zipProblem}`);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    throw fail('IMPORT_FILE_UNREADABLE', { reason: 'corrupt', message: String((error as Error).message ?? error) }, '无法读取导入文件：文件已损坏或不是 Excel 工作簿');
+  } catch {
+    throw fail('IMPORT_FILE_UNREADABLE', { reason: 'corrupt' }, '无法读取导入文件：文件已损坏或不是 Excel 工作簿');
   }
 
   const layout = xlsxLayout();
@@ -56,7 +57,13 @@ interface BoundSheet {
 
 /** Checks sheets and headers up front; any structural problem refuses the whole file. */
 function bindSheets(workbook: ExcelJS.Workbook, sheets: readonly XlsxSheet[]): BoundSheet[] {
-  const problems: { sheet: string; missingSheet?: true; unknownHeaders?: string[]; duplicateHeaders?: string[]; missingHeaders?: string[] }[] = [];
+  const problems: {
+    sheet: string;
+    missingSheet?: true;
+    unknownHeaders?: string[];
+    duplicateHeaders?: string[];
+    missingHeaders?: string[];
+  }[] = [];
   const bound: BoundSheet[] = [];
   let cells = 0;
   for (const sheet of sheets) {
@@ -89,11 +96,19 @@ function bindSheets(workbook: ExcelJS.Workbook, sheets: readonly XlsxSheet[]): B
   }
   if (problems.length > 0) {
     const names = problems.map((problem) => problem.sheet).join('、');
-    throw fail('IMPORT_FILE_UNREADABLE', { reason: 'layout', sheets: problems }, `导入文件的工作表或表头不符合模板：${names}（请以导出的 Excel 为模板）`);
+    throw fail(
+      'IMPORT_FILE_UNREADABLE',
+      { reason: 'layout', sheets: problems },
+      `导入文件的工作表或表头不符合模板：${names}（请以导出的 Excel 为模板）`,
+    );
   }
   const matterRows = Math.max(0, (bound[0]?.worksheet.rowCount ?? 0) - 1);
   if (matterRows > IMPORT_LIMITS.maxMatters + 1) {
-    throw fail('BODY_TOO_LARGE', { limit: IMPORT_LIMITS.maxMatters, actual: matterRows }, `一次最多导入 ${IMPORT_LIMITS.maxMatters} 个事项`);
+    throw fail(
+      'BODY_TOO_LARGE',
+      { limit: IMPORT_LIMITS.maxMatters, actual: matterRows },
+      `一次最多导入 ${IMPORT_LIMITS.maxMatters} 个事项`,
+    );
   }
   if (cells > IMPORT_LIMITS.maxCells) {
     throw fail('BODY_TOO_LARGE', { limitCells: IMPORT_LIMITS.maxCells, actual: cells }, '导入文件的单元格过多');
@@ -115,10 +130,21 @@ class WorkbookReader {
       const index = this.documents.length;
       for (const { column, index: at } of bound.columns) {
         if (column.header === STRUCTURE_HEADER) continue;
-        this.readCell({ bound, row, number, column, at, target: document, pointerPath: column.path, cells, matterCode: undefined });
+        this.readCell({
+          bound,
+          row,
+          number,
+          column,
+          at,
+          target: document,
+          pointerPath: column.path,
+          cells,
+          matterCode: undefined,
+        });
       }
       const structure = bound.columns.find(({ column }) => column.header === STRUCTURE_HEADER);
-      if (structure) this.applyStructure(document, row.getCell(structure.index), allowed, { sheet: bound.sheet.name, row: number });
+      if (structure)
+        this.applyStructure(document, row.getCell(structure.index), allowed, { sheet: bound.sheet.name, row: number });
       this.documents.push(document);
       this.sources.push({ row: number, sheet: bound.sheet.name, cells });
       const code = typeof document.code === 'string' ? document.code : undefined;
@@ -144,7 +170,17 @@ class WorkbookReader {
       cells.set(toPointer(itemPath), { sheet: bound.sheet.name, row: number, column: KEY_HEADER });
       for (const { column, index: at } of bound.columns) {
         if (column.path.length === 0) continue;
-        this.readCell({ bound, row, number, column, at, target: item, pointerPath: [...itemPath, ...column.path], cells, matterCode: codeOf(document) });
+        this.readCell({
+          bound,
+          row,
+          number,
+          column,
+          at,
+          target: item,
+          pointerPath: [...itemPath, ...column.path],
+          cells,
+          matterCode: codeOf(document),
+        });
       }
       items.push(item);
     }
@@ -173,7 +209,16 @@ class WorkbookReader {
         cells.set(pointer, { sheet: bound.sheet.name, row, column: column.header });
         const decoded = column.codec.read(text);
         if (decoded.ok) setPath(this.documents[owner]!, column.path, decoded.value);
-        else this.issue({ sheet: bound.sheet.name, row, column: column.header, pointer, code: 'xlsx.invalidValue', message: `${column.header}${decoded.message}`, matterCode: codeOf(this.documents[owner]) });
+        else
+          this.issue({
+            sheet: bound.sheet.name,
+            row,
+            column: column.header,
+            pointer,
+            code: 'xlsx.invalidValue',
+            message: `${column.header}${decoded.message}`,
+            matterCode: codeOf(this.documents[owner]),
+          });
       }
     }
   }
@@ -182,18 +227,50 @@ class WorkbookReader {
     const raw = readCellValue(row.getCell(bound.keyIndex));
     const code = raw === undefined || typeof raw === 'object' ? '' : String(raw).trim();
     if (code === '') {
-      this.issue({ sheet: bound.sheet.name, row: number, column: KEY_HEADER, pointer: '', code: 'xlsx.missingKey', message: `${bound.sheet.name}第 ${number} 行缺少实施编码` });
+      this.issue({
+        sheet: bound.sheet.name,
+        row: number,
+        column: KEY_HEADER,
+        pointer: '',
+        code: 'xlsx.missingKey',
+        message: `${bound.sheet.name}第 ${number} 行缺少实施编码`,
+      });
       return undefined;
     }
     const owner = this.indexByCode.get(code);
     if (owner === undefined) {
-      this.issue({ sheet: bound.sheet.name, row: number, column: KEY_HEADER, pointer: '', code: 'xlsx.unknownMatter', message: `实施编码 ${code} 不在“事项”工作表中`, matterCode: code });
+      this.issue({
+        sheet: bound.sheet.name,
+        row: number,
+        column: KEY_HEADER,
+        pointer: '',
+        code: 'xlsx.unknownMatter',
+        message: `实施编码 ${code} 不在“事项”工作表中`,
+        matterCode: code,
+      });
     }
     return owner;
   }
 
-  private readCell({ bound, row, number, column, at, target, pointerPath, cells, matterCode }: {
-    bound: BoundSheet; row: ExcelJS.Row; number: number; column: XlsxColumn; at: number; target: PlainObject; pointerPath: readonly string[]; cells: Map<string, CellRef>;
+  private readCell({
+    bound,
+    row,
+    number,
+    column,
+    at,
+    target,
+    pointerPath,
+    cells,
+    matterCode,
+  }: {
+    bound: BoundSheet;
+    row: ExcelJS.Row;
+    number: number;
+    column: XlsxColumn;
+    at: number;
+    target: PlainObject;
+    pointerPath: readonly string[];
+    cells: Map<string, CellRef>;
     /** Unknown while the 事项 row itself is read: the code cell may come after the bad one. */
     matterCode: string | undefined;
   }): void {
@@ -202,21 +279,39 @@ class WorkbookReader {
     cells.set(pointer, ref);
     const value = readCellValue(row.getCell(at));
     if (value === undefined) return;
-    const decoded = typeof value === 'object' ? { ok: false as const, message: `单元格含有错误值 ${value.error}` } : column.codec.read(value);
+    const decoded =
+      typeof value === 'object' ? { ok: false as const, message: `单元格含有错误值 ${value.error}` } : column.codec.read(value);
     if (decoded.ok) {
       if (decoded.value !== undefined) setPath(target, column.path, decoded.value);
       return;
     }
-    this.issue({ ...ref, pointer, code: 'xlsx.invalidValue', message: `${column.header}：${decoded.message}`, ...(matterCode ? { matterCode } : {}) });
+    this.issue({
+      ...ref,
+      pointer,
+      code: 'xlsx.invalidValue',
+      message: `${column.header}：${decoded.message}`,
+      ...(matterCode ? { matterCode } : {}),
+    });
   }
 
-  private applyStructure(document: PlainObject, cell: ExcelJS.Cell, allowed: ReadonlyMap<string, Container>, at: { sheet: string; row: number }): void {
+  private applyStructure(
+    document: PlainObject,
+    cell: ExcelJS.Cell,
+    allowed: ReadonlyMap<string, Container>,
+    at: { sheet: string; row: number },
+  ): void {
     const value = readCellValue(cell);
     if (value === undefined || typeof value === 'object') return;
     for (const pointer of String(value).split(/\s+/).filter(Boolean)) {
       const container = allowed.get(pointer);
       if (!container) {
-        this.issue({ ...at, column: STRUCTURE_HEADER, pointer: '', code: 'xlsx.invalidValue', message: `结构标记中的“${pointer}”无法识别` });
+        this.issue({
+          ...at,
+          column: STRUCTURE_HEADER,
+          pointer: '',
+          code: 'xlsx.invalidValue',
+          message: `结构标记中的“${pointer}”无法识别`,
+        });
         continue;
       }
       if (getPath(document, container.path) === undefined) setPath(document, container.path, container.isList ? [] : {});
@@ -260,7 +355,8 @@ function unwrap(value: unknown, depth: number): Cell {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value !== 'object') return undefined;
   const object = value as Record<string, unknown>;
-  if (Array.isArray(object.richText)) return unwrap(object.richText.map((part: { text?: unknown }) => String(part.text ?? '')).join(''), depth + 1);
+  if (Array.isArray(object.richText))
+    return unwrap(object.richText.map((part: { text?: unknown }) => String(part.text ?? '')).join(''), depth + 1);
   if ('error' in object) return { error: String(object.error) };
   if ('result' in object) return unwrap(object.result, depth + 1);
   if ('text' in object) return unwrap(object.text, depth + 1);

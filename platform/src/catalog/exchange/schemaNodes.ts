@@ -1,4 +1,4 @@
-import { metaSchemas } from '../../metaschema/metaSchemas';
+import { metaSchemas } from '@matterflow/schemas';
 
 /** A JSON Schema object as read from schemas/matter.schema.json. */
 export type SchemaNode = Record<string, unknown>;
@@ -102,7 +102,11 @@ export function nationalNameOf(node: SchemaNode): string | undefined {
 export function enumOptions(root: SchemaNode, resolved: ResolvedNode): { code: string; name: string }[] {
   const node = resolved.kind === 'enumList' ? resolveNode(root, resolved.node.items).node : resolved.node;
   const codes = Array.isArray(node.enum) ? node.enum.map(String) : [];
-  const names = Array.isArray(node['x-enumNames']) ? node['x-enumNames'].map(String) : resolved.kind === 'unit' ? UNIT_NAMES : codes;
+  const names = Array.isArray(node['x-enumNames'])
+    ? node['x-enumNames'].map(String)
+    : resolved.kind === 'unit'
+      ? UNIT_NAMES
+      : codes;
   return codes.map((code, i) => ({ code, name: names[i] ?? code }));
 }
 

@@ -65,11 +65,15 @@ const LEADING_SEPARATORS = /^[,，、;；\s]+/;
  * to the next separator and is reported.
  */
 function splitEnumList(text: string, options: readonly EnumOption[]): string[] {
-  const words = options.flatMap((option) => [option.name, option.code, ...(option.aliases ?? [])]).sort((a, b) => b.length - a.length);
+  const words = options
+    .flatMap((option) => [option.name, option.code, ...(option.aliases ?? [])])
+    .sort((a, b) => b.length - a.length);
   const parts: string[] = [];
   let rest = text.replace(LEADING_SEPARATORS, '');
   while (rest !== '') {
-    const known = words.find((word) => rest.startsWith(word) && (rest.length === word.length || LEADING_SEPARATORS.test(rest.slice(word.length))));
+    const known = words.find(
+      (word) => rest.startsWith(word) && (rest.length === word.length || LEADING_SEPARATORS.test(rest.slice(word.length))),
+    );
     const part = known ?? rest.split(LIST_SEPARATORS)[0] ?? rest;
     parts.push(part);
     rest = rest.slice(part.length).replace(LEADING_SEPARATORS, '');
@@ -80,7 +84,11 @@ function splitEnumList(text: string, options: readonly EnumOption[]): string[] {
 /** An empty string is an empty list (our own exports write [] that way); a missing value is absent. */
 export function decodeEnumList(raw: unknown, options: readonly EnumOption[], label: string): Decoded {
   if (raw === undefined || raw === null) return ABSENT;
-  const parts = Array.isArray(raw) ? raw : typeof raw === 'string' || typeof raw === 'number' ? splitEnumList(String(raw), options) : undefined;
+  const parts = Array.isArray(raw)
+    ? raw
+    : typeof raw === 'string' || typeof raw === 'number'
+      ? splitEnumList(String(raw), options)
+      : undefined;
   if (!parts) return bad(`${label}应为以顿号分隔的列表`);
   const codes: string[] = [];
   const problems: string[] = [];

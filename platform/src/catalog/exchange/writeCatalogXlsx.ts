@@ -15,11 +15,17 @@ export async function writeCatalogXlsx({ documents }: { documents: readonly unkn
   workbook.creator = '事项通 Matterflow';
   const matters = documents.filter(isPlainObject);
 
-  addSheet(workbook, layout.matterSheet, matters.map((document) =>
-    layout.matterSheet.columns.map((column) =>
-      column.header === STRUCTURE_HEADER ? structureMarker(document, layout.containers) : column.codec.write(getPath(document, column.path)),
+  addSheet(
+    workbook,
+    layout.matterSheet,
+    matters.map((document) =>
+      layout.matterSheet.columns.map((column) =>
+        column.header === STRUCTURE_HEADER
+          ? structureMarker(document, layout.containers)
+          : column.codec.write(getPath(document, column.path)),
+      ),
     ),
-  ));
+  );
 
   for (const sheet of layout.childSheets) {
     const rows: Row[] = [];
@@ -27,7 +33,11 @@ export async function writeCatalogXlsx({ documents }: { documents: readonly unkn
       const list = getPath(document, sheet.listPath ?? []);
       if (!Array.isArray(list)) continue;
       for (const item of list) {
-        rows.push(sheet.columns.map((column) => (column.path.length === 0 ? String(document.code ?? '') : column.codec.write(getPath(item, column.path)))));
+        rows.push(
+          sheet.columns.map((column) =>
+            column.path.length === 0 ? String(document.code ?? '') : column.codec.write(getPath(item, column.path)),
+          ),
+        );
       }
     }
     addSheet(workbook, sheet, rows);
@@ -46,10 +56,12 @@ export async function writeCatalogXlsx({ documents }: { documents: readonly unkn
 
 /** Pointers of lists and objects that are present but empty, which no cell would otherwise carry. */
 function structureMarker(document: Record<string, unknown>, containers: readonly Container[]): string | undefined {
-  const empty = containers.map((container) => container.path).filter((path) => {
-    const value = getPath(document, path);
-    return (Array.isArray(value) && value.length === 0) || (isPlainObject(value) && Object.keys(value).length === 0);
-  });
+  const empty = containers
+    .map((container) => container.path)
+    .filter((path) => {
+      const value = getPath(document, path);
+      return (Array.isArray(value) && value.length === 0) || (isPlainObject(value) && Object.keys(value).length === 0);
+    });
   return empty.length > 0 ? empty.map((path) => toPointer(path)).join(' ') : undefined;
 }
 

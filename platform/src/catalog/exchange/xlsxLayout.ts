@@ -62,7 +62,16 @@ export interface XlsxLayout {
   containers: Container[];
 }
 
-function collectColumns(root: SchemaNode, node: SchemaNode, prefix: readonly string[], headerPrefix: string, skip: ReadonlySet<string>, out: XlsxColumn[], containers: Container[], nationalBase: readonly string[]): void {
+function collectColumns(
+  root: SchemaNode,
+  node: SchemaNode,
+  prefix: readonly string[],
+  headerPrefix: string,
+  skip: ReadonlySet<string>,
+  out: XlsxColumn[],
+  containers: Container[],
+  nationalBase: readonly string[],
+): void {
   for (const [prop, raw] of propertiesOf(node)) {
     const path = [...prefix, prop];
     if (skip.has(path.join('/'))) continue;
@@ -83,16 +92,30 @@ function collectColumns(root: SchemaNode, node: SchemaNode, prefix: readonly str
         out.push(
           column(title, [...path, 'value'], cellCodecFor(root, resolveNode(root, props.value), title)),
           column(`${stem}时限单位`, [...path, 'unit'], cellCodecFor(root, resolveNode(root, props.unit), `${stem}时限单位`)),
-          column(`${stem}时限说明`, [...path, 'explain'], cellCodecFor(root, resolveNode(root, props.explain), `${stem}时限说明`)),
+          column(
+            `${stem}时限说明`,
+            [...path, 'explain'],
+            cellCodecFor(root, resolveNode(root, props.explain), `${stem}时限说明`),
+          ),
         );
       } else {
         // Shared definitions (法律依据, 救济机关) repeat their sub-titles, so they carry the parent's.
-        collectColumns(root, resolved.node, path, resolved.defName ? `${title}-` : headerPrefix, skip, out, containers, nationalBase);
+        collectColumns(
+          root,
+          resolved.node,
+          path,
+          resolved.defName ? `${title}-` : headerPrefix,
+          skip,
+          out,
+          containers,
+          nationalBase,
+        );
       }
       continue;
     }
     const items = resolved.kind === 'objectList' ? itemsOf(root, resolved) : undefined;
-    if (resolved.kind === 'objectList' || resolved.kind === 'enumList' || resolved.kind === 'stringList') containers.push({ path, isList: true });
+    if (resolved.kind === 'objectList' || resolved.kind === 'enumList' || resolved.kind === 'stringList')
+      containers.push({ path, isList: true });
     out.push(column(title, path, cellCodecFor(root, resolved, title, items)));
   }
 }
@@ -107,12 +130,23 @@ function assertUniqueHeaders(sheet: XlsxSheet): XlsxSheet {
 }
 
 function keyColumn(): XlsxColumn {
-  return { header: KEY_HEADER, national: nationalNameAt(['code']) ?? '', path: ['code'], codec: { write: (value) => (typeof value === 'string' ? value : undefined), read: (raw) => ({ ok: true, value: String(raw).trim() }) } };
+  return {
+    header: KEY_HEADER,
+    national: nationalNameAt(['code']) ?? '',
+    path: ['code'],
+    codec: {
+      write: (value) => (typeof value === 'string' ? value : undefined),
+      read: (raw) => ({ ok: true, value: String(raw).trim() }),
+    },
+  };
 }
 
 function buildLayout(): XlsxLayout {
   const root = matterSchema();
-  const skip = new Set([...CHILD_SHEETS.map((sheet) => sheet.listPath.join('/')), ...JSON_COLUMNS.map((column) => column.path.join('/'))]);
+  const skip = new Set([
+    ...CHILD_SHEETS.map((sheet) => sheet.listPath.join('/')),
+    ...JSON_COLUMNS.map((column) => column.path.join('/')),
+  ]);
   const containers: Container[] = [];
   const columns: XlsxColumn[] = [];
   collectColumns(root, root, [], '', skip, columns, containers, []);
@@ -132,7 +166,10 @@ function buildLayout(): XlsxLayout {
 
   const jsonSheet: XlsxSheet = {
     name: JSON_SHEET,
-    columns: [{ ...key, path: [] }, ...JSON_COLUMNS.map(({ header, path }) => ({ header, path, national: nationalNameAt(path) ?? '', codec: jsonCodec }))],
+    columns: [
+      { ...key, path: [] },
+      ...JSON_COLUMNS.map(({ header, path }) => ({ header, path, national: nationalNameAt(path) ?? '', codec: jsonCodec })),
+    ],
   };
   return { matterSheet, childSheets, jsonSheet, containers };
 }

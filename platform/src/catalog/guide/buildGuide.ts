@@ -1,13 +1,10 @@
 import type { MatterVersion } from '../MatterVersion';
-import type { Duration, Flow, LegalRef } from '../../metaschema/generated/MatterDocument';
-import { labelOf } from '../../metaschema';
-import { describeCondition } from './describeCondition';
+import { describeCondition, formatDuration, labelOf, type Duration, type Flow, type LegalRef } from '@matterflow/schemas';
 
 function durationText(duration: Partial<Duration> | undefined): string | null {
   if (!duration || typeof duration.value !== 'number') return null;
   if (duration.value === 0) return '即时办结';
-  const unit = labelOf('duration.unit', duration.unit ?? 'workday');
-  return `${duration.value} 个${unit}`;
+  return formatDuration({ value: duration.value, unit: duration.unit });
 }
 
 function basisText(basis: LegalRef | undefined): string | null {
@@ -130,3 +127,5 @@ export function buildGuide(version: MatterVersion) {
     questions: d.questions ?? [],
   };
 }
+
+export type Guide = ReturnType<typeof buildGuide>;

@@ -3,7 +3,10 @@ import { TRANSITION_ACTIONS } from '../operations/transitionMatter';
 
 /** Request schemas of the catalog endpoints: validated at the boundary and published in OpenAPI. */
 const matterCode = { type: 'string', pattern: '^[0-9A-Z]{19,36}$', description: '实施编码' } as const;
-const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+/** A civil date that exists (2099-02-30 does not); `format: date` checks the calendar. */
+const date = { type: 'string', format: 'date', maxLength: 10 } as const;
+/** Revisions are PostgreSQL integers; anything larger could never match and must not reach SQL. */
+const revision = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
 
 export const codeParamSchema = {
   type: 'object',
@@ -29,7 +32,7 @@ export const updateDraftBody = {
   additionalProperties: false,
   required: ['revision', 'document'],
   properties: {
-    revision: { type: 'integer', minimum: 1, description: '编辑时读到的草稿修订号' },
+    revision: { ...revision, description: '编辑时读到的草稿修订号' },
     document: { type: 'object' },
   },
 } as const;
@@ -39,15 +42,19 @@ export const transitionBody = {
   additionalProperties: false,
   required: ['action'],
   properties: {
-    action: { enum: [...TRANSITION_ACTIONS], description: 'submit 提交审核 / withdraw 撤回 / return 退回 / publish 发布 / retire 取消 / newVersion 新建版本' },
-    revision: { type: 'integer', minimum: 1 },
+    action: {
+      enum: [...TRANSITION_ACTIONS],
+      description: 'submit 提交审核 / withdraw 撤回 / return 退回 / publish 发布 / retire 取消 / newVersion 新建版本',
+    },
+    revision,
     effectiveDate: { ...date, description: '计划生效日期（发布）' },
     cancelDate: { ...date, description: '计划取消日期（取消）' },
     comments: { type: 'string', maxLength: 2000, description: '审核意见' },
   },
 } as const;
 
-const shortText = (maxLength: number, pattern?: string) => ({ type: 'string', maxLength, ...(pattern ? { pattern } : {}) }) as const;
+const shortText = (maxLength: number, pattern?: string) =>
+  ({ type: 'string', maxLength, ...(pattern ? { pattern } : {}) }) as const;
 
 export const searchQuerySchema = {
   type: 'object',

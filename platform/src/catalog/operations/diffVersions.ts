@@ -1,7 +1,7 @@
 import diff from 'microdiff';
-import { escapePointer } from '../../metaschema';
+import { escapePointer } from '@matterflow/schemas';
+import type { Call, Clock, Db } from '../../kernel';
 import { getMatterVersion } from './readMatters';
-import type { CatalogCall } from './CatalogCall';
 
 export interface DocumentChange {
   op: 'add' | 'remove' | 'replace';
@@ -11,15 +11,19 @@ export interface DocumentChange {
 }
 
 /** Field-level differences between two visible versions, as JSON pointers, for legal review. */
-export async function diffVersions(call: CatalogCall & { code: string; from: number; to: number }): Promise<{
+export async function diffVersions(
+  deps: { db: Db; clock: Clock },
+  call: Call,
+  { code, from, to }: { code: string; from: number; to: number },
+): Promise<{
   code: string;
   from: number;
   to: number;
   changes: DocumentChange[];
 }> {
   const [left, right] = await Promise.all([
-    getMatterVersion({ ...call, version: call.from }),
-    getMatterVersion({ ...call, version: call.to }),
+    getMatterVersion(deps, call, { code, version: from }),
+    getMatterVersion(deps, call, { code, version: to }),
   ]);
   const changes = diff(left.document, right.document).map((change): DocumentChange => {
     const pointer = '/' + change.path.map((segment) => escapePointer(String(segment))).join('/');
@@ -27,5 +31,5 @@ export async function diffVersions(call: CatalogCall & { code: string; from: num
     if (change.type === 'REMOVE') return { op: 'remove', pointer, from: change.oldValue };
     return { op: 'replace', pointer, from: change.oldValue, to: change.value };
   });
-  return { code: call.code, from: call.from, to: call.to, changes };
+  return { code, from, to, changes };
 }

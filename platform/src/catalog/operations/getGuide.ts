@@ -1,8 +1,8 @@
-import { buildGuide } from '../guide/buildGuide';
+import type { Call, Clock, Db } from '../../kernel';
+import { buildGuide, type Guide } from '../guide/buildGuide';
 import { getCurrentMatter } from './readMatters';
-import type { CatalogCall } from './CatalogCall';
 
 /** GET /api/matters/{code}/guide: the 办事指南 of the version in force today. */
-export async function getGuide(call: CatalogCall & { code: string }) {
-  return buildGuide(await getCurrentMatter(call));
+export async function getGuide(deps: { db: Db; clock: Clock }, call: Call, input: { code: string }): Promise<Guide> {
+  return buildGuide(await getCurrentMatter(deps, call, input));
 }

@@ -1,5 +1,4 @@
-import type { Queryable } from '../../store';
-import type { Actor } from '../../identity/Actor';
+import { readerOf, type Call, type Clock, type Db } from '../../kernel';
 import type { MatterDocument, MatterStatus } from '../MatterVersion';
 import { buildLatestVersions, type MatterFilters } from './searchMatters';
 
@@ -12,11 +11,17 @@ export interface LatestDocument {
 
 /** Every matter's newest visible version with its document (export and quality report). */
 export async function listLatestDocuments(
-  q: Queryable,
-  { actor, filters, today }: { actor: Actor; filters: MatterFilters; today: string },
+  deps: { db: Db; clock: Clock },
+  call: Call,
+  { filters }: { filters: MatterFilters },
 ): Promise<LatestDocument[]> {
-  const { cte, params } = buildLatestVersions({ actor, filters, today });
-  const result = await q.query<{ code: string; version: number; state: MatterStatus; document: MatterDocument }>(
+  const { cte, params } = buildLatestVersions({ actor: call.actor, filters, today: deps.clock.today() });
+  const result = await readerOf(deps.db, call).query<{
+    code: string;
+    version: number;
+    state: MatterStatus;
+    document: MatterDocument;
+  }>(
     `${cte} SELECT l.code, l.version, l.state, v.document FROM latest l
      JOIN matter_versions v ON v.code = l.code AND v.version = l.version ORDER BY l.code`,
     params,

@@ -1,5 +1,4 @@
-import type { Queryable } from '../../store';
-import type { Actor } from '../../identity/Actor';
+import { readerOf, type Actor, type Call, type Clock, type Db } from '../../kernel';
 import type { MatterStatus } from '../MatterVersion';
 import { unpublishedScope } from '../catalogAccess';
 import { EFFECTIVE_STATUS_SQL } from '../store/versionColumns';
@@ -116,11 +115,12 @@ interface SearchItemRow {
 }
 
 export async function searchMatters(
-  q: Queryable,
-  { actor, search, today }: { actor: Actor; search: MatterSearch; today: string },
+  deps: { db: Db; clock: Clock },
+  call: Call,
+  { search }: { search: MatterSearch },
 ): Promise<{ items: MatterSummary[]; total: number; page: number; pageSize: number }> {
-  const { sql, params } = buildSearchQuery({ actor, search, today });
-  const result = await q.query<{ total: number; items: SearchItemRow[] | string }>(sql, params);
+  const { sql, params } = buildSearchQuery({ actor: call.actor, search, today: deps.clock.today() });
+  const result = await readerOf(deps.db, call).query<{ total: number; items: SearchItemRow[] | string }>(sql, params);
   const row = result.rows[0];
   const items = typeof row?.items === 'string' ? (JSON.parse(row.items) as SearchItemRow[]) : (row?.items ?? []);
   return {

@@ -1,13 +1,20 @@
-import { fail } from '../../errors';
-import type { Queryable } from '../../store';
+import { fail, inTransaction, userIdOf, type Actor, type Call, type Clock, type Db, type Queryable } from '../../kernel';
 import { recordAudit } from '../../audit';
 import { knownDepartmentCodes } from '../../departments';
-import type { Actor } from '../../identity/Actor';
 import type { MatterVersion } from '../MatterVersion';
 import { assertCanDecide, assertCanEdit } from '../catalogAccess';
 import { checkPublishable } from '../checks';
-import { findCurrentVersion, findOpenVersion, findVersion, insertDraftVersion, listVersions, lockMatter, markSupersededFrom, setVersionState, settleVersionStates } from '../store/matterStore';
-import { userIdOf, type CatalogCall } from './CatalogCall';
+import {
+  findCurrentVersion,
+  findOpenVersion,
+  findVersion,
+  insertDraftVersion,
+  listVersions,
+  lockMatter,
+  markSupersededFrom,
+  setVersionState,
+  settleVersionStates,
+} from '../store/matterStore';
 
 export const TRANSITION_ACTIONS = ['submit', 'withdraw', 'return', 'publish', 'retire', 'newVersion'] as const;
 export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
@@ -28,12 +35,19 @@ interface Step {
   departmentCode: string;
   maxVersion: number;
   today: string;
+  /** The clock's instant, for every timestamp this move writes. */
+  at: Date;
   request: TransitionRequest;
 }
 
 function assertRevision(version: MatterVersion, revision: number | undefined) {
   if (revision !== undefined && revision !== version.revision) {
-    throw fail('REVISION_CONFLICT', { code: version.code, version: version.version, yourRevision: revision, currentRevision: version.revision });
+    throw fail('REVISION_CONFLICT', {
+      code: version.code,
+      version: version.version,
+      yourRevision: revision,
+      currentRevision: version.revision,
+    });
   }
 }
 
@@ -66,24 +80,42 @@ const steps: Record<TransitionAction, (step: Step) => Promise<number>> = {
     assertCanEdit(step.actor, step.departmentCode);
     const draft = await openVersionIn(step, 'draft');
     await assertPublishable(step, draft);
-    await setVersionState(step.tx, { code: step.code, version: draft.version, status: 'in_review', userId: userIdOf(step.actor), isSubmit: true });
+    await setVersionState(step.tx, {
+      code: step.code,
+      version: draft.version,
+      status: 'in_review',
+      userId: userIdOf(step.actor),
+      at: step.at,
+      isSubmit: true,
+    });
     return draft.version;
   },
   async withdraw(step) {
     assertCanEdit(step.actor, step.departmentCode);
     const review = await openVersionIn(step, 'in_review');
-    await setVersionState(step.tx, { code: step.code, version: review.version, status: 'draft', userId: userIdOf(step.actor) });
+    await setVersionState(step.tx, {
+      code: step.code,
+      version: review.version,
+      status: 'draft',
+      userId: userIdOf(step.actor),
+      at: step.at,
+    });
     return review.version;
   },
   async return(step) {
     assertCanDecide(step.actor);
     const comments = step.request.comments?.trim();
-    if (!comments) throw fail('VALIDATION_FAILED', [{ pointer: '/comments', code: 'required', message: '退回时必须填写审核意见' }]);
+    if (!comments)
+      throw fail('VALIDATION_FAILED', [{ pointer: '/comments', code: 'required', message: '退回时必须填写审核意见' }]);
     const review = await openVersionIn(step, 'in_review');
     const by = step.actor.kind === 'user' ? step.actor.displayName : '';
     await setVersionState(step.tx, {
-      code: step.code, version: review.version, status: 'draft', userId: userIdOf(step.actor),
-      reviewComment: { by, at: new Date().toISOString(), comments },
+      code: step.code,
+      version: review.version,
+      status: 'draft',
+      userId: userIdOf(step.actor),
+      at: step.at,
+      reviewComment: { by, at: step.at.toISOString(), comments },
     });
     return review.version;
   },
@@ -96,29 +128,49 @@ const steps: Record<TransitionAction, (step: Step) => Promise<number>> = {
     const versions = await listVersions(step.tx, { code: step.code, today: step.today });
     const scheduled = versions.find((v) => v.status === 'published' && v.effectiveFrom !== null && v.effectiveFrom > step.today);
     if (scheduled) {
-      throw fail('TRANSITION_NOT_ALLOWED', { scheduledVersion: scheduled.version, effectiveFrom: scheduled.effectiveFrom }, `第 ${scheduled.version} 版已定于 ${scheduled.effectiveFrom} 生效，请先处理该版本`);
+      throw fail(
+        'TRANSITION_NOT_ALLOWED',
+        { scheduledVersion: scheduled.version, effectiveFrom: scheduled.effectiveFrom },
+        `第 ${scheduled.version} 版已定于 ${scheduled.effectiveFrom} 生效，请先处理该版本`,
+      );
     }
     await assertPublishable(step, review);
     const comments = step.request.comments?.trim();
     const by = step.actor.kind === 'user' ? step.actor.displayName : '';
     await setVersionState(step.tx, {
-      code: step.code, version: review.version, status: 'published', userId: userIdOf(step.actor), effectiveFrom, isPublish: true,
-      ...(comments ? { reviewComment: { by, at: new Date().toISOString(), comments } } : {}),
+      code: step.code,
+      version: review.version,
+      status: 'published',
+      userId: userIdOf(step.actor),
+      at: step.at,
+      effectiveFrom,
+      isPublish: true,
+      ...(comments ? { reviewComment: { by, at: step.at.toISOString(), comments } } : {}),
     });
     await markSupersededFrom(step.tx, { code: step.code, version: review.version, effectiveFrom });
-    await settleVersionStates(step.tx, step.today);
+    await settleVersionStates(step.tx, { today: step.today, at: step.at });
     return review.version;
   },
   /** Retiring takes effect on the cancel date; until then the version stays current. */
   async retire(step) {
     assertCanDecide(step.actor);
     const current = await findCurrentVersion(step.tx, { code: step.code, today: step.today });
-    if (!current) throw fail('TRANSITION_NOT_ALLOWED', { action: 'retire', reason: 'no current published version' }, '该事项没有现行有效的版本');
+    if (!current)
+      throw fail(
+        'TRANSITION_NOT_ALLOWED',
+        { action: 'retire', reason: 'no current published version' },
+        '该事项没有现行有效的版本',
+      );
     assertRevision(current, step.request.revision);
     const cancelAt = step.request.cancelDate ?? step.today;
     assertDateNotPast(cancelAt, step.today, 'cancelDate');
     await setVersionState(step.tx, {
-      code: step.code, version: current.version, status: cancelAt <= step.today ? 'retired' : 'published', userId: userIdOf(step.actor), cancelAt,
+      code: step.code,
+      version: current.version,
+      status: cancelAt <= step.today ? 'retired' : 'published',
+      userId: userIdOf(step.actor),
+      at: step.at,
+      cancelAt,
     });
     return current.version;
   },
@@ -126,35 +178,55 @@ const steps: Record<TransitionAction, (step: Step) => Promise<number>> = {
     assertCanEdit(step.actor, step.departmentCode);
     if (await findOpenVersion(step.tx, { code: step.code, today: step.today })) throw fail('DRAFT_EXISTS', { code: step.code });
     const versions = await listVersions(step.tx, { code: step.code, today: step.today });
-    const base = [...versions].reverse().find((v) => v.status === 'published' || v.status === 'superseded' || v.status === 'retired');
-    if (!base) throw fail('TRANSITION_NOT_ALLOWED', { action: 'newVersion', reason: 'nothing published yet' }, '该事项尚无已发布版本');
+    const base = [...versions]
+      .reverse()
+      .find((v) => v.status === 'published' || v.status === 'superseded' || v.status === 'retired');
+    if (!base)
+      throw fail('TRANSITION_NOT_ALLOWED', { action: 'newVersion', reason: 'nothing published yet' }, '该事项尚无已发布版本');
     const full = await findVersion(step.tx, { code: step.code, version: base.version, today: step.today });
     if (!full) throw new Error('published version vanished');
     const version = step.maxVersion + 1;
-    await insertDraftVersion(step.tx, { document: full.document, version, userId: userIdOf(step.actor) });
+    await insertDraftVersion(step.tx, { document: full.document, version, userId: userIdOf(step.actor), at: step.at });
     return version;
   },
 };
 
-/** Applies one lifecycle move inside the caller's transaction, audited with it. */
-export async function applyTransition(
-  tx: Queryable,
-  { actor, ip, code, request, today }: { actor: Actor; ip?: string | null; code: string; request: TransitionRequest; today: string },
+/**
+ * POST /api/matters/{code}/transitions: one lifecycle move, audited with it, in the caller's
+ * transaction (the seed loader, the importer) or its own.
+ */
+export async function transitionMatter(
+  deps: { db: Db; clock: Clock },
+  call: Call,
+  { code, request }: { code: string; request: TransitionRequest },
 ): Promise<MatterVersion> {
-  const locked = await lockMatter(tx, code);
-  if (!locked) throw fail('MATTER_NOT_FOUND', { code });
-  const version = await steps[request.action]({ tx, actor, code, departmentCode: locked.departmentCode, maxVersion: locked.maxVersion, today, request });
-  await recordAudit(tx, {
-    actor, ip, action: `matter.${request.action}`, targetType: 'matter', targetId: code,
-    details: { version, effectiveDate: request.effectiveDate, cancelDate: request.cancelDate, comments: request.comments },
+  const today = deps.clock.today();
+  const at = deps.clock.now();
+  return inTransaction(deps.db, call, async (tx) => {
+    const locked = await lockMatter(tx, code);
+    if (!locked) throw fail('MATTER_NOT_FOUND', { code });
+    const version = await steps[request.action]({
+      tx,
+      actor: call.actor,
+      code,
+      departmentCode: locked.departmentCode,
+      maxVersion: locked.maxVersion,
+      today,
+      at,
+      request,
+    });
+    await recordAudit(
+      deps,
+      { ...call, tx },
+      {
+        action: `matter.${request.action}`,
+        targetType: 'matter',
+        targetId: code,
+        details: { version, effectiveDate: request.effectiveDate, cancelDate: request.cancelDate, comments: request.comments },
+      },
+    );
+    const result = await findVersion(tx, { code, version, today });
+    if (!result) throw new Error('version vanished inside its own transaction');
+    return result;
   });
-  const result = await findVersion(tx, { code, version, today });
-  if (!result) throw new Error('version vanished inside its own transaction');
-  return result;
-}
-
-/** POST /api/matters/{code}/transitions: every lifecycle move in one transaction. */
-export async function transitionMatter({ ctx, actor, ip, code, request }: CatalogCall & { code: string; request: TransitionRequest }): Promise<MatterVersion> {
-  const today = ctx.clock.today();
-  return ctx.db.transaction((tx) => applyTransition(tx, { actor, ip, code, request, today }));
 }

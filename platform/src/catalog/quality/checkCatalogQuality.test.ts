@@ -4,11 +4,21 @@ import { checkCatalogQuality } from './checkCatalogQuality';
 import type { QualityMatter } from './QualityRule';
 import { qualityRules } from './qualityRules';
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../../../tests/fixtures/${name}`, import.meta.url), 'utf8')) as { matters: any[] };
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../../../tests/fixtures/${name}`, import.meta.url), 'utf8')) as { matters: any[] };
 const SCJ = '114306210061000108';
 const ZJ = '11430621006100061G';
-const knownDepartments = new Set([SCJ, '114306210061000295', '114306210061000370', '11430621006100045T', '11430621006100053M', ZJ, '1143062100610007X8']);
-const asMatters = (documents: any[]): QualityMatter[] => documents.map((document) => ({ code: document?.code ?? '', version: null, status: 'draft', document }));
+const knownDepartments = new Set([
+  SCJ,
+  '114306210061000295',
+  '114306210061000370',
+  '11430621006100045T',
+  '11430621006100053M',
+  ZJ,
+  '1143062100610007X8',
+]);
+const asMatters = (documents: any[]): QualityMatter[] =>
+  documents.map((document) => ({ code: document?.code ?? '', version: null, status: 'draft', document }));
 
 /** A matter that passes every rule; each case below breaks exactly one thing. */
 function cleanMatter(): any {
@@ -23,10 +33,20 @@ function cleanMatter(): any {
     projectType: '2',
     legalBasis: [basis],
     timeLimits: { statutory: { value: 10, unit: 'workday' }, promised: { value: 6, unit: 'workday' } },
-    fees: { isFee: true, items: [{ name: '示例收费', standard: '10元/件', basis, isWaivable: true, waiverBasis: '小微企业免收' }] },
+    fees: {
+      isFee: true,
+      items: [{ name: '示例收费', standard: '10元/件', basis, isWaivable: true, waiverBasis: '小微企业免收' }],
+    },
     materials: [
       { id: 'application', name: '申请书', source: '在线填报', acceptStandard: '填写完整', basis },
-      { id: 'agent', name: '委托书', source: '申请人自备', acceptStandard: '委托事项明确', basis, condition: { required: ['isAgent'] } },
+      {
+        id: 'agent',
+        name: '委托书',
+        source: '申请人自备',
+        acceptStandard: '委托事项明确',
+        basis,
+        condition: { required: ['isAgent'] },
+      },
     ],
     specialProcedures: [{ name: '现场核查', kind: 'siteSurvey', maxDays: 5, unit: 'workday', isCounted: false }],
     prerequisites: [],
@@ -42,32 +62,136 @@ const cases: { rule: string; pointer: string; documents: () => any[] }[] = [
   { rule: 'code.missing', pointer: '/code', documents: () => [{ ...cleanMatter(), code: undefined }] },
   { rule: 'code.missing', pointer: '/catalogCode', documents: () => [{ ...cleanMatter(), catalogCode: undefined }] },
   { rule: 'code.malformed', pointer: '/code', documents: () => [{ ...cleanMatter(), code: `${SCJ}abc` }] },
-  { rule: 'code.malformed', pointer: '/department/code', documents: () => [{ ...cleanMatter(), code: '1143062100610001090001', department: { code: '114306210061000109', name: '某局' } }] },
+  {
+    rule: 'code.malformed',
+    pointer: '/department/code',
+    documents: () => [
+      { ...cleanMatter(), code: '1143062100610001090001', department: { code: '114306210061000109', name: '某局' } },
+    ],
+  },
   { rule: 'code.malformed', pointer: '/code', documents: () => [{ ...cleanMatter(), code: `${ZJ}0001` }] },
   { rule: 'code.duplicate', pointer: '/code', documents: () => [cleanMatter(), cleanMatter()] },
-  { rule: 'department.unknown', pointer: '/department/code', documents: () => [{ ...cleanMatter(), code: '11430621006100993W0001', department: { code: '11430621006100993W', name: '某县交通运输局' } }] },
-  { rule: 'name.inconsistent', pointer: '/name', documents: () => [cleanMatter(), { ...cleanMatter(), code: `${SCJ}0001310240002`, name: '食品经营许可证核发' }] },
+  {
+    rule: 'department.unknown',
+    pointer: '/department/code',
+    documents: () => [
+      { ...cleanMatter(), code: '11430621006100993W0001', department: { code: '11430621006100993W', name: '某县交通运输局' } },
+    ],
+  },
+  {
+    rule: 'name.inconsistent',
+    pointer: '/name',
+    documents: () => [cleanMatter(), { ...cleanMatter(), code: `${SCJ}0001310240002`, name: '食品经营许可证核发' }],
+  },
   { rule: 'basis.missing', pointer: '/legalBasis', documents: () => [{ ...cleanMatter(), legalBasis: [] }] },
-  { rule: 'basis.article_missing', pointer: '/legalBasis/0/articles', documents: () => [{ ...cleanMatter(), legalBasis: [{ lawName: '中华人民共和国食品安全法' }] }] },
-  { rule: 'limit.promise_exceeds_statutory', pointer: '/timeLimits/promised/value', documents: () => [{ ...cleanMatter(), timeLimits: { statutory: { value: 10, unit: 'workday' }, promised: { value: 12, unit: 'workday' } } }] },
-  { rule: 'limit.promise_exceeds_statutory', pointer: '/timeLimits/promised/value', documents: () => [{ ...cleanMatter(), timeLimits: { statutory: { value: 20, unit: 'day' }, promised: { value: 20, unit: 'workday' } } }] },
-  { rule: 'limit.instant_nonzero', pointer: '/timeLimits/promised/value', documents: () => [{ ...cleanMatter(), projectType: '1', timeLimits: { statutory: { value: 10, unit: 'workday' }, promised: { value: 1, unit: 'workday' } } }] },
-  { rule: 'limit.unit_missing', pointer: '/timeLimits/promised/unit', documents: () => [{ ...cleanMatter(), timeLimits: { statutory: { value: 10, unit: 'workday' }, promised: { value: 6 } } }] },
-  { rule: 'limit.unit_missing', pointer: '/specialProcedures/0/unit', documents: () => [{ ...cleanMatter(), specialProcedures: [{ name: '专家评审', kind: 'expertReview', maxDays: 10, isCounted: false }] }] },
-  { rule: 'fee.basis_missing', pointer: '/fees/items/0/basis', documents: () => [{ ...cleanMatter(), fees: { isFee: true, items: [{ name: '工本费', standard: '20元/证' }] } }] },
-  { rule: 'fee.waiver_basis_missing', pointer: '/fees/items/0/waiverBasis', documents: () => [{ ...cleanMatter(), fees: { isFee: true, items: [{ ...cleanMatter().fees.items[0], waiverBasis: undefined }] } }] },
-  { rule: 'material.basis_missing', pointer: '/materials/1/basis', documents: () => { const m = cleanMatter(); delete m.materials[1].basis; return [m]; } },
-  { rule: 'material.accept_standard_missing', pointer: '/materials/0/acceptStandard', documents: () => { const m = cleanMatter(); delete m.materials[0].acceptStandard; return [m]; } },
-  { rule: 'material.duplicate', pointer: '/materials/2/name', documents: () => { const m = cleanMatter(); m.materials.push({ ...m.materials[0], id: 'again', name: ' 申请书 ' }); return [m]; } },
-  { rule: 'material.fetchable', pointer: '/materials/0/source', documents: () => { const m = cleanMatter(); m.materials[0].source = '政府部门核发'; return [m]; } },
-  { rule: 'prerequisite.cycle', pointer: '/prerequisites/0', documents: () => {
-    const a = cleanMatter();
-    const b = { ...cleanMatter(), code: `${SCJ}0001310240009`, catalogCode: '000131025000', name: '食品生产许可' };
-    a.prerequisites = [{ code: b.code, name: b.name, isStatutory: true }];
-    b.prerequisites = [{ code: a.code, name: a.name, isStatutory: true }];
-    return [a, b];
-  } },
-  { rule: 'prerequisite.not_statutory', pointer: '/prerequisites/0/isStatutory', documents: () => [{ ...cleanMatter(), prerequisites: [{ code: `${ZJ}0001`, name: '建筑工程施工许可证核发', isStatutory: false }] }] },
+  {
+    rule: 'basis.article_missing',
+    pointer: '/legalBasis/0/articles',
+    documents: () => [{ ...cleanMatter(), legalBasis: [{ lawName: '中华人民共和国食品安全法' }] }],
+  },
+  {
+    rule: 'limit.promise_exceeds_statutory',
+    pointer: '/timeLimits/promised/value',
+    documents: () => [
+      { ...cleanMatter(), timeLimits: { statutory: { value: 10, unit: 'workday' }, promised: { value: 12, unit: 'workday' } } },
+    ],
+  },
+  {
+    rule: 'limit.promise_exceeds_statutory',
+    pointer: '/timeLimits/promised/value',
+    documents: () => [
+      { ...cleanMatter(), timeLimits: { statutory: { value: 20, unit: 'day' }, promised: { value: 20, unit: 'workday' } } },
+    ],
+  },
+  {
+    rule: 'limit.instant_nonzero',
+    pointer: '/timeLimits/promised/value',
+    documents: () => [
+      {
+        ...cleanMatter(),
+        projectType: '1',
+        timeLimits: { statutory: { value: 10, unit: 'workday' }, promised: { value: 1, unit: 'workday' } },
+      },
+    ],
+  },
+  {
+    rule: 'limit.unit_missing',
+    pointer: '/timeLimits/promised/unit',
+    documents: () => [{ ...cleanMatter(), timeLimits: { statutory: { value: 10, unit: 'workday' }, promised: { value: 6 } } }],
+  },
+  {
+    rule: 'limit.unit_missing',
+    pointer: '/specialProcedures/0/unit',
+    documents: () => [
+      { ...cleanMatter(), specialProcedures: [{ name: '专家评审', kind: 'expertReview', maxDays: 10, isCounted: false }] },
+    ],
+  },
+  {
+    rule: 'fee.basis_missing',
+    pointer: '/fees/items/0/basis',
+    documents: () => [{ ...cleanMatter(), fees: { isFee: true, items: [{ name: '工本费', standard: '20元/证' }] } }],
+  },
+  {
+    rule: 'fee.waiver_basis_missing',
+    pointer: '/fees/items/0/waiverBasis',
+    documents: () => [
+      { ...cleanMatter(), fees: { isFee: true, items: [{ ...cleanMatter().fees.items[0], waiverBasis: undefined }] } },
+    ],
+  },
+  {
+    rule: 'material.basis_missing',
+    pointer: '/materials/1/basis',
+    documents: () => {
+      const m = cleanMatter();
+      delete m.materials[1].basis;
+      return [m];
+    },
+  },
+  {
+    rule: 'material.accept_standard_missing',
+    pointer: '/materials/0/acceptStandard',
+    documents: () => {
+      const m = cleanMatter();
+      delete m.materials[0].acceptStandard;
+      return [m];
+    },
+  },
+  {
+    rule: 'material.duplicate',
+    pointer: '/materials/2/name',
+    documents: () => {
+      const m = cleanMatter();
+      m.materials.push({ ...m.materials[0], id: 'again', name: ' 申请书 ' });
+      return [m];
+    },
+  },
+  {
+    rule: 'material.fetchable',
+    pointer: '/materials/0/source',
+    documents: () => {
+      const m = cleanMatter();
+      m.materials[0].source = '政府部门核发';
+      return [m];
+    },
+  },
+  {
+    rule: 'prerequisite.cycle',
+    pointer: '/prerequisites/0',
+    documents: () => {
+      const a = cleanMatter();
+      const b = { ...cleanMatter(), code: `${SCJ}0001310240009`, catalogCode: '000131025000', name: '食品生产许可' };
+      a.prerequisites = [{ code: b.code, name: b.name, isStatutory: true }];
+      b.prerequisites = [{ code: a.code, name: a.name, isStatutory: true }];
+      return [a, b];
+    },
+  },
+  {
+    rule: 'prerequisite.not_statutory',
+    pointer: '/prerequisites/0/isStatutory',
+    documents: () => [
+      { ...cleanMatter(), prerequisites: [{ code: `${ZJ}0001`, name: '建筑工程施工许可证核发', isStatutory: false }] },
+    ],
+  },
   { rule: 'online.consult_only', pointer: '/online/depth', documents: () => [{ ...cleanMatter(), online: { depth: ['1'] } }] },
   { rule: 'online.consult_only', pointer: '/online/depth', documents: () => [{ ...cleanMatter(), online: {} }] },
 ];
@@ -84,14 +208,22 @@ describe('catalog quality rules', () => {
   it.each(cases)('$rule at $pointer', ({ rule, pointer, documents }) => {
     const report = run(documents());
     expect(report.findings.filter((finding) => finding.rule !== rule)).toEqual([]);
-    expect(report.findings).toContainEqual(expect.objectContaining({ rule, pointer, message: expect.stringMatching(/[\u4e00-\u9fff]/) }));
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ rule, pointer, message: expect.stringMatching(/[\u4e00-\u9fff]/) }),
+    );
   });
 
   it('accepts a fee standard cited by the 文号 of its price notice, without an article', () => {
-    const notice = { lawName: '国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知', docNumber: '发改价格规〔2016〕2559号' };
+    const notice = {
+      lawName: '国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知',
+      docNumber: '发改价格规〔2016〕2559号',
+    };
     const fees = { isFee: true, items: [{ name: '住宅类不动产登记费', standard: '80元/件', basis: notice }] };
     expect(run([{ ...cleanMatter(), fees }]).findings).toEqual([]);
-    const withoutNumber = { isFee: true, items: [{ name: '住宅类不动产登记费', standard: '80元/件', basis: { lawName: notice.lawName } }] };
+    const withoutNumber = {
+      isFee: true,
+      items: [{ name: '住宅类不动产登记费', standard: '80元/件', basis: { lawName: notice.lawName } }],
+    };
     expect(run([{ ...cleanMatter(), fees: withoutNumber }]).findings.map((f) => f.rule)).toEqual(['basis.article_missing']);
   });
 
@@ -105,7 +237,10 @@ describe('catalog quality rules', () => {
     const c = { ...cleanMatter(), code: `${SCJ}0001310240008`, catalogCode: '000131026000', name: '食品小作坊登记' };
     a.prerequisites = [{ code: b.code, name: b.name, isStatutory: true }];
     b.prerequisites = [{ code: c.code, name: c.name, isStatutory: true }];
-    c.prerequisites = [{ code: a.code, name: a.name, isStatutory: true }, { code: c.code, name: c.name, isStatutory: true }];
+    c.prerequisites = [
+      { code: a.code, name: a.name, isStatutory: true },
+      { code: c.code, name: c.name, isStatutory: true },
+    ];
     const cycles = run([a, b, c]).findings.filter((finding) => finding.rule === 'prerequisite.cycle');
     expect(cycles).toHaveLength(1);
     expect(cycles[0]!.message).toContain(a.code);
@@ -130,11 +265,19 @@ describe('catalog quality rules', () => {
   it('finds every kind of defect in the dirty fixture catalog', () => {
     const report = run(fixture('dirty-catalog.json').matters);
     for (const rule of report.rules) expect.soft(rule.count, rule.rule).toBeGreaterThan(0);
-    expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'prerequisite.cycle', code: '11430621006100053M0001730020001', pointer: '/prerequisites/0' }));
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({
+        rule: 'prerequisite.cycle',
+        code: '11430621006100053M0001730020001',
+        pointer: '/prerequisites/0',
+      }),
+    );
   });
 
   it('finds only the expected gaps in the clean sample catalog', () => {
     const report = run(fixture('sample-catalog.json').matters);
-    expect(new Set(report.findings.map((finding) => finding.rule))).toEqual(new Set(['basis.article_missing', 'material.fetchable', 'online.consult_only']));
+    expect(new Set(report.findings.map((finding) => finding.rule))).toEqual(
+      new Set(['basis.article_missing', 'material.fetchable', 'online.consult_only']),
+    );
   });
 });

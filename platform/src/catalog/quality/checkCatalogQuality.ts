@@ -1,6 +1,6 @@
 import type { QualityFinding, QualityInput, QualitySeverity } from './QualityRule';
 import { qualityRules } from './qualityRules';
-import { field, str } from './readDocument';
+import { at, asText } from '@matterflow/schemas';
 
 export interface QualityReport {
   rules: { rule: string; title: string; severity: QualitySeverity; count: number }[];
@@ -18,8 +18,8 @@ export function checkCatalogQuality({ matters, knownDepartments }: QualityInput)
     const found = rule.check({ matters, knownDepartments });
     for (const { matter, pointer, message } of found) {
       findings.push({
-        code: str(matter.code) ?? str(field(matter.document, 'code')) ?? '',
-        name: str(field(matter.document, 'name')) ?? '',
+        code: asText(matter.code) ?? asText(at(matter.document, 'code')) ?? '',
+        name: asText(at(matter.document, 'name')) ?? '',
         version: matter.version,
         rule: rule.id,
         pointer,

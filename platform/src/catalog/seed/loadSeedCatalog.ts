@@ -1,14 +1,19 @@
 import { readFileSync } from 'node:fs';
-import type { AppContext } from '../../http/AppContext';
-import type { Actor } from '../../identity/Actor';
-import { schemasDir } from '../../metaschema';
-import { isDomainError } from '../../errors';
+import { join } from 'node:path';
+import { isDomainError, type Actor, type Deps } from '../../kernel';
 import { validateDocument } from '../validateDocument';
 import { saveDraft } from '../operations/saveDraft';
-import { applyTransition } from '../operations/transitionMatter';
+import { transitionMatter } from '../operations/transitionMatter';
 
 /** The seed catalog is loaded as legal-affairs would: drafted, checked, published. */
-const SEED_ACTOR: Actor = { kind: 'user', userId: 0, username: 'seed', displayName: '种子目录', role: 'legal', departmentCode: null };
+const SEED_ACTOR: Actor = {
+  kind: 'user',
+  userId: 0,
+  username: 'seed',
+  displayName: '种子目录',
+  role: 'legal',
+  departmentCode: null,
+};
 
 interface SeedIndex {
   matters: { file: string; publish: boolean; reason?: string }[];
@@ -20,34 +25,36 @@ function describe(error: unknown): string {
 }
 
 /**
- * On first start (no matters yet) loads schemas/catalog, publishing every matter marked so, in one
- * transaction. A seed file that fails validation or the publish checks stops start-up, naming it.
+ * On first start (no matters yet) loads the seed catalog in `dir` (its index.json and matter
+ * files), publishing every matter marked so, in one transaction. A seed file that fails validation
+ * or the publish checks stops start-up, naming it.
  */
-export async function loadSeedCatalog(ctx: AppContext): Promise<number> {
-  const today = ctx.clock.today();
-  const existing = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM matters');
+export async function loadSeedCatalog(deps: Pick<Deps, 'db' | 'clock' | 'logger'>, { dir }: { dir: string }): Promise<number> {
+  const existing = await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM matters');
   if ((existing.rows[0]?.n ?? 0) > 0) return 0;
-  const index = JSON.parse(readFileSync(`${schemasDir}catalog/index.json`, 'utf8')) as SeedIndex;
+  const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as SeedIndex;
   const entries = index.matters.map((entry) => {
-    const path = `${schemasDir}catalog/${entry.file}`;
+    const path = join(dir, entry.file);
     try {
       return { entry, path, document: validateDocument(JSON.parse(readFileSync(path, 'utf8')), '') };
     } catch (error) {
       throw new Error(`seed catalog ${path}: ${describe(error)}`);
     }
   });
-  await ctx.db.transaction(async (tx) => {
+  const today = deps.clock.today();
+  await deps.db.transaction(async (tx) => {
+    const call = { actor: SEED_ACTOR, tx };
     for (const { entry, path, document } of entries) {
       try {
-        await saveDraft(tx, { actor: SEED_ACTOR, document, today });
+        await saveDraft(deps, call, { document });
         if (!entry.publish) continue;
-        await applyTransition(tx, { actor: SEED_ACTOR, code: document.code, request: { action: 'submit' }, today });
-        await applyTransition(tx, { actor: SEED_ACTOR, code: document.code, request: { action: 'publish', effectiveDate: today }, today });
+        await transitionMatter(deps, call, { code: document.code, request: { action: 'submit' } });
+        await transitionMatter(deps, call, { code: document.code, request: { action: 'publish', effectiveDate: today } });
       } catch (error) {
         throw new Error(`seed catalog ${path}: ${describe(error)}`);
       }
     }
   });
-  ctx.logger.info({ matters: entries.length, published: entries.filter((e) => e.entry.publish).length }, 'seed catalog loaded');
+  deps.logger.info({ matters: entries.length, published: entries.filter((e) => e.entry.publish).length }, 'seed catalog loaded');
   return entries.length;
 }

@@ -1,6 +1,6 @@
-import type { Queryable } from '../../store';
+import { CURRENT_META_SCHEMA_VERSION } from '@matterflow/schemas';
+import type { Queryable } from '../../kernel';
 import type { MatterDocument, MatterStatus, MatterVersion } from '../MatterVersion';
-import { CURRENT_META_SCHEMA_VERSION } from '../../metaschema/metaSchemas';
 import { VERSION_COLUMNS, toMatterVersion, type VersionRow } from './versionColumns';
 
 /** Columns denormalised from the document for search, written together with it. */
@@ -62,10 +62,7 @@ export async function findOpenVersion(
   return row ? toMatterVersion(row) : undefined;
 }
 
-export async function listVersions(
-  q: Queryable,
-  { code, today }: { code: string; today: string },
-): Promise<MatterVersion[]> {
+export async function listVersions(q: Queryable, { code, today }: { code: string; today: string }): Promise<MatterVersion[]> {
   const result = await q.query<VersionRow>(
     `SELECT ${VERSION_COLUMNS} FROM matter_versions v WHERE v.code = $2 ORDER BY v.version`,
     [today, code],
@@ -78,8 +75,13 @@ export async function matterDepartment(q: Queryable, code: string): Promise<stri
   return result.rows[0]?.department_code;
 }
 
-export async function lockMatter(q: Queryable, code: string): Promise<{ departmentCode: string; maxVersion: number } | undefined> {
-  const locked = await q.query<{ department_code: string }>('SELECT department_code FROM matters WHERE code = $1 FOR UPDATE', [code]);
+export async function lockMatter(
+  q: Queryable,
+  code: string,
+): Promise<{ departmentCode: string; maxVersion: number } | undefined> {
+  const locked = await q.query<{ department_code: string }>('SELECT department_code FROM matters WHERE code = $1 FOR UPDATE', [
+    code,
+  ]);
   const row = locked.rows[0];
   if (!row) return undefined;
   const max = await q.query<{ max: number | null }>('SELECT max(version) AS max FROM matter_versions WHERE code = $1', [code]);
@@ -87,41 +89,75 @@ export async function lockMatter(q: Queryable, code: string): Promise<{ departme
 }
 
 /** Inserts the matter identity row; false when the code already exists. */
-export async function insertMatter(q: Queryable, { code, departmentCode }: { code: string; departmentCode: string }): Promise<boolean> {
+export async function insertMatter(
+  q: Queryable,
+  { code, departmentCode, at }: { code: string; departmentCode: string; at: Date },
+): Promise<boolean> {
   const result = await q.query(
-    'INSERT INTO matters (code, department_code) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING',
-    [code, departmentCode],
+    'INSERT INTO matters (code, department_code, created_at) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING',
+    [code, departmentCode, at],
   );
   return result.rowCount > 0;
 }
 
 export async function insertDraftVersion(
   q: Queryable,
-  { document, version, userId }: { document: MatterDocument; version: number; userId: number | null },
+  { document, version, userId, at }: { document: MatterDocument; version: number; userId: number | null; at: Date },
 ): Promise<void> {
   const columns = searchColumns(document);
   await q.query(
     `INSERT INTO matter_versions (code, version, status, revision, meta_schema_version, document, name, catalog_code,
-       task_type, department_code, levels, service_objects, created_by, updated_by)
-     VALUES ($1, $2, 'draft', 1, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
-    [document.code, version, CURRENT_META_SCHEMA_VERSION, JSON.stringify(document), columns.name, columns.catalogCode,
-      columns.type, columns.departmentCode, columns.levels, columns.objects, userId],
+       task_type, department_code, levels, service_objects, created_by, updated_by, created_at, updated_at)
+     VALUES ($1, $2, 'draft', 1, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $12)`,
+    [
+      document.code,
+      version,
+      CURRENT_META_SCHEMA_VERSION,
+      JSON.stringify(document),
+      columns.name,
+      columns.catalogCode,
+      columns.type,
+      columns.departmentCode,
+      columns.levels,
+      columns.objects,
+      userId,
+      at,
+    ],
   );
 }
 
 /** Writes a draft only if its revision is still `expectedRevision`; returns the new revision or undefined. */
 export async function updateDraftDocument(
   q: Queryable,
-  { code, version, expectedRevision, document, userId }: { code: string; version: number; expectedRevision: number; document: MatterDocument; userId: number | null },
+  {
+    code,
+    version,
+    expectedRevision,
+    document,
+    userId,
+    at,
+  }: { code: string; version: number; expectedRevision: number; document: MatterDocument; userId: number | null; at: Date },
 ): Promise<number | undefined> {
   const columns = searchColumns(document);
   const result = await q.query<{ revision: number }>(
     `UPDATE matter_versions SET document = $4, name = $5, catalog_code = $6, task_type = $7, levels = $8,
-       service_objects = $9, revision = revision + 1, updated_by = $10, updated_at = now(), meta_schema_version = $11
+       service_objects = $9, revision = revision + 1, updated_by = $10, updated_at = $12, meta_schema_version = $11
      WHERE code = $1 AND version = $2 AND revision = $3 AND status = 'draft'
      RETURNING revision`,
-    [code, version, expectedRevision, JSON.stringify(document), columns.name, columns.catalogCode, columns.type,
-      columns.levels, columns.objects, userId, CURRENT_META_SCHEMA_VERSION],
+    [
+      code,
+      version,
+      expectedRevision,
+      JSON.stringify(document),
+      columns.name,
+      columns.catalogCode,
+      columns.type,
+      columns.levels,
+      columns.objects,
+      userId,
+      CURRENT_META_SCHEMA_VERSION,
+      at,
+    ],
   );
   return result.rows[0]?.revision;
 }
@@ -133,6 +169,7 @@ export async function setVersionState(
     version,
     status,
     userId,
+    at,
     effectiveFrom,
     cancelAt,
     reviewComment,
@@ -143,6 +180,7 @@ export async function setVersionState(
     version: number;
     status: MatterStatus;
     userId: number | null;
+    at: Date;
     effectiveFrom?: string;
     cancelAt?: string;
     reviewComment?: { by: string; at: string; comments: string };
@@ -151,17 +189,27 @@ export async function setVersionState(
   },
 ): Promise<void> {
   await q.query(
-    `UPDATE matter_versions SET status = $3, revision = revision + 1, updated_by = $4, updated_at = now(),
+    `UPDATE matter_versions SET status = $3, revision = revision + 1, updated_by = $4, updated_at = $10,
        effective_from = COALESCE($5::date, effective_from),
        cancel_at = COALESCE($6::date, cancel_at),
        review_comments = CASE WHEN $7::jsonb IS NULL THEN review_comments
                               ELSE COALESCE(review_comments, '[]'::jsonb) || $7::jsonb END,
-       submitted_at = CASE WHEN $8 THEN now() ELSE submitted_at END,
-       published_at = CASE WHEN $9 THEN now() ELSE published_at END,
+       submitted_at = CASE WHEN $8 THEN $10 ELSE submitted_at END,
+       published_at = CASE WHEN $9 THEN $10 ELSE published_at END,
        published_by = CASE WHEN $9 THEN $4 ELSE published_by END
      WHERE code = $1 AND version = $2`,
-    [code, version, status, userId, effectiveFrom ?? null, cancelAt ?? null,
-      reviewComment ? JSON.stringify([reviewComment]) : null, isSubmit, isPublish],
+    [
+      code,
+      version,
+      status,
+      userId,
+      effectiveFrom ?? null,
+      cancelAt ?? null,
+      reviewComment ? JSON.stringify([reviewComment]) : null,
+      isSubmit,
+      isPublish,
+      at,
+    ],
   );
 }
 
@@ -182,15 +230,15 @@ export async function markSupersededFrom(
  * Stores `superseded` / `retired` for versions whose dates have passed, so the stored status
  * catches up with the derived one (run at start-up and on every publish).
  */
-export async function settleVersionStates(q: Queryable, today: string): Promise<void> {
+export async function settleVersionStates(q: Queryable, { today, at }: { today: string; at: Date }): Promise<void> {
   await q.query(
-    `UPDATE matter_versions SET status = 'retired', updated_at = now()
+    `UPDATE matter_versions SET status = 'retired', updated_at = $2
      WHERE status = 'published' AND cancel_at <= $1::date`,
-    [today],
+    [today, at],
   );
   await q.query(
-    `UPDATE matter_versions SET status = 'superseded', updated_at = now()
+    `UPDATE matter_versions SET status = 'superseded', updated_at = $2
      WHERE status = 'published' AND superseded_from <= $1::date`,
-    [today],
+    [today, at],
   );
 }

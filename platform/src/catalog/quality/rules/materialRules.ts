@@ -1,17 +1,22 @@
 import { perMatterRule } from '../QualityRule';
-import { arr, field, obj, str } from '../readDocument';
+import { asList, at, asObject, asText } from '@matterflow/schemas';
 
-export const materialBasisMissing = perMatterRule({ id: 'material.basis_missing', title: '申请材料缺少要求依据', severity: 'warning' }, (matter, report) => {
-  arr(field(matter.document, 'materials')).forEach((material, i) => {
-    if (!obj(field(material, 'basis'))) report(`/materials/${i}/basis`, `申请材料“${nameOf(material)}”没有要求依据，属于可清理的材料`);
-  });
-});
+export const materialBasisMissing = perMatterRule(
+  { id: 'material.basis_missing', title: '申请材料缺少要求依据', severity: 'warning' },
+  (matter, report) => {
+    asList(at(matter.document, 'materials')).forEach((material, i) => {
+      if (!asObject(at(material, 'basis')))
+        report(`/materials/${i}/basis`, `申请材料“${nameOf(material)}”没有要求依据，属于可清理的材料`);
+    });
+  },
+);
 
 export const materialAcceptStandardMissing = perMatterRule(
   { id: 'material.accept_standard_missing', title: '申请材料缺少受理标准', severity: 'warning' },
   (matter, report) => {
-    arr(field(matter.document, 'materials')).forEach((material, i) => {
-      if (!str(field(material, 'acceptStandard'))) report(`/materials/${i}/acceptStandard`, `申请材料“${nameOf(material)}”没有受理标准，窗口无法统一审核`);
+    asList(at(matter.document, 'materials')).forEach((material, i) => {
+      if (!asText(at(material, 'acceptStandard')))
+        report(`/materials/${i}/acceptStandard`, `申请材料“${nameOf(material)}”没有受理标准，窗口无法统一审核`);
     });
   },
 );
@@ -20,28 +25,37 @@ export const materialAcceptStandardMissing = perMatterRule(
  * The same material twice in one matter. Two entries under different 办理情形 (conditions) may
  * legitimately share a name, so only entries with the same condition count.
  */
-export const materialDuplicate = perMatterRule({ id: 'material.duplicate', title: '同一材料重复要求', severity: 'warning' }, (matter, report) => {
-  const seen = new Map<string, number>();
-  arr(field(matter.document, 'materials')).forEach((material, i) => {
-    const name = str(field(material, 'name'));
-    if (!name) return;
-    const key = `${normaliseMaterialName(name)}#${JSON.stringify(field(material, 'condition') ?? null)}`;
-    const first = seen.get(key);
-    if (first === undefined) seen.set(key, i);
-    else report(`/materials/${i}/name`, `申请材料“${name}”与第 ${first + 1} 项重复`);
-  });
-});
+export const materialDuplicate = perMatterRule(
+  { id: 'material.duplicate', title: '同一材料重复要求', severity: 'warning' },
+  (matter, report) => {
+    const seen = new Map<string, number>();
+    asList(at(matter.document, 'materials')).forEach((material, i) => {
+      const name = asText(at(material, 'name'));
+      if (!name) return;
+      const key = `${normaliseMaterialName(name)}#${JSON.stringify(at(material, 'condition') ?? null)}`;
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, i);
+      else report(`/materials/${i}/name`, `申请材料“${name}”与第 ${first + 1} 项重复`);
+    });
+  },
+);
 
-export const materialFetchable = perMatterRule({ id: 'material.fetchable', title: '可由部门共享获取的材料', severity: 'info' }, (matter, report) => {
-  arr(field(matter.document, 'materials')).forEach((material, i) => {
-    if (field(material, 'source') !== '政府部门核发') return;
-    const issuer = str(field(material, 'issuedBy'));
-    report(`/materials/${i}/source`, `申请材料“${nameOf(material)}”由${issuer ?? '政府部门'}核发，可通过部门共享或电子证照库调取，免于申请人提交`);
-  });
-});
+export const materialFetchable = perMatterRule(
+  { id: 'material.fetchable', title: '可由部门共享获取的材料', severity: 'info' },
+  (matter, report) => {
+    asList(at(matter.document, 'materials')).forEach((material, i) => {
+      if (at(material, 'source') !== '政府部门核发') return;
+      const issuer = asText(at(material, 'issuedBy'));
+      report(
+        `/materials/${i}/source`,
+        `申请材料“${nameOf(material)}”由${issuer ?? '政府部门'}核发，可通过部门共享或电子证照库调取，免于申请人提交`,
+      );
+    });
+  },
+);
 
 function nameOf(material: unknown): string {
-  return str(field(material, 'name')) ?? '（未命名）';
+  return asText(at(material, 'name')) ?? '（未命名）';
 }
 
 /** Full-width/half-width brackets, spaces and 《》 do not make two materials different. */

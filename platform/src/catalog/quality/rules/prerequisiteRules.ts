@@ -1,13 +1,16 @@
 import { perMatterRule, type QualityMatter, type QualityRule, type RuleFinding } from '../QualityRule';
-import { arr, field, str } from '../readDocument';
+import { asList, at, asText } from '@matterflow/schemas';
 
-export const prerequisiteNotStatutory = perMatterRule({ id: 'prerequisite.not_statutory', title: '非法定前置事项', severity: 'warning' }, (matter, report) => {
-  arr(field(matter.document, 'prerequisites')).forEach((prerequisite, i) => {
-    if (field(prerequisite, 'isStatutory') !== true) {
-      report(`/prerequisites/${i}/isStatutory`, `前置事项“${str(field(prerequisite, 'name')) ?? ''}”不是法定前置，应予取消`);
-    }
-  });
-});
+export const prerequisiteNotStatutory = perMatterRule(
+  { id: 'prerequisite.not_statutory', title: '非法定前置事项', severity: 'warning' },
+  (matter, report) => {
+    asList(at(matter.document, 'prerequisites')).forEach((prerequisite, i) => {
+      if (at(prerequisite, 'isStatutory') !== true) {
+        report(`/prerequisites/${i}/isStatutory`, `前置事项“${asText(at(prerequisite, 'name')) ?? ''}”不是法定前置，应予取消`);
+      }
+    });
+  },
+);
 
 /**
  * 互为前置: matters that (transitively) require each other can never be started. Each strongly
@@ -20,15 +23,15 @@ export const prerequisiteCycle: QualityRule = {
   check({ matters }) {
     const byCode = new Map<string, QualityMatter>();
     for (const matter of matters) {
-      const code = str(field(matter.document, 'code')) ?? str(matter.code);
+      const code = asText(at(matter.document, 'code')) ?? asText(matter.code);
       if (code && !byCode.has(code)) byCode.set(code, matter);
     }
     const edges = new Map<string, { to: string; index: number }[]>();
     for (const [code, matter] of byCode) {
       edges.set(
         code,
-        arr(field(matter.document, 'prerequisites'))
-          .map((prerequisite, index) => ({ to: str(field(prerequisite, 'code')) ?? '', index }))
+        asList(at(matter.document, 'prerequisites'))
+          .map((prerequisite, index) => ({ to: asText(at(prerequisite, 'code')) ?? '', index }))
           .filter((edge) => byCode.has(edge.to)),
       );
     }
@@ -39,7 +42,7 @@ export const prerequisiteCycle: QualityRule = {
       if (component.size < 2 && !isSelfLoop) continue;
       const cycle = findCycle(start, component, (code) => (edges.get(code) ?? []).map((edge) => edge.to));
       const firstEdge = (edges.get(start) ?? []).find((edge) => edge.to === cycle[1]);
-      const names = cycle.map((code) => `${str(field(byCode.get(code)?.document, 'name')) ?? ''}（${code}）`);
+      const names = cycle.map((code) => `${asText(at(byCode.get(code)?.document, 'name')) ?? ''}（${code}）`);
       findings.push({
         matter: byCode.get(start)!,
         pointer: `/prerequisites/${firstEdge?.index ?? 0}`,

@@ -1,0 +1,240 @@
+import { MATTER_STATUSES } from '../MatterVersion';
+
+/** Response schemas of the catalog endpoints: published in OpenAPI, and tests hold real answers to them. */
+const nullableDate = { type: ['string', 'null'], format: 'date' } as const;
+const nullableTime = { type: ['string', 'null'], format: 'date-time' } as const;
+const text = { type: ['string', 'null'] } as const;
+
+const versionFields = {
+  code: { type: 'string', description: '实施编码' },
+  version: { type: 'integer', minimum: 1 },
+  status: { enum: [...MATTER_STATUSES], description: '当日状态：草稿、审核中、已发布、已被替代、已取消' },
+  revision: { type: 'integer', minimum: 1, description: '修订号（乐观并发）' },
+  metaSchemaVersion: { type: 'integer' },
+  name: { type: 'string' },
+  type: { type: 'string', description: '事项类型代码' },
+  departmentCode: { type: 'string' },
+  effectiveFrom: nullableDate,
+  cancelAt: nullableDate,
+  reviewComments: {
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['by', 'at', 'comments'],
+      properties: { by: { type: 'string' }, at: { type: 'string' }, comments: { type: 'string' } },
+    },
+  },
+  createdAt: { type: 'string', format: 'date-time' },
+  updatedAt: { type: 'string', format: 'date-time' },
+  submittedAt: nullableTime,
+  publishedAt: nullableTime,
+} as const;
+
+const versionRequired = Object.keys(versionFields);
+
+export const matterVersionSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: [...versionRequired, 'document'],
+  properties: { ...versionFields, document: { $ref: '#/components/schemas/MatterDocument' } },
+} as const;
+
+export const versionListSchema = {
+  type: 'object',
+  required: ['items'],
+  properties: {
+    items: {
+      type: 'array',
+      items: { type: 'object', additionalProperties: false, required: versionRequired, properties: versionFields },
+    },
+  },
+} as const;
+
+export const searchPageSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['items', 'total', 'page', 'pageSize'],
+  properties: {
+    total: { type: 'integer', minimum: 0 },
+    page: { type: 'integer', minimum: 1 },
+    pageSize: { type: 'integer', minimum: 1 },
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'code',
+          'version',
+          'status',
+          'name',
+          'type',
+          'departmentCode',
+          'departmentName',
+          'levels',
+          'serviceObjects',
+          'effectiveFrom',
+          'cancelAt',
+          'updatedAt',
+        ],
+        properties: {
+          code: { type: 'string' },
+          version: { type: 'integer' },
+          status: { enum: [...MATTER_STATUSES] },
+          name: { type: 'string' },
+          type: { type: 'string' },
+          departmentCode: { type: 'string' },
+          departmentName: { type: 'string' },
+          levels: { type: 'array', items: { type: 'string' } },
+          serviceObjects: { type: 'array', items: { type: 'string' } },
+          effectiveFrom: nullableDate,
+          cancelAt: nullableDate,
+          updatedAt: { type: 'string', format: 'date-time' },
+        },
+      },
+    },
+  },
+} as const;
+
+export const diffSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['code', 'from', 'to', 'changes'],
+  properties: {
+    code: { type: 'string' },
+    from: { type: 'integer' },
+    to: { type: 'integer' },
+    changes: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['op', 'pointer'],
+        properties: { op: { enum: ['add', 'remove', 'replace'] }, pointer: { type: 'string' }, from: {}, to: {} },
+      },
+    },
+  },
+} as const;
+
+const section = (properties: Record<string, unknown>) =>
+  ({
+    type: 'object',
+    required: ['title', ...Object.keys(properties)],
+    properties: { title: { type: 'string' }, ...properties },
+  }) as const;
+const list = (items: unknown = { type: 'string' }) => ({ type: 'array', items }) as const;
+
+export const guideSchema = {
+  type: 'object',
+  required: [
+    'code',
+    'version',
+    'effectiveFrom',
+    'name',
+    'serviceContent',
+    'legalBasis',
+    'procedure',
+    'timeLimits',
+    'fees',
+    'result',
+    'materials',
+    'channels',
+    'contact',
+    'remedies',
+    'questions',
+  ],
+  properties: {
+    code: { type: 'string' },
+    version: { type: 'integer' },
+    effectiveFrom: nullableDate,
+    name: { type: 'string' },
+    serviceContent: section({
+      type: { type: 'string' },
+      department: text,
+      serviceObjects: list(),
+      projectType: text,
+      windowAuthority: text,
+      handleForms: list(),
+      acceptCondition: text,
+      limitExplain: text,
+      description: text,
+    }),
+    legalBasis: section({
+      items: list({ type: 'object', required: ['citation', 'text'], properties: { citation: text, text } }),
+    }),
+    procedure: section({
+      description: text,
+      steps: list({
+        type: 'object',
+        required: ['name', 'role', 'budgetDays'],
+        properties: { name: { type: 'string' }, role: { type: 'string' }, budgetDays: { type: 'number' }, parallel: list() },
+      }),
+      prerequisites: list({
+        type: 'object',
+        required: ['code', 'name', 'basis'],
+        properties: { code: text, name: { type: 'string' }, basis: text },
+      }),
+      intermediaryServices: list({
+        type: 'object',
+        required: ['name', 'typicalDays', 'basis'],
+        properties: { name: { type: 'string' }, typicalDays: { type: ['integer', 'null'] }, basis: text },
+      }),
+      coDepartments: list(),
+      specialProcedures: list({
+        type: 'object',
+        required: ['name', 'maxDays', 'isCounted', 'note', 'basis'],
+        properties: {
+          name: { type: 'string' },
+          maxDays: text,
+          isCounted: { type: 'boolean' },
+          note: { type: 'string' },
+          basis: text,
+        },
+      }),
+    }),
+    timeLimits: section({ statutory: text, statutoryExplain: text, promised: text, promisedExplain: text }),
+    fees: section({
+      isFee: { type: 'boolean' },
+      summary: { type: 'string' },
+      items: list({
+        type: 'object',
+        required: ['name', 'standard', 'basis', 'waiver', 'appliesWhen'],
+        properties: { name: { type: 'string' }, standard: text, basis: text, waiver: text, appliesWhen: text },
+      }),
+    }),
+    result: section({ type: text, name: text, validity: text }),
+    materials: list({
+      type: 'object',
+      required: ['name', 'type', 'format', 'copies', 'necessity', 'source', 'acceptStandard', 'basis', 'appliesWhen'],
+      properties: {
+        name: { type: 'string' },
+        type: text,
+        format: text,
+        copies: { type: ['integer', 'null'] },
+        necessity: text,
+        source: text,
+        acceptStandard: text,
+        basis: text,
+        appliesWhen: { type: 'string' },
+      },
+    }),
+    channels: {
+      type: 'object',
+      required: ['online', 'sceneVisits', 'isExpress', 'isSchedule', 'handleArea'],
+      properties: {
+        online: list(),
+        sceneVisits: { type: ['integer', 'null'] },
+        isExpress: { type: ['boolean', 'null'] },
+        isSchedule: { type: ['boolean', 'null'] },
+        handleArea: text,
+      },
+    },
+    contact: {
+      type: 'object',
+      required: ['address', 'hours', 'consult', 'supervise'],
+      properties: { address: text, hours: text, consult: list({ type: 'object' }), supervise: list({ type: 'object' }) },
+    },
+    remedies: { type: ['object', 'null'] },
+    questions: list({ type: 'object' }),
+  },
+} as const;

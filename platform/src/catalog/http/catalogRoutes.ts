@@ -1,0 +1,169 @@
+import { defineRoute, type Clock, type Db, type Route } from '../../kernel';
+import type { MatterStatus } from '../MatterVersion';
+import { createDraft } from '../operations/createDraft';
+import { diffVersions } from '../operations/diffVersions';
+import { getGuide } from '../operations/getGuide';
+import { getCurrentMatter, getMatterVersion, getMatterVersions } from '../operations/readMatters';
+import { searchMatters } from '../operations/searchMatters';
+import { transitionMatter, type TransitionRequest } from '../operations/transitionMatter';
+import { updateDraft } from '../operations/updateDraft';
+import {
+  codeParamSchema,
+  createMatterBody,
+  diffQuerySchema,
+  searchQuerySchema,
+  transitionBody,
+  updateDraftBody,
+  versionParamSchema,
+} from './catalogRequests';
+import { diffSchema, guideSchema, matterVersionSchema, searchPageSchema, versionListSchema } from './catalogResponses';
+
+const tags = ['事项目录 catalog'];
+const version = { description: '版本', schema: matterVersionSchema };
+const writeErrors = [400, 401, 403, 404, 409, 415, 422];
+
+/** Thin handlers: the request is validated by `http/` from these schemas; each calls one operation. */
+export function catalogRoutes(deps: { db: Db; clock: Clock }): Route[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/matters',
+      summary: '检索事项（名称、编码、部门、类型、层级、服务对象、状态，分页）',
+      description: '匿名与申请人只看到现行有效的版本；工作人员还能看到本部门（或全部，法制/监察/系统管理员）的草稿与审核中版本。',
+      tags,
+      access: 'public',
+      query: searchQuerySchema,
+      responses: { '200': { description: '分页结果', schema: searchPageSchema } },
+      errors: [400],
+      async handle({ call, query }) {
+        const search = {
+          q: query.q?.trim() || undefined,
+          code: query.code,
+          department: query.department,
+          type: query.type,
+          level: query.level,
+          object: query.object,
+          status: query.status as MatterStatus | undefined,
+          page: Number(query.page ?? 1),
+          pageSize: Number(query.pageSize ?? 20),
+        };
+        return { body: await searchMatters(deps, call, { search }) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/matters',
+      summary: '新建事项草稿（第 1 版）',
+      tags,
+      access: ['dept_admin', 'legal'],
+      body: { json: createMatterBody },
+      responses: { '201': { description: '草稿', schema: matterVersionSchema } },
+      errors: writeErrors,
+      async handle({ call, body }) {
+        return { status: 201, body: await createDraft(deps, call, { document: body.document }) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/matters/{code}',
+      summary: '现行有效版本',
+      tags,
+      access: 'public',
+      params: codeParamSchema,
+      paramsErrorCode: 'MATTER_CODE_INVALID',
+      responses: { '200': version },
+      errors: [400, 404],
+      async handle({ call, params }) {
+        return { body: await getCurrentMatter(deps, call, { code: params.code }) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/matters/{code}/guide',
+      summary: '办事指南（六公开、材料及其办理情形、收费、时限、咨询监督、救济途径）',
+      tags,
+      access: 'public',
+      params: codeParamSchema,
+      paramsErrorCode: 'MATTER_CODE_INVALID',
+      responses: { '200': { description: '办事指南', schema: guideSchema } },
+      errors: [400, 404],
+      async handle({ call, params }) {
+        return { body: await getGuide(deps, call, { code: params.code }) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/matters/{code}/versions',
+      summary: '版本列表（不含文档）',
+      tags,
+      access: 'public',
+      params: codeParamSchema,
+      paramsErrorCode: 'MATTER_CODE_INVALID',
+      responses: { '200': { description: '版本列表', schema: versionListSchema } },
+      errors: [400, 404],
+      async handle({ call, params }) {
+        const versions = await getMatterVersions(deps, call, { code: params.code });
+        // The list is an index: documents are fetched per version.
+        return { body: { items: versions.map(({ document: _document, ...summary }) => summary) } };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/matters/{code}/versions/{n}',
+      summary: '指定版本（含文档）',
+      tags,
+      access: 'public',
+      params: versionParamSchema,
+      responses: { '200': version },
+      errors: [400, 404],
+      async handle({ call, params }) {
+        return { body: await getMatterVersion(deps, call, { code: params.code, version: Number(params.n) }) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/matters/{code}/diff',
+      summary: '两个版本之间的差异（JSON Pointer 列表）',
+      tags,
+      access: 'public',
+      params: codeParamSchema,
+      paramsErrorCode: 'MATTER_CODE_INVALID',
+      query: diffQuerySchema,
+      responses: { '200': { description: '差异', schema: diffSchema } },
+      errors: [400, 404],
+      async handle({ call, params, query }) {
+        return { body: await diffVersions(deps, call, { code: params.code, from: Number(query.from), to: Number(query.to) }) };
+      },
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/matters/{code}/draft',
+      summary: '保存草稿（乐观并发：修订号过期返回 409，附当前草稿）',
+      tags,
+      access: ['dept_admin', 'legal'],
+      params: codeParamSchema,
+      paramsErrorCode: 'MATTER_CODE_INVALID',
+      body: { json: updateDraftBody },
+      responses: { '200': version },
+      errors: writeErrors,
+      async handle({ call, params, body }) {
+        return { body: await updateDraft(deps, call, { code: params.code, revision: body.revision, document: body.document }) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/matters/{code}/transitions',
+      summary: '生命周期操作：提交审核、撤回、退回、发布（可定未来生效日）、取消、新建版本',
+      tags,
+      access: ['dept_admin', 'legal'],
+      params: codeParamSchema,
+      paramsErrorCode: 'MATTER_CODE_INVALID',
+      body: { json: transitionBody },
+      responses: { '200': { description: '操作后的版本', schema: matterVersionSchema } },
+      errors: writeErrors,
+      async handle({ call, params, body }) {
+        return { body: await transitionMatter(deps, call, { code: params.code, request: body as TransitionRequest }) };
+      },
+    }),
+  ];
+}

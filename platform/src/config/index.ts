@@ -1,1 +1,0 @@
-export { loadConfig, type Config } from './loadConfig';

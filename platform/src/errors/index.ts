@@ -1,3 +1,0 @@
-export { DomainError, isDomainError, type FieldIssue } from './DomainError';
-export { errorCatalog, type ErrorCode } from './errorCatalog';
-export { fail } from './fail';

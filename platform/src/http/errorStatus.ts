@@ -1,0 +1,38 @@
+import type { ErrorCode } from '../kernel';
+
+/**
+ * The one place where domain error codes become HTTP statuses. `satisfies` makes a new code in
+ * the kernel's catalogue fail to compile until it has a status here.
+ */
+export const errorStatus = {
+  BAD_JSON: 400,
+  BODY_TOO_LARGE: 413,
+  BODY_ENCODING_INVALID: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  VALIDATION_FAILED: 422,
+  BAD_QUERY: 400,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  INTERNAL: 500,
+  AUTH_REQUIRED: 401,
+  LOGIN_FAILED: 401,
+  LOGIN_RATE_LIMITED: 429,
+  CSRF_INVALID: 403,
+  FORBIDDEN: 403,
+  DEPARTMENT_SCOPE: 403,
+  USER_EXISTS: 409,
+  DEPARTMENT_NOT_FOUND: 404,
+  MATTER_NOT_FOUND: 404,
+  MATTER_VERSION_NOT_FOUND: 404,
+  MATTER_EXISTS: 409,
+  MATTER_INVALID: 422,
+  MATTER_CODE_INVALID: 400,
+  REVISION_CONFLICT: 409,
+  DRAFT_EXISTS: 409,
+  NO_DRAFT: 409,
+  TRANSITION_NOT_ALLOWED: 409,
+  PUBLISH_BLOCKED: 422,
+  EFFECTIVE_DATE_INVALID: 422,
+  IMPORT_INVALID: 422,
+  IMPORT_FILE_UNREADABLE: 400,
+} as const satisfies Record<ErrorCode, number>;

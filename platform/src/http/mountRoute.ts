@@ -1,0 +1,108 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Request, RequestHandler, Response } from 'express';
+import { CSRF_HEADER, SESSION_COOKIE, tokensMatch } from '../identity';
+import { fail, requireRole, requireUser, type Route } from '../kernel';
+import { checkJsonValue } from './checkJsonValue';
+import type { HttpSettings } from './HttpSettings';
+import { hasBody, mediaTypeOf, readBody } from './readBody';
+import { actorOf, sessionCookieOptions, sessionOf } from './sessionMiddleware';
+import { validateInput } from './validateInput';
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Strings that PostgreSQL cannot hold (NUL) or that are not text (lone surrogates) never reach it. */
+function checkStrings(values: Record<string, unknown>, prefix: string): void {
+  const issue = checkJsonValue(values, prefix);
+  if (issue) throw fail('BAD_QUERY', [issue]);
+}
+
+async function readRouteBody(route: Route, req: Request, settings: HttpSettings): Promise<{ body: unknown; mediaType: string }> {
+  const mediaType = mediaTypeOf(req);
+  if (!route.body) {
+    if (hasBody(req) && UNSAFE_METHODS.has(req.method)) {
+      // Nothing is read: a body an endpoint ignores must not cost memory.
+      req.resume();
+    }
+    return { body: undefined, mediaType };
+  }
+  if ('raw' in route.body) {
+    if (!route.body.raw.mediaTypes.includes(mediaType))
+      throw fail('UNSUPPORTED_MEDIA_TYPE', { expected: route.body.raw.mediaTypes });
+    return { body: await readBody(req, { maxBytes: route.body.raw.maxBytes }), mediaType };
+  }
+  // No body at all is a missing body (VALIDATION_FAILED), not a wrong media type.
+  if (!hasBody(req)) return { body: validateInput(route.body.json as object, undefined), mediaType };
+  if (mediaType !== 'application/json') throw fail('UNSUPPORTED_MEDIA_TYPE', { expected: 'application/json' });
+  const bytes = await readBody(req, { maxBytes: settings.bodyLimitBytes });
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw fail('BAD_JSON');
+  }
+  // Every request body is an object or an array; a bare scalar is a client bug.
+  if (typeof value !== 'object' || value === null) throw fail('BAD_JSON');
+  const issue = checkJsonValue(value);
+  if (issue) throw fail('VALIDATION_FAILED', [issue]);
+  return { body: validateInput(route.body.json as object, value), mediaType };
+}
+
+function checkAccess(route: Route, res: Response): void {
+  const actor = actorOf(res);
+  if (route.access === 'public') return;
+  if (route.access === 'user') requireUser(actor);
+  else requireRole(actor, route.access);
+}
+
+async function send(reply: Awaited<ReturnType<Route['handle']>>, res: Response, settings: HttpSettings): Promise<void> {
+  if (reply.sessionCookie === null) res.clearCookie(SESSION_COOKIE, sessionCookieOptions(settings));
+  else if (reply.sessionCookie !== undefined) res.cookie(SESSION_COOKIE, reply.sessionCookie, sessionCookieOptions(settings));
+  for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+  res.status(reply.status ?? 200);
+  if (reply.stream) {
+    await pipeline(Readable.from(reply.stream), res);
+    return;
+  }
+  if (reply.body === undefined) res.end();
+  else res.json(reply.body);
+}
+
+/**
+ * One route as express sees it. The order is the point: who is asking (session, CSRF, role) is
+ * settled before a single body byte is read; then path, query and body are validated against the
+ * route's schemas; only then does the operation run.
+ */
+export function mountRoute(route: Route, settings: HttpSettings): RequestHandler {
+  return async (req, res) => {
+    const session = sessionOf(res);
+    if (
+      session &&
+      UNSAFE_METHODS.has(req.method) &&
+      !route.isCsrfExempt &&
+      !tokensMatch(req.get(CSRF_HEADER), session.csrfToken)
+    ) {
+      throw fail('CSRF_INVALID');
+    }
+    checkAccess(route, res);
+    checkStrings(req.params, '/path');
+    checkStrings(req.query as Record<string, unknown>, '/query');
+    const params = route.params
+      ? validateInput(route.params, req.params, { code: route.paramsErrorCode ?? 'BAD_QUERY', prefix: '/path' })
+      : {};
+    const query = validateInput(route.query ?? { type: 'object', additionalProperties: false, properties: {} }, req.query, {
+      code: 'BAD_QUERY',
+      prefix: '/query',
+    });
+    const { body, mediaType } = await readRouteBody(route, req, settings);
+    const reply = await route.handle({
+      call: { actor: actorOf(res), ip: req.ip ?? null },
+      params,
+      query,
+      body,
+      session,
+      mediaType,
+    });
+    await send(reply, res, settings);
+  };
+}

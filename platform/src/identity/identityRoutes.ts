@@ -1,0 +1,97 @@
+import { defineRoute, type Clock, type Db, type Route } from '../kernel';
+import { login } from './login';
+import { logout } from './logout';
+import type { SessionSettings } from './SessionSettings';
+import { LOGIN_WINDOW_MINUTES, MAX_FAILURES_PER_IP, MAX_FAILURES_PER_USERNAME } from './loginRateLimit';
+import { ROLES } from '../kernel';
+
+/** Login request body; the same limits are published in OpenAPI. */
+export const loginBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['username', 'password'],
+  properties: {
+    username: { type: 'string', minLength: 1, maxLength: 64 },
+    password: { type: 'string', minLength: 1, maxLength: 256 },
+  },
+} as const;
+
+export const userViewSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'username', 'displayName', 'role', 'departmentCode', 'departmentName'],
+  properties: {
+    id: { type: 'integer' },
+    username: { type: 'string' },
+    displayName: { type: 'string' },
+    role: { enum: [...ROLES] },
+    departmentCode: { type: ['string', 'null'] },
+    departmentName: { type: ['string', 'null'] },
+  },
+} as const;
+
+const sessionSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['user', 'csrfToken'],
+  properties: {
+    user: userViewSchema,
+    csrfToken: { type: 'string', description: '之后每个写操作须在 X-CSRF-Token 头中携带' },
+  },
+} as const;
+
+export function identityRoutes(deps: { db: Db; clock: Clock; sessions: SessionSettings }): Route[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/session',
+      summary: '当前会话（未登录时 user 为 null）',
+      tags: ['session'],
+      access: 'public',
+      responses: {
+        '200': {
+          description: '会话',
+          schema: {
+            oneOf: [
+              sessionSchema,
+              { type: 'object', additionalProperties: false, required: ['user'], properties: { user: { type: 'null' } } },
+            ],
+          },
+        },
+      },
+      errors: [],
+      async handle({ session }) {
+        return { body: session ? { user: session.user, csrfToken: session.csrfToken } : { user: null } };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/session',
+      summary: '登录（用户名 + 密码）；设置 httpOnly 会话 Cookie，返回 CSRF 令牌',
+      description: `之后所有写操作须在 X-CSRF-Token 头中携带该令牌。同一用户名 ${LOGIN_WINDOW_MINUTES} 分钟内失败 ${MAX_FAILURES_PER_USERNAME} 次、同一 IP 失败 ${MAX_FAILURES_PER_IP} 次即限流（429，Retry-After）。`,
+      tags: ['session'],
+      access: 'public',
+      isCsrfExempt: true,
+      body: { json: loginBodySchema },
+      responses: { '200': { description: '已登录', schema: sessionSchema } },
+      errors: [400, 401, 415, 422, 429],
+      async handle({ call, body }) {
+        const result = await login(deps, call, body);
+        return { body: { user: result.user, csrfToken: result.csrfToken }, sessionCookie: result.token };
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/session',
+      summary: '退出登录',
+      tags: ['session'],
+      access: 'public',
+      responses: { '204': { description: '已退出' } },
+      errors: [403],
+      async handle({ call, session }) {
+        if (session) await logout(deps, call, { token: session.token });
+        return { status: 204, sessionCookie: null };
+      },
+    }),
+  ];
+}

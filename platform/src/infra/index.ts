@@ -1,0 +1,2 @@
+export { openDb, migrate, listMigrations } from './store';
+export { loadConfig, configSchema, ConfigError, type Config } from './config';

@@ -1,0 +1,2 @@
+export { openDb } from './openDb';
+export { migrate, listMigrations } from './migrate';

@@ -1,0 +1,45 @@
+/**
+ * Every stable error code with its default Chinese message. Domain code knows nothing of HTTP: the
+ * one mapping to statuses is `http/errorStatus.ts`. docs/errors.md lists every code (tested).
+ */
+export const errorMessages = {
+  // Request shape
+  BAD_JSON: '请求体不是合法的 JSON',
+  BODY_TOO_LARGE: '请求体过大',
+  BODY_ENCODING_INVALID: '请求体的压缩编码无效或不受支持',
+  UNSUPPORTED_MEDIA_TYPE: '不支持的请求内容类型',
+  VALIDATION_FAILED: '请求内容不符合要求',
+  BAD_QUERY: '查询参数不合法',
+  NOT_FOUND: '请求的资源不存在',
+  METHOD_NOT_ALLOWED: '不支持该请求方法',
+  INTERNAL: '服务器内部错误，请稍后重试',
+
+  // Identity and access
+  AUTH_REQUIRED: '请先登录',
+  LOGIN_FAILED: '用户名或密码错误',
+  LOGIN_RATE_LIMITED: '登录失败次数过多，请稍后再试',
+  CSRF_INVALID: '缺少或错误的 CSRF 令牌',
+  FORBIDDEN: '没有权限执行该操作',
+  DEPARTMENT_SCOPE: '只能操作本部门的数据',
+  USER_EXISTS: '用户名已存在',
+  DEPARTMENT_NOT_FOUND: '部门不存在',
+
+  // Catalog
+  MATTER_NOT_FOUND: '事项不存在',
+  MATTER_VERSION_NOT_FOUND: '事项版本不存在',
+  MATTER_EXISTS: '该实施编码已存在',
+  MATTER_INVALID: '事项内容不符合元模式',
+  MATTER_CODE_INVALID: '实施编码格式不正确',
+  REVISION_CONFLICT: '草稿已被他人修改，请刷新后再保存',
+  DRAFT_EXISTS: '该事项已有未发布的草稿',
+  NO_DRAFT: '该事项没有可编辑的草稿',
+  TRANSITION_NOT_ALLOWED: '当前状态不允许该操作',
+  PUBLISH_BLOCKED: '事项未通过发布检查',
+  EFFECTIVE_DATE_INVALID: '生效日期不正确',
+
+  // Import / export
+  IMPORT_INVALID: '导入文件存在错误，未导入任何事项',
+  IMPORT_FILE_UNREADABLE: '无法读取导入文件',
+} as const satisfies Record<string, string>;
+
+export type ErrorCode = keyof typeof errorMessages;

@@ -1,0 +1,27 @@
+export { ROLES, DEPARTMENT_SCOPED_ROLES, ANONYMOUS, SYSTEM_ACTOR, isStaff, type Actor, type Role } from './Actor';
+export {
+  requireUser,
+  requireRole,
+  assertDepartmentScope,
+  canSeeAllDepartments,
+  isDepartmentScoped,
+  type UserActor,
+} from './access';
+export { systemClock, fixedClock, shanghaiToday, type Clock } from './Clock';
+export { DomainError, isDomainError, type FieldIssue } from './DomainError';
+export { errorMessages, type ErrorCode } from './errorCodes';
+export { fail } from './fail';
+export type { Db, Queryable, QueryResult } from './Db';
+export { inTransaction, readerOf, userIdOf, type Call } from './Call';
+export type { Deps } from './Deps';
+export {
+  defineRoute,
+  type Route,
+  type RouteSpec,
+  type RouteInput,
+  type Reply,
+  type Access,
+  type ResponseSpec,
+  type RequestSession,
+  type ObjectSchema,
+} from './Route';

@@ -1,0 +1,25 @@
+import type { Config } from '../infra';
+import type { Deps, Route } from '../kernel';
+import { auditRoutes } from '../audit';
+import { catalogRoutes, exchangeRoutes } from '../catalog';
+import { departmentsRoutes } from '../departments';
+import { identityRoutes, type SessionSettings } from '../identity';
+import { buildOpenApi, systemRoutes } from '../http';
+
+export function sessionSettingsOf(config: Config): SessionSettings {
+  return { idleMinutes: config.sessionMinutes, absoluteMinutes: config.sessionMaxMinutes };
+}
+
+/** Every module's routes, each given only the dependencies and settings it uses. */
+export function composeRoutes(deps: Deps, config: Config): Route[] {
+  let openApi: Record<string, unknown> | undefined;
+  const routes: Route[] = [
+    ...systemRoutes(deps, () => (openApi ??= buildOpenApi(routes))),
+    ...identityRoutes({ ...deps, sessions: sessionSettingsOf(config) }),
+    ...departmentsRoutes(deps),
+    ...catalogRoutes(deps),
+    ...exchangeRoutes(deps),
+    ...auditRoutes(deps),
+  ];
+  return routes;
+}

@@ -1,0 +1,29 @@
+import type { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
+import { createAjv } from '../createAjv';
+
+let shared: Ajv2020 | undefined;
+const compiled = new WeakMap<object, ValidateFunction>();
+
+/**
+ * Whether the applicant's form data meets a condition (a JSON Schema over the form data): the one
+ * evaluation the guide, intake, the flow interpreter and the portal all use, so a material shown
+ * in the browser is the material the server asks for. A condition is compiled once per schema
+ * object; one that does not compile is never met (publish checks refuse such documents).
+ */
+export function evaluateCondition(condition: unknown, formData: unknown): boolean {
+  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return false;
+  let validate = compiled.get(condition);
+  if (!validate) {
+    shared ??= createAjv({ allErrors: false });
+    try {
+      // A copy without `$id`: conditions of different matters may reuse one and must not collide.
+      const { $id: _id, ...schema } = condition as Record<string, unknown>;
+      validate = shared.compile(schema);
+    } catch {
+      return false;
+    }
+    compiled.set(condition, validate);
+  }
+  return validate(formData) === true;
+}

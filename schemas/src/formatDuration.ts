@@ -1,0 +1,17 @@
+import type { Duration } from './generated/MatterDocument';
+
+export type DurationUnit = NonNullable<Duration['unit']>;
+
+const UNIT_WORDS: Readonly<Record<DurationUnit, string>> = {
+  workday: '个工作日',
+  day: '日',
+  month: '个月',
+};
+
+/**
+ * The one wording of a time limit: "20 个工作日", "30 日", "3 个月". A limit without a unit reads
+ * as working days, the national default; an unknown unit is printed as it is.
+ */
+export function formatDuration({ value, unit }: { value: number; unit?: string | undefined }): string {
+  return `${value} ${UNIT_WORDS[(unit ?? 'workday') as DurationUnit] ?? unit}`;
+}

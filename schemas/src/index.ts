@@ -1,0 +1,16 @@
+export { createAjv } from './createAjv';
+export { toFieldIssues, escapePointer, type FieldIssue } from './fieldIssues';
+export { metaSchemas, matterMetaSchema, flowMetaSchema, CURRENT_META_SCHEMA_VERSION, type MetaSchemas } from './metaSchemas';
+export { migrateDocument, documentMigrations, DocumentMigrationError, type DocumentMigration } from './documentMigrations';
+export { labelOf, codeList } from './codeLabels';
+export { formatDuration, type DurationUnit } from './formatDuration';
+export { asObject, asArray, asList, asString, asText, asNumber, at, type JsonObject } from './looseDocument';
+export {
+  checkCondition,
+  formPropertyNames,
+  schemaCompileIssues,
+  describeCondition,
+  evaluateCondition,
+  type ConditionCodePrefix,
+} from './conditions';
+export type * from './generated/MatterDocument';

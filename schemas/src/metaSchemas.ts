@@ -1,0 +1,30 @@
+import type { ValidateFunction } from 'ajv';
+import flowSchema from '../flow.schema.json' with { type: 'json' };
+import matterSchema from '../matter.schema.json' with { type: 'json' };
+import { createAjv } from './createAjv';
+
+/** The meta-schema version new documents are written against. */
+export const CURRENT_META_SCHEMA_VERSION = 1;
+
+/** The meta-schemas as data (for the exchange formats, the OpenAPI document and the editors). */
+export const matterMetaSchema: Readonly<Record<string, unknown>> = matterSchema;
+export const flowMetaSchema: Readonly<Record<string, unknown>> = flowSchema;
+
+export interface MetaSchemas {
+  matter: ValidateFunction;
+  flow: ValidateFunction;
+}
+
+let compiled: MetaSchemas | undefined;
+
+/** Compiles the meta-schemas once per process (or page); a broken meta-schema throws at start-up. */
+export function metaSchemas(): MetaSchemas {
+  if (compiled) return compiled;
+  const ajv = createAjv();
+  ajv.addSchema(structuredClone(flowSchema));
+  const matter = ajv.compile(structuredClone(matterSchema));
+  const flow = ajv.getSchema(flowSchema.$id);
+  if (!flow) throw new Error('flow.schema.json did not compile');
+  compiled = { matter, flow };
+  return compiled;
+}
