@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeUscc } from '../departments/uscc';
+import { makeUscc } from '../departments';
 import { checkFlow, type CheckFlowInput } from './checkFlow';
 import type { Flow, FlowBranch, FlowNext, FlowNode, FlowStep, ParallelNode, TaskNode, TimeLimit } from './Flow';
 

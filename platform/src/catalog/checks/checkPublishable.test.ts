@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeUscc } from '../../departments/uscc';
+import { makeUscc } from '../../departments';
 import type { Flow, FlowNext, FlowStep, TaskNode } from '../../flows';
 import { checkPublishable } from './checkPublishable';
 import { exceedsStatutory } from './checkTimeLimits';
