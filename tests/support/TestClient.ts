@@ -5,12 +5,20 @@ export interface TestResponse<T = any> {
   text: string;
 }
 
-/** fetch with a cookie jar and the CSRF header a browser client would send. */
+import type { ResponseContract } from './openApiContract';
+
+/**
+ * fetch with a cookie jar and the CSRF header a browser client would send. Given the server's
+ * response contract, every answer is checked against the OpenAPI document before the test sees it.
+ */
 export class TestClient {
   private cookies = new Map<string, string>();
   csrfToken: string | undefined;
 
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    private readonly contract?: ResponseContract,
+  ) {}
 
   async login(username: string, password: string): Promise<TestResponse> {
     const response = await this.request('POST', '/api/session', { username, password });
@@ -76,7 +84,15 @@ export class TestClient {
         parsed = text;
       }
     }
+    this.check(method, response, parsed);
     return { status: response.status, headers: response.headers, body: parsed as T, text };
+  }
+
+  private check(method: string, response: Response, body: unknown): void {
+    const violation = this.contract?.({ method, url: response.url, status: response.status, contentType: response.headers.get('content-type') ?? '', body });
+    if (violation) {
+      throw new Error(`response disagrees with the OpenAPI document: ${violation.method} ${violation.path} → ${violation.status}: ${violation.problem}`);
+    }
   }
 
   /** Raw bytes of a response (exports). */
@@ -84,6 +100,9 @@ export class TestClient {
     const headers: Record<string, string> = {};
     if (this.cookies.size > 0) headers.cookie = this.cookieHeader();
     const response = await fetch(this.baseUrl + path, { headers });
-    return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const isJson = (response.headers.get('content-type') ?? '').includes('json');
+    this.check('GET', response, isJson ? JSON.parse(bytes.toString('utf8')) : bytes);
+    return { status: response.status, headers: response.headers, bytes };
   }
 }

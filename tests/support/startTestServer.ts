@@ -3,6 +3,8 @@ import { startServer, type RunningServer } from '../../platform/src/server/start
 import type { Clock } from '../../platform/src/kernel';
 import { createTestDatabase } from './testDatabase';
 import { TestClient } from './TestClient';
+import { responseContract } from './openApiContract';
+import { buildOpenApi } from '../../platform/src/http';
 
 export interface TestServer extends RunningServer {
   /** A client with no session. */
@@ -19,7 +21,11 @@ export async function startTestServer({
   clock,
   env = {},
 }: { shouldSeedCatalog?: boolean; clock?: Clock; env?: Record<string, string> } = {}): Promise<TestServer> {
-  const database = await createTestDatabase();
+  // The templates hold what a default test start-up seeds; another configuration starts from the schema only.
+  const isDefaultSetup = !['NODE_ENV', 'MATTERFLOW_DEMO', 'SEED_DIR', 'MATTERFLOW_REGION'].some((key) => key in env);
+  const database = await createTestDatabase({
+    template: isDefaultSetup ? (shouldSeedCatalog ? 'catalog' : 'demo') : 'migrated',
+  });
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -29,15 +35,17 @@ export async function startTestServer({
     ...env,
   });
   const running = await startServer({ config, shouldSeedCatalog, ...(clock ? { clock } : {}) });
+  // Every answer a test client gets is held to the document the server publishes.
+  const contract = responseContract(buildOpenApi(running.routes));
   return {
     ...running,
     async close() {
       await running.close();
       await database.drop();
     },
-    anonymous: () => new TestClient(running.url),
+    anonymous: () => new TestClient(running.url, contract),
     async login(username: string) {
-      const client = new TestClient(running.url);
+      const client = new TestClient(running.url, contract);
       await client.login(username, DEMO_PASSWORD);
       return client;
     },

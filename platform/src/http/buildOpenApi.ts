@@ -20,6 +20,20 @@ function parametersOf(schema: ObjectSchema | undefined, location: 'path' | 'quer
 
 const UNSAFE = new Set(['post', 'put', 'delete']);
 
+/**
+ * The statuses `mountRoute` itself may answer, added to the route's own: whoever writes a route
+ * cannot forget that a body can be too large or a role missing.
+ */
+function errorStatusesOf(route: Route): number[] {
+  const statuses = new Set(route.errors);
+  // Unknown query parameters are refused on every route; NUL and bad encodings too.
+  statuses.add(400);
+  if (route.access !== 'public') [401, 403].forEach((status) => statuses.add(status));
+  if (UNSAFE.has(route.method) && !route.isCsrfExempt) statuses.add(403);
+  if (route.body) [400, 413, 415, 422].forEach((status) => statuses.add(status));
+  return [...statuses].sort((a, b) => a - b);
+}
+
 function operationOf(route: Route): Json {
   const parameters = [...parametersOf(route.params, 'path'), ...parametersOf(route.query, 'query')];
   if (UNSAFE.has(route.method) && !route.isCsrfExempt) {
@@ -44,7 +58,7 @@ function operationOf(route: Route): Json {
     };
     if (status === '204') delete (responses[status] as Json).content;
   }
-  for (const status of route.errors) responses[String(status)] = { $ref: '#/components/responses/Error' };
+  for (const status of errorStatusesOf(route)) responses[String(status)] = { $ref: '#/components/responses/Error' };
   let requestBody: Json | undefined;
   if (route.body && 'json' in route.body)
     requestBody = { required: true, content: { 'application/json': { schema: route.body.json } } };
