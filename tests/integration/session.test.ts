@@ -7,6 +7,7 @@ import { ANONYMOUS, SYSTEM_ACTOR, type Actor } from '../../platform/src/kernel';
 
 const START = '2026-03-02T01:00:00.000Z';
 const SESSION_MINUTES = 30;
+const SESSION_MAX_HOURS = 2;
 const clock = mutableClock(START);
 let server: TestServer;
 
@@ -60,12 +61,16 @@ async function auditRows(action: string, username: string) {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ clock, env: { SESSION_MINUTES: String(SESSION_MINUTES) } });
+  server = await startTestServer({
+    clock,
+    env: { SESSION_MINUTES: String(SESSION_MINUTES), SESSION_MAX_HOURS: String(SESSION_MAX_HOURS) },
+  });
 });
 afterAll(() => server?.close());
 // Every request comes from 127.0.0.1, so the per-address limit would otherwise leak between tests.
 beforeEach(async () => {
   await server.deps.db.query('DELETE FROM login_failures');
+  await server.deps.db.query('DELETE FROM login_known_addresses');
 });
 
 describe('POST /api/session (login)', () => {
@@ -179,7 +184,7 @@ describe('POST /api/session (login)', () => {
 });
 
 describe('login rate limit', () => {
-  it('refuses a user name after 5 failures in 15 minutes with 429 and Retry-After, even with the right password', async () => {
+  it('refuses a user name from one address after 5 failures in 15 minutes with 429 and Retry-After, even with the right password', async () => {
     await createUser(
       server.deps,
       { actor: SYSTEM_ACTOR },
@@ -291,6 +296,29 @@ describe('session expiry', () => {
     advance(SESSION_MINUTES - 5);
     expect((await client.get('/api/session')).body.user?.username).toBe('legal');
     advance(SESSION_MINUTES + 1);
+    expect((await client.get('/api/session')).body).toEqual({ user: null });
+  });
+
+  it('ends a busy session at the absolute limit, however recently it was used', async () => {
+    const client = await server.login('legal');
+    const startedAt = clock.now().getTime();
+    const absoluteEnd = startedAt + SESSION_MAX_HOURS * 60 * 60_000;
+    const expiry = async () =>
+      new Date(
+        (await server.deps.db.query<{ expires_at: Date }>('SELECT expires_at FROM sessions ORDER BY created_at DESC LIMIT 1'))
+          .rows[0]?.expires_at ?? 0,
+      ).getTime();
+    // Used every 20 minutes: the idle timeout alone would keep it alive for ever.
+    while (clock.now().getTime() + 20 * 60_000 < absoluteEnd) {
+      advance(20);
+      expect((await client.get('/api/session')).body.user?.username).toBe('legal');
+      expect(await expiry()).toBeLessThanOrEqual(absoluteEnd);
+    }
+    clock.set(new Date(absoluteEnd - 60_000).toISOString());
+    expect((await client.get('/api/session')).body.user?.username).toBe('legal');
+    // The sliding expiry stops at the absolute end instead of moving 30 minutes past it.
+    expect(await expiry()).toBe(absoluteEnd);
+    clock.set(new Date(absoluteEnd).toISOString());
     expect((await client.get('/api/session')).body).toEqual({ user: null });
   });
 

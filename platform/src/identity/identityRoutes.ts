@@ -2,7 +2,13 @@ import { defineRoute, type Clock, type Db, type Route } from '../kernel';
 import { login } from './login';
 import { logout } from './logout';
 import type { SessionSettings } from './SessionSettings';
-import { LOGIN_WINDOW_MINUTES, MAX_FAILURES_PER_IP, MAX_FAILURES_PER_USERNAME } from './loginRateLimit';
+import {
+  KNOWN_ADDRESS_DAYS,
+  LOGIN_WINDOW_MINUTES,
+  MAX_FAILURES_PER_ADDRESS,
+  MAX_FAILURES_PER_USER_AND_ADDRESS,
+  MAX_FAILURES_PER_USERNAME,
+} from './reserveLoginAttempt';
 import { ROLES } from '../kernel';
 
 /** Login request body; the same limits are published in OpenAPI. */
@@ -68,7 +74,14 @@ export function identityRoutes(deps: { db: Db; clock: Clock; sessions: SessionSe
       method: 'post',
       path: '/session',
       summary: '登录（用户名 + 密码）；设置 httpOnly 会话 Cookie，返回 CSRF 令牌',
-      description: `之后所有写操作须在 X-CSRF-Token 头中携带该令牌。同一用户名 ${LOGIN_WINDOW_MINUTES} 分钟内失败 ${MAX_FAILURES_PER_USERNAME} 次、同一 IP 失败 ${MAX_FAILURES_PER_IP} 次即限流（429，Retry-After）。`,
+      description: [
+        '之后所有写操作须在 X-CSRF-Token 头中携带该令牌。',
+        `登录限流（${LOGIN_WINDOW_MINUTES} 分钟滑动窗口；每次尝试在校验密码之前即计为一次失败，成功后撤销，因此并发猜测也不能超限）：`,
+        `同一用户名 + 同一地址失败 ${MAX_FAILURES_PER_USER_AND_ADDRESS} 次；同一地址（不论用户名）失败 ${MAX_FAILURES_PER_ADDRESS} 次；`,
+        `同一用户名在所有地址合计失败 ${MAX_FAILURES_PER_USERNAME} 次——但该用户近 ${KNOWN_ADDRESS_DAYS} 天内成功登录过的地址不受这一项限制，`,
+        '他人从别处反复试错无法把本人锁在门外。超限时返回 429 LOGIN_RATE_LIMITED，Retry-After 给出可重试的秒数；',
+        '成功登录只清除该用户名在该地址的失败记录。客户端地址仅在配置了 TRUST_PROXY 时才取自 X-Forwarded-For。',
+      ].join(''),
       tags: ['session'],
       access: 'public',
       isCsrfExempt: true,

@@ -5,7 +5,13 @@ export type { SessionSettings } from './SessionSettings';
 export { login, type LoginResult } from './login';
 export { logout } from './logout';
 export { findSession, type Session } from './resolveSession';
-export { LOGIN_WINDOW_MINUTES, MAX_FAILURES_PER_USERNAME, MAX_FAILURES_PER_IP } from './loginRateLimit';
+export {
+  LOGIN_WINDOW_MINUTES,
+  MAX_FAILURES_PER_USER_AND_ADDRESS,
+  MAX_FAILURES_PER_ADDRESS,
+  MAX_FAILURES_PER_USERNAME,
+  KNOWN_ADDRESS_DAYS,
+} from './reserveLoginAttempt';
 export { identityRoutes, loginBodySchema, userViewSchema } from './identityRoutes';
 export { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './seedDemoAccounts';
 export { SESSION_COOKIE, CSRF_HEADER, tokensMatch } from './sessionTokens';
