@@ -52,7 +52,9 @@ function requestArbitrary(template: string, method: string, operation: Operation
       ]),
     ),
   );
-  const queryValues = fc.record(Object.fromEntries(queryParameters.map((p) => [p.name, probeFromSchema(p.schema).map(String)])), { requiredKeys: [] });
+  const queryValues = fc.record(Object.fromEntries(queryParameters.map((p) => [p.name, probeFromSchema(p.schema).map(String)])), {
+    requiredKeys: [],
+  });
   const extraQuery = fc.option(fc.tuple(fc.string({ maxLength: 8 }), hostileString), { nil: undefined });
   const jsonSchema = operation.requestBody?.content['application/json']?.schema;
   const body = operation.requestBody ? fc.option(probeFromSchema(jsonSchema ?? {}), { nil: undefined }) : fc.constant(undefined);
@@ -60,20 +62,30 @@ function requestArbitrary(template: string, method: string, operation: Operation
   return fc.record({ pathValues, queryValues, extraQuery, body, isEncodedRaw, asLegal: fc.boolean() }).map((drawn) => {
     let path = `${template}`;
     for (const [name, value] of Object.entries(drawn.pathValues)) {
-      path = path.replace(`{${name}}`, drawn.isEncodedRaw ? encodeURIComponent(String(value)) : String(value).replace(/[/?#]/g, ''));
+      path = path.replace(
+        `{${name}}`,
+        drawn.isEncodedRaw ? encodeURIComponent(String(value)) : String(value).replace(/[/?#]/g, ''),
+      );
     }
     const query = new URLSearchParams();
     for (const [name, value] of Object.entries(drawn.queryValues)) query.set(name, String(value));
     if (drawn.extraQuery) query.set(drawn.extraQuery[0] || 'x', drawn.extraQuery[1]);
     const search = query.toString();
-    return { method: method.toUpperCase(), url: `${path}${search ? `?${search}` : ''}`, body: drawn.body, asLegal: drawn.asLegal };
+    return {
+      method: method.toUpperCase(),
+      url: `${path}${search ? `?${search}` : ''}`,
+      body: drawn.body,
+      asLegal: drawn.asLegal,
+    };
   });
 }
 
 describe('generated requests over the OpenAPI document', () => {
   it('never answer 5xx and always match the document', async () => {
     const document = buildOpenApi(server.routes) as { paths: Record<string, Record<string, Operation>> };
-    const operations = Object.entries(document.paths).flatMap(([template, item]) => Object.entries(item).map(([method, operation]) => ({ template, method, operation })));
+    const operations = Object.entries(document.paths).flatMap(([template, item]) =>
+      Object.entries(item).map(([method, operation]) => ({ template, method, operation })),
+    );
     expect(operations.length).toBeGreaterThan(15);
     for (const { template, method, operation } of operations) {
       // Logging out the shared clerk would end the session the other runs use.
@@ -83,7 +95,10 @@ describe('generated requests over the OpenAPI document', () => {
           const client = request.asLegal && !isLogout ? legal : server.anonymous();
           const body = request.body === undefined ? undefined : JSON.stringify(request.body);
           const response = await client.request(request.method, request.url, body);
-          expect(response.status, `${request.method} ${request.url} ${body?.slice(0, 200) ?? ''} → ${response.text.slice(0, 300)}`).toBeLessThan(500);
+          expect(
+            response.status,
+            `${request.method} ${request.url} ${body?.slice(0, 200) ?? ''} → ${response.text.slice(0, 300)}`,
+          ).toBeLessThan(500);
         }),
         { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 100_000), endOnFailure: true },
       );
@@ -92,7 +107,14 @@ describe('generated requests over the OpenAPI document', () => {
 
   it('draws schema-valid values that the validator accepts', () => {
     // Guards the generator itself: if it drifted, the property above would only ever test the validator.
-    const sample = fc.sample(arbitraryFromSchema({ type: 'object', required: ['a'], properties: { a: { type: 'string', pattern: '^[0-9A-Z]{19,36}$' }, b: { enum: ['x', 'y'] } } }), 20);
+    const sample = fc.sample(
+      arbitraryFromSchema({
+        type: 'object',
+        required: ['a'],
+        properties: { a: { type: 'string', pattern: '^[0-9A-Z]{19,36}$' }, b: { enum: ['x', 'y'] } },
+      }),
+      20,
+    );
     for (const value of sample) expect((value as { a: string }).a).toMatch(/^[0-9A-Z]{19,36}$/);
   });
 });

@@ -89,9 +89,17 @@ export class TestClient {
   }
 
   private check(method: string, response: Response, body: unknown): void {
-    const violation = this.contract?.({ method, url: response.url, status: response.status, contentType: response.headers.get('content-type') ?? '', body });
+    const violation = this.contract?.({
+      method,
+      url: response.url,
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      body,
+    });
     if (violation) {
-      throw new Error(`response disagrees with the OpenAPI document: ${violation.method} ${violation.path} → ${violation.status}: ${violation.problem}`);
+      throw new Error(
+        `response disagrees with the OpenAPI document: ${violation.method} ${violation.path} → ${violation.status}: ${violation.problem}`,
+      );
     }
   }
 

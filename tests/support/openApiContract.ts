@@ -9,7 +9,13 @@ export interface ContractViolation {
 }
 
 /** Checks a real response against the OpenAPI document: a documented status, media type and body schema. */
-export type ResponseContract = (response: { method: string; url: string; status: number; contentType: string; body: unknown }) => ContractViolation | undefined;
+export type ResponseContract = (response: {
+  method: string;
+  url: string;
+  status: number;
+  contentType: string;
+  body: unknown;
+}) => ContractViolation | undefined;
 
 interface Operation {
   responses?: Record<string, { $ref?: string; content?: Record<string, unknown> }>;
@@ -58,7 +64,8 @@ export function responseContract(openApi: Record<string, unknown>): ResponseCont
       return validate(body) ? undefined : violation(`error body: ${ajv.errorsText(validate.errors)}`);
     }
     const response = operation.responses?.[String(status)];
-    if (!response) return violation(`status ${status} is not documented (documented: ${Object.keys(operation.responses ?? {}).join(', ')})`);
+    if (!response)
+      return violation(`status ${status} is not documented (documented: ${Object.keys(operation.responses ?? {}).join(', ')})`);
     if (status === 204) return undefined;
     const base = `/paths/${escapePointer(found.template)}/${method.toLowerCase()}/responses/${status}`;
     if (response.$ref) {
@@ -66,7 +73,8 @@ export function responseContract(openApi: Record<string, unknown>): ResponseCont
       return validate(body) ? undefined : violation(`error body: ${ajv.errorsText(validate.errors)}`);
     }
     const content = response.content ?? {};
-    if (!(mediaType in content)) return violation(`media type ${mediaType || '(none)'} is not documented (documented: ${Object.keys(content).join(', ')})`);
+    if (!(mediaType in content))
+      return violation(`media type ${mediaType || '(none)'} is not documented (documented: ${Object.keys(content).join(', ')})`);
     if (mediaType !== 'application/json') return undefined;
     const validate = validatorAt(`${base}/content/${escapePointer(mediaType)}/schema`);
     return validate(body) ? undefined : violation(ajv.errorsText(validate.errors, { separator: '; ' }).slice(0, 2000));

@@ -4,7 +4,42 @@ import type { ObjectSchema, Route } from '../kernel';
 
 type Json = Record<string, unknown>;
 
-const withoutDialect = ({ $schema: _dialect, ...schema }: Readonly<Json>): Json => schema;
+const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
+/** Rewrites `$ref`s in place with `rename`; the meta-schemas are trees of plain JSON. */
+function rewriteRefs(node: unknown, rename: (ref: string) => string): unknown {
+  if (Array.isArray(node)) return node.map((item) => rewriteRefs(item, rename));
+  if (typeof node !== 'object' || node === null) return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [
+      key,
+      key === '$ref' && typeof value === 'string' ? rename(value) : rewriteRefs(value, rename),
+    ]),
+  );
+}
+
+/**
+ * The meta-schemas as OpenAPI components: each `$defs` entry becomes a named schema and every
+ * reference points into the document, so generated clients get named types (Material, LegalRef,
+ * FlowNode…) and validators resolve references without the schemas' own `$id`s.
+ */
+function metaSchemaComponents(): Record<string, unknown> {
+  const flowId = String(flowMetaSchema.$id);
+  const split = (schema: Readonly<Json>, name: string, prefix: string): Record<string, unknown> => {
+    const { $schema: _dialect, $id: _id, $defs, ...root } = schema as Json;
+    const rename = (ref: string) => {
+      if (ref === flowId) return '#/components/schemas/Flow';
+      const local = /^#\/\$defs\/(.+)$/.exec(ref);
+      return local?.[1] ? `#/components/schemas/${prefix}${pascal(local[1])}` : ref;
+    };
+    const defs = Object.entries(($defs ?? {}) as Json).map(([def, value]) => [
+      `${prefix}${pascal(def)}`,
+      rewriteRefs(value, rename),
+    ]);
+    return { [name]: rewriteRefs(root, rename), ...Object.fromEntries(defs) };
+  };
+  return { ...split(matterMetaSchema, 'MatterDocument', ''), ...split(flowMetaSchema, 'Flow', 'Flow') };
+}
 
 function parametersOf(schema: ObjectSchema | undefined, location: 'path' | 'query'): Json[] {
   if (!schema) return [];
@@ -148,8 +183,7 @@ export function buildOpenApi(routes: readonly Route[]): Json {
         },
       },
       schemas: {
-        MatterDocument: withoutDialect(matterMetaSchema),
-        Flow: withoutDialect(flowMetaSchema),
+        ...metaSchemaComponents(),
         Error: errorBodySchema,
       },
       responses: {
