@@ -1,2 +1,2 @@
-export { openDb, migrate, listMigrations } from './store';
+export { openDb, migrate, listMigrations, analyze } from './store';
 export { loadConfig, configSchema, ConfigError, type Config } from './config';

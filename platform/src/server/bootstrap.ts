@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { metaSchemas } from '@matterflow/schemas';
-import { openDb, type Config } from '../infra';
+import { analyze, openDb, type Config } from '../infra';
 import { systemClock, type Clock, type Deps, type Route } from '../kernel';
 import { createApp } from '../http';
 import { checkStoredDocuments, loadSeedCatalog, settleVersionStates } from '../catalog';
@@ -45,6 +45,8 @@ export async function bootstrap({
     await seedDepartments(deps, { file: join(config.seedDir, 'departments.json') });
     if (shouldSeedCatalog) await loadSeedCatalog(deps, { dir: config.seedDir });
     if (config.isDemo) await seedDemoAccounts(deps);
+    // The seed may have written the whole catalog; the planner should know (PGlite has no autovacuum).
+    await analyze(db);
   } catch (error) {
     await db.close();
     throw error;

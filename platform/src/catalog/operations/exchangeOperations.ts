@@ -1,15 +1,16 @@
-import { fail, requireRole, type Call, type Clock, type Db } from '../../kernel';
+import { fail, readerOf, requireRole, type Call, type Clock, type Db } from '../../kernel';
 import { knownDepartmentCodes } from '../../departments';
 import {
-  exportCatalogJson,
+  catalogXlsxStream,
+  streamCatalogJson,
   importCatalog,
   parseCatalogJson,
   readCatalogXlsx,
-  writeCatalogXlsx,
   XLSX_MEDIA_TYPE,
   type ImportCatalogResult,
 } from '../exchange';
 import { checkCatalogQuality, type QualityReport } from '../quality';
+import { databasePages, listExportKeys } from './exportPages';
 import { listLatestDocuments } from './listLatestDocuments';
 import type { MatterFilters } from './searchMatters';
 import { saveDraft } from './saveDraft';
@@ -47,27 +48,29 @@ export async function importCatalogFile(
   throw fail('UNSUPPORTED_MEDIA_TYPE', { expected: ['application/json', XLSX_MEDIA_TYPE] });
 }
 
-/** GET /api/catalog/export: each matter's newest version the user may see, in the chosen format. */
+/**
+ * GET /api/catalog/export: each matter's newest version the user may see, in the chosen format,
+ * streamed: which versions is settled up front (role and query errors are still a status code),
+ * the documents are read page by page while the reply is written, so memory stays at a page and
+ * other requests run in between.
+ */
 export async function exportCatalog(
   deps: ExchangeDeps,
   call: Call,
   { format, filters }: { format: ExportFormat; filters: MatterFilters },
-): Promise<{ mediaType: string; fileName: string; body: Buffer | string }> {
+): Promise<{ mediaType: string; fileName: string; stream: AsyncIterable<Uint8Array | string> }> {
   requireRole(call.actor, ['window', 'reviewer', 'chief', 'dept_admin', 'legal', 'supervisor', 'sysadmin']);
-  const matters = await listLatestDocuments(deps, call, { filters });
+  const keys = await listExportKeys(deps, call, { filters });
+  const pages = databasePages(readerOf(deps.db, call), keys);
   const stamp = deps.clock.today().replaceAll('-', '');
   if (format === 'xlsx') {
-    return {
-      mediaType: XLSX_MEDIA_TYPE,
-      fileName: `matters-${stamp}.xlsx`,
-      body: await writeCatalogXlsx({ documents: matters.map((m) => m.document) }),
-    };
+    const sources = new Map(keys.map((key) => [key.code, { version: key.version, revision: key.revision }]));
+    return { mediaType: XLSX_MEDIA_TYPE, fileName: `matters-${stamp}.xlsx`, stream: catalogXlsxStream({ pages, sources }) };
   }
-  const exported = exportCatalogJson({ matters, exportedAt: deps.clock.now(), isNational: format === 'national' });
   return {
     mediaType: 'application/json; charset=utf-8',
     fileName: `matters-${stamp}${format === 'national' ? '-national' : ''}.json`,
-    body: JSON.stringify(exported),
+    stream: streamCatalogJson({ pages, exportedAt: deps.clock.now(), isNational: format === 'national' }),
   };
 }
 

@@ -1,7 +1,11 @@
 import { CURRENT_META_SCHEMA_VERSION } from '@matterflow/schemas';
 import type { Queryable } from '../../kernel';
+import { validationStamp } from '../validationStamp';
 import type { MatterDocument, MatterStatus, MatterVersion } from '../MatterVersion';
 import { VERSION_COLUMNS, toMatterVersion, type VersionRow } from './versionColumns';
+
+// Documents are written only after validateDocument, so each write carries validationStamp():
+// start-up then skips them (checkStoredDocuments).
 
 /** Columns denormalised from the document for search, written together with it. */
 function searchColumns(document: MatterDocument) {
@@ -107,8 +111,8 @@ export async function insertDraftVersion(
   const columns = searchColumns(document);
   await q.query(
     `INSERT INTO matter_versions (code, version, status, revision, meta_schema_version, document, name, catalog_code,
-       task_type, department_code, levels, service_objects, created_by, updated_by, created_at, updated_at)
-     VALUES ($1, $2, 'draft', 1, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $12)`,
+       task_type, department_code, levels, service_objects, created_by, updated_by, created_at, updated_at, validated_with)
+     VALUES ($1, $2, 'draft', 1, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $12, $13)`,
     [
       document.code,
       version,
@@ -122,6 +126,7 @@ export async function insertDraftVersion(
       columns.objects,
       userId,
       at,
+      validationStamp(),
     ],
   );
 }
@@ -141,7 +146,8 @@ export async function updateDraftDocument(
   const columns = searchColumns(document);
   const result = await q.query<{ revision: number }>(
     `UPDATE matter_versions SET document = $4, name = $5, catalog_code = $6, task_type = $7, levels = $8,
-       service_objects = $9, revision = revision + 1, updated_by = $10, updated_at = $12, meta_schema_version = $11
+       service_objects = $9, revision = revision + 1, updated_by = $10, updated_at = $12, meta_schema_version = $11,
+       validated_with = $13
      WHERE code = $1 AND version = $2 AND revision = $3 AND status = 'draft'
      RETURNING revision`,
     [
@@ -157,6 +163,7 @@ export async function updateDraftDocument(
       userId,
       CURRENT_META_SCHEMA_VERSION,
       at,
+      validationStamp(),
     ],
   );
   return result.rows[0]?.revision;

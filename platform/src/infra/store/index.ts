@@ -1,2 +1,3 @@
 export { openDb } from './openDb';
 export { migrate, listMigrations } from './migrate';
+export { analyze } from './analyze';

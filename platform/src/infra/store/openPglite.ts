@@ -2,17 +2,22 @@ import { PGlite, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { mkdirSync } from 'node:fs';
 import type { Db, Queryable, QueryResult } from '../../kernel';
+import { isWrite, keepStatisticsFresh } from './analyze';
+import { PGLITE_ANALYZE_INTERVAL_MS, pgliteStartParams } from './pgliteSettings';
 
 /** `date` columns stay 'YYYY-MM-DD' strings: a JS Date would shift them by the server's time zone. */
 const parsers = { [types.DATE]: (value: string) => value };
 
-function wrap(conn: Pick<PGlite, 'query' | 'exec'>): Queryable {
+/** `noteWrite` sees every statement, so that statistics are refreshed only after writes. */
+function wrap(conn: Pick<PGlite, 'query' | 'exec'>, noteWrite: (sql: string) => void = () => undefined): Queryable {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
+      noteWrite(sql);
       const result = await conn.query<T>(sql, params as unknown[]);
       return { rows: result.rows, rowCount: result.affectedRows || result.rows.length };
     },
     async exec(sql: string) {
+      noteWrite(sql);
       await conn.exec(sql);
     },
   };
@@ -21,12 +26,27 @@ function wrap(conn: Pick<PGlite, 'query' | 'exec'>): Queryable {
 /** Embedded PostgreSQL (WebAssembly). `dataDir` undefined keeps the database in memory (tests). */
 export async function openPglite({ dataDir }: { dataDir?: string }): Promise<Db> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir, parsers, extensions: { pg_trgm } });
-  const base = wrap(pglite);
+  const pglite = await PGlite.create({ dataDir, parsers, extensions: { pg_trgm }, startParams: pgliteStartParams() });
+  let hasWritten = false;
+  const noteWrite = (sql: string) => {
+    if (isWrite(sql)) hasWritten = true;
+  };
+  const base = wrap(pglite, noteWrite);
+  const stopAnalyzing = keepStatisticsFresh(base, {
+    intervalMs: PGLITE_ANALYZE_INTERVAL_MS,
+    takeWrites: () => {
+      const had = hasWritten;
+      hasWritten = false;
+      return had;
+    },
+  });
   return {
     kind: 'pglite',
     ...base,
-    transaction: (work) => pglite.transaction((tx) => work(wrap(tx))),
-    close: () => pglite.close(),
+    transaction: (work) => pglite.transaction((tx) => work(wrap(tx, noteWrite))),
+    close: async () => {
+      stopAnalyzing();
+      await pglite.close();
+    },
   };
 }
