@@ -13,7 +13,7 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: 'ExportDefaultDeclaration', message: 'No default exports: name what you export (DESIGN.md §6).' },
+        { selector: 'ExportDefaultDeclaration', message: 'No default exports: name what you export (docs/architecture.md).' },
       ],
     },
   },

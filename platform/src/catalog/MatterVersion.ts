@@ -1,4 +1,4 @@
-/** Lifecycle states (DESIGN.md §3). `superseded` and `retired` may also be derived from dates. */
+/** Lifecycle states (docs/lifecycle.md). `superseded` and `retired` may also be derived from dates. */
 export const MATTER_STATUSES = ['draft', 'in_review', 'published', 'superseded', 'retired'] as const;
 export type MatterStatus = (typeof MATTER_STATUSES)[number];
 

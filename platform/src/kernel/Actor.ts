@@ -1,7 +1,7 @@
 export const ROLES = ['citizen', 'window', 'reviewer', 'chief', 'dept_admin', 'legal', 'supervisor', 'sysadmin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Roles whose every permission is limited to one department (DESIGN.md §2). */
+/** Roles whose every permission is limited to one department: the department staff roles. */
 export const DEPARTMENT_SCOPED_ROLES: readonly Role[] = ['window', 'reviewer', 'chief', 'dept_admin'];
 
 /** Who is asking. Operations receive it explicitly, so scoping holds without HTTP too. */

@@ -1,17 +1,27 @@
 import type { QualityRule } from './QualityRule';
 import { basisArticleMissing, basisMissing } from './rules/basisRules';
-import { codeDuplicate, codeMalformed, codeMissing, departmentUnknown, nameInconsistent } from './rules/codeRules';
+import {
+  codeDuplicate,
+  codeMalformed,
+  codeMissing,
+  codePrefixMismatch,
+  departmentInvalid,
+  departmentUnknown,
+  nameInconsistent,
+} from './rules/codeRules';
 import { feeBasisMissing, feeWaiverBasisMissing } from './rules/feeRules';
 import { limitInstantNonzero, limitPromiseExceedsStatutory, limitUnitMissing } from './rules/limitRules';
 import { materialAcceptStandardMissing, materialBasisMissing, materialDuplicate, materialFetchable } from './rules/materialRules';
 import { onlineConsultOnly } from './rules/onlineRules';
 import { prerequisiteCycle, prerequisiteNotStatutory } from './rules/prerequisiteRules';
 
-/** Every catalog quality rule (domain/matter-elements.md "Catalog quality rules"), in report order. */
+/** Every catalog quality rule (docs/quality.md), in report order. */
 export const qualityRules: readonly QualityRule[] = [
   codeMissing,
   codeMalformed,
+  codePrefixMismatch,
   codeDuplicate,
+  departmentInvalid,
   departmentUnknown,
   nameInconsistent,
   basisMissing,
