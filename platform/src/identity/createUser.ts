@@ -47,23 +47,23 @@ function checkNewUser(input: NewUser): FieldIssue[] {
   if (displayName.length === 0 || displayName.length > MAX_DISPLAY_NAME_LENGTH) {
     issues.push({
       pointer: '/displayName',
-      code: 'user.displayName',
+      code: 'user.display_name',
       message: `姓名不能为空，且不超过 ${MAX_DISPLAY_NAME_LENGTH} 个字符`,
     });
   }
   if (input.password.length < MIN_PASSWORD_LENGTH) {
-    issues.push({ pointer: '/password', code: 'user.password.tooShort', message: `密码至少 ${MIN_PASSWORD_LENGTH} 个字符` });
+    issues.push({ pointer: '/password', code: 'user.password_too_short', message: `密码至少 ${MIN_PASSWORD_LENGTH} 个字符` });
   } else if (input.password.length > MAX_PASSWORD_LENGTH) {
-    issues.push({ pointer: '/password', code: 'user.password.tooLong', message: `密码不能超过 ${MAX_PASSWORD_LENGTH} 个字符` });
+    issues.push({ pointer: '/password', code: 'user.password_too_long', message: `密码不能超过 ${MAX_PASSWORD_LENGTH} 个字符` });
   }
   if (!isRole(input.role)) {
     issues.push({ pointer: '/role', code: 'user.role', message: `角色必须是 ${ROLES.join('、')} 之一` });
   } else if (isDepartmentScoped(input.role) && !input.departmentCode) {
-    issues.push({ pointer: '/departmentCode', code: 'user.department.required', message: '该角色必须指定所属部门' });
+    issues.push({ pointer: '/departmentCode', code: 'user.department_required', message: '该角色必须指定所属部门' });
   } else if (!isDepartmentScoped(input.role) && input.departmentCode) {
     issues.push({
       pointer: '/departmentCode',
-      code: 'user.department.notAllowed',
+      code: 'user.department_not_allowed',
       message: '该角色不属于任何部门，不能指定部门',
     });
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeUscc } from '../../departments';
 import type { Flow, FlowNext, FlowStep, TaskNode } from '../../flows';
 import { checkPublishable } from './checkPublishable';
-import { exceedsStatutory } from './checkTimeLimits';
+import { exceedsStatutory } from '../rules';
 
 type Doc = Record<string, unknown>;
 
@@ -220,14 +220,14 @@ describe('checkPublishable', () => {
     const doc = { ...without(foodLicenceMatter(), 'legalBasis'), handlingNotes: '旧系统遗留字段' };
     const issues = check(doc);
     expect(issues[0]).toMatchObject({ pointer: '/handlingNotes', code: 'schema.additionalProperties' });
-    expect(issues.slice(1).map((issue) => issue.code)).toEqual(['publish.legal_basis_missing']);
+    expect(issues.slice(1).map((issue) => issue.code)).toEqual(['basis.missing']);
   });
 
   it('does not walk a flow that fails its schema, but still checks the rest', () => {
     const doc = { ...foodLicenceMatter(), flow: { start: 'accept', nodes: [] }, timeLimits: limits(10, 12) };
     const codes = codesOf(doc);
     expect(codes).toContain('schema.minItems');
-    expect(codes).toContain('publish.promise_exceeds_statutory');
+    expect(codes).toContain('limit.promise_exceeds_statutory');
     expect(codes.some((code) => code.startsWith('flow.'))).toBe(false);
   });
 
@@ -235,23 +235,23 @@ describe('checkPublishable', () => {
     expect(check(['食品经营许可'])).toEqual([{ pointer: '/', code: 'schema.type', message: '事项文档应为对象' }]);
   });
 
-  it('publish.legal_basis_missing: no legal basis, or an empty list', () => {
+  it('basis.missing: no legal basis, or an empty list', () => {
     expect(check(without(foodLicenceMatter(), 'legalBasis'))).toEqual([
-      { pointer: '/legalBasis', code: 'publish.legal_basis_missing', message: '缺少设定依据：发布前至少需要一条法律法规依据' },
+      { pointer: '/legalBasis', code: 'basis.missing', message: '缺少设定依据：发布前至少需要一条法律法规依据' },
     ]);
-    expect(codesOf({ ...foodLicenceMatter(), legalBasis: [] })).toEqual(['publish.legal_basis_missing']);
+    expect(codesOf({ ...foodLicenceMatter(), legalBasis: [] })).toEqual(['basis.missing']);
   });
 
-  it('publish.article_missing: a basis entry without an article number points at that entry', () => {
+  it('basis.article_missing: a basis entry without an article number points at that entry', () => {
     const doc = {
       ...individualBusinessMatter(),
       legalBasis: [legalRef('市场主体登记管理条例', '第十九条'), legalRef('促进个体工商户发展条例')],
     };
     expect(check(doc)).toEqual([
       {
-        pointer: '/legalBasis/1',
-        code: 'publish.article_missing',
-        message: '设定依据“促进个体工商户发展条例”未注明条款号（如“第三十五条”）',
+        pointer: '/legalBasis/1/articles',
+        code: 'basis.article_missing',
+        message: '依据《促进个体工商户发展条例》未注明条款号（如“第三十五条”）',
       },
     ]);
   });
@@ -266,22 +266,22 @@ describe('checkPublishable', () => {
     ]);
   });
 
-  it('publish.unit_missing: a limit without 工作日/自然日/月', () => {
+  it('limit.unit_missing: a limit without 工作日/自然日/月', () => {
     const doc = { ...foodLicenceMatter(), timeLimits: { statutory: { value: 10, unit: 'workday' }, promised: { value: 6 } } };
     expect(check(doc)).toEqual([
       {
         pointer: '/timeLimits/promised/unit',
-        code: 'publish.unit_missing',
+        code: 'limit.unit_missing',
         message: '承诺办结时限未注明单位（工作日、自然日或月）',
       },
     ]);
   });
 
-  it('publish.promise_exceeds_statutory: the promise may only shorten the statutory limit', () => {
+  it('limit.promise_exceeds_statutory: the promise may only shorten the statutory limit', () => {
     expect(check({ ...foodLicenceMatter(), timeLimits: limits(10, 12) })).toEqual([
       {
         pointer: '/timeLimits/promised/value',
-        code: 'publish.promise_exceeds_statutory',
+        code: 'limit.promise_exceeds_statutory',
         message: '承诺办结时限 12 个工作日，超过法定办结时限 10 个工作日',
       },
     ]);
@@ -316,12 +316,12 @@ describe('checkPublishable', () => {
     }
   });
 
-  it('publish.instant_nonzero: a 即办件 promises 0', () => {
+  it('limit.instant_nonzero: a 即办件 promises 0', () => {
     const doc = { ...individualBusinessMatter(), timeLimits: limits(3, 1) };
     expect(check(doc)).toEqual([
       {
         pointer: '/timeLimits/promised/value',
-        code: 'publish.instant_nonzero',
+        code: 'limit.instant_nonzero',
         message: '即办件应当场办结，承诺办结时限应为 0，当前为 1 个工作日',
       },
     ]);
@@ -421,7 +421,7 @@ describe('checkPublishable', () => {
     ]);
   });
 
-  it('publish.code_malformed: the department code fails its check digit', () => {
+  it('department.invalid: the department code fails its check digit', () => {
     const badCheck = `${SAMR.slice(0, 17)}${SAMR.endsWith('0') ? '1' : '0'}`;
     const doc = {
       ...foodLicenceMatter(),
@@ -431,25 +431,48 @@ describe('checkPublishable', () => {
     expect(check(doc)).toEqual([
       {
         pointer: '/department/code',
-        code: 'publish.code_malformed',
+        code: 'department.invalid',
         message: `实施主体编码“${badCheck}”不是有效的 18 位统一社会信用代码（字符或校验位不符）`,
       },
     ]);
   });
 
-  it('publish.code_malformed: the 实施编码 does not start with the implementing body, or the 基本编码 is malformed', () => {
+  it('code.prefix_mismatch and code.malformed: the 实施编码 does not start with the implementing body, the 基本编码 is malformed', () => {
     const doc = { ...foodLicenceMatter(), code: `${FIRE}4000131024000`, catalogCode: 'sp-131024' };
     expect(check(doc)).toEqual([
       {
         pointer: '/code',
-        code: 'publish.code_malformed',
+        code: 'code.prefix_mismatch',
         message: `实施编码“${FIRE}4000131024000”应以实施主体的统一社会信用代码“${SAMR}”开头`,
       },
-      { pointer: '/catalogCode', code: 'publish.code_malformed', message: '基本编码“sp-131024”应为 6 至 12 位数字或大写字母' },
+      { pointer: '/catalogCode', code: 'code.malformed', message: '基本编码“sp-131024”应为 6 至 12 位数字或大写字母' },
     ]);
   });
 
-  it('publish.department_unknown: the implementing body is not in the directory', () => {
+  it('code.malformed: a 实施编码 off its pattern is told in words once, not also as schema.pattern', () => {
+    const doc = { ...foodLicenceMatter(), code: `${SAMR}4000-131024` };
+    expect(check(doc)).toEqual([
+      {
+        pointer: '/code',
+        code: 'code.malformed',
+        message: `实施编码“${SAMR}4000-131024”应为实施主体的统一社会信用代码加本级编号，共 19 至 36 位数字或大写字母`,
+      },
+    ]);
+  });
+
+  it('limit.unit_missing: a special procedure whose 最长时限 has no unit', () => {
+    const doc = foodLicenceMatter();
+    doc.specialProcedures = [{ name: '现场核查', kind: 'siteSurvey', maxDays: 5, isCounted: true }];
+    expect(check(doc)).toEqual([
+      {
+        pointer: '/specialProcedures/0/unit',
+        code: 'limit.unit_missing',
+        message: '特别程序“现场核查”的最长时限未注明单位（工作日、自然日或月）',
+      },
+    ]);
+  });
+
+  it('department.unknown: the implementing body is not in the directory', () => {
     const elsewhere = makeUscc({ prefix: '11', region: '439902', orgBody: '00601001' });
     const doc = {
       ...foodLicenceMatter(),
@@ -457,7 +480,7 @@ describe('checkPublishable', () => {
       department: { code: elsewhere, name: '邻县市场监督管理局' },
     };
     expect(check(doc)).toEqual([
-      { pointer: '/department/code', code: 'publish.department_unknown', message: `实施主体“${elsewhere}”不在部门名录中` },
+      { pointer: '/department/code', code: 'department.unknown', message: `实施主体“${elsewhere}”不在部门名录中` },
     ]);
   });
 
@@ -477,13 +500,13 @@ describe('checkPublishable', () => {
     ]);
   });
 
-  it('publish.fee_basis_missing: a charged matter without fee lines, or a fee line without basis', () => {
+  it('fee.basis_missing: a charged matter without fee lines, or a fee line without basis', () => {
     expect(check({ ...foodLicenceMatter(), fees: { isFee: true } })).toEqual([
-      { pointer: '/fees/items', code: 'publish.fee_basis_missing', message: '事项标明收费，但未列出收费项目及其依据' },
+      { pointer: '/fees/items', code: 'fee.basis_missing', message: '事项标明收费，但未列出收费项目及其依据' },
     ]);
     const doc = { ...foodLicenceMatter(), fees: { isFee: true, items: [{ name: '不动产登记费', standard: '住宅 80 元/件' }] } };
     expect(check(doc)).toEqual([
-      { pointer: '/fees/items/0/basis', code: 'publish.fee_basis_missing', message: '收费项目“不动产登记费”缺少收费依据' },
+      { pointer: '/fees/items/0/basis', code: 'fee.basis_missing', message: '收费项目“不动产登记费”缺少收费依据' },
     ]);
   });
 
@@ -495,11 +518,11 @@ describe('checkPublishable', () => {
       fees: { isFee: true, items: [] },
     };
     expect(codesOf(doc)).toEqual([
-      'publish.article_missing',
-      'publish.unit_missing',
+      'basis.article_missing',
+      'limit.unit_missing',
       'publish.project_type_missing',
       'publish.flow_missing',
-      'publish.fee_basis_missing',
+      'fee.basis_missing',
     ]);
   });
 });

@@ -1,2 +1,2 @@
 export { checkPublishable } from './checkPublishable';
-export { exceedsStatutory } from './checkTimeLimits';
+export { exceedsStatutory } from '../rules';

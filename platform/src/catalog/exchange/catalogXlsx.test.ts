@@ -110,19 +110,19 @@ describe('catalog xlsx', () => {
     });
     const read = await readCatalogXlsx({ bytes });
     expect(read.issues.map(({ sheet, row, column, pointer, code }) => ({ sheet, row, column, pointer, code }))).toEqual([
-      { sheet: '事项', row: 3, column: '事项类型', pointer: '/type', code: 'xlsx.invalidValue' },
-      { sheet: '事项', row: 4, column: '法定办结时限', pointer: '/timeLimits/statutory/value', code: 'xlsx.invalidValue' },
-      { sheet: '事项', row: 4, column: '是否收费', pointer: '/fees/isFee', code: 'xlsx.invalidValue' },
-      { sheet: '申请材料', row: 4, column: '份数', pointer: '/materials/1/copies', code: 'xlsx.invalidValue' },
+      { sheet: '事项', row: 3, column: '事项类型', pointer: '/type', code: 'xlsx.invalid_value' },
+      { sheet: '事项', row: 4, column: '法定办结时限', pointer: '/timeLimits/statutory/value', code: 'xlsx.invalid_value' },
+      { sheet: '事项', row: 4, column: '是否收费', pointer: '/fees/isFee', code: 'xlsx.invalid_value' },
+      { sheet: '申请材料', row: 4, column: '份数', pointer: '/materials/1/copies', code: 'xlsx.invalid_value' },
       {
         sheet: '申请材料',
         row: 5,
         column: '办理情形（表单条件，JSON Schema）',
         pointer: '/materials/2/condition',
-        code: 'xlsx.invalidValue',
+        code: 'xlsx.invalid_value',
       },
-      { sheet: '设定依据', row: 9, column: '实施编码', pointer: '', code: 'xlsx.unknownMatter' },
-      { sheet: '表单与流程', row: 3, column: '流程JSON', pointer: '/flow', code: 'xlsx.invalidValue' },
+      { sheet: '设定依据', row: 9, column: '实施编码', pointer: '', code: 'xlsx.unknown_matter' },
+      { sheet: '表单与流程', row: 3, column: '流程JSON', pointer: '/flow', code: 'xlsx.invalid_value' },
     ]);
     expect(read.issues[0]?.message).toContain('“行证许可”不是有效的事项类型');
     expect(read.issues[3]?.matterCode).toBe(food.code);

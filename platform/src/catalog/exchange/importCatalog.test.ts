@@ -87,9 +87,9 @@ describe('importCatalog', () => {
     expect(found).toEqual(
       expect.arrayContaining([
         '9 /code schema.required',
-        '10 /code schema.pattern',
-        '10 /catalogCode schema.pattern',
-        '11 /code code.malformed',
+        '10 /code code.malformed',
+        '10 /catalogCode code.malformed',
+        '11 /code code.prefix_mismatch',
         '12 /code code.duplicate',
         '13 /department/code department.unknown',
       ]),
@@ -104,7 +104,7 @@ describe('importCatalog', () => {
     document.code = `${document.department.code}0001310240001`;
     await expect(importCatalog(ctx, { actor: legal }, { documents: [document], saveDraft })).rejects.toMatchObject({
       code: 'IMPORT_INVALID',
-      details: { errors: [expect.objectContaining({ row: 1, pointer: '/department/code', code: 'code.malformed' })] },
+      details: { errors: [expect.objectContaining({ row: 1, pointer: '/department/code', code: 'department.invalid' })] },
     });
   });
 
@@ -174,7 +174,7 @@ describe('importCatalog', () => {
         row: 5,
         column: '材料类型',
         pointer: '/materials/2/type',
-        code: 'xlsx.invalidValue',
+        code: 'xlsx.invalid_value',
       }),
       expect.objectContaining({
         sheet: '申请材料',

@@ -1,10 +1,11 @@
-import { metaSchemas, toFieldIssues } from '@matterflow/schemas';
+import { asString, at, metaSchemas, toFieldIssues } from '@matterflow/schemas';
 import { recordAudit } from '../../audit';
-import { knownDepartmentCodes, isValidUscc } from '../../departments';
+import { knownDepartmentCodes } from '../../departments';
 import { fail, isDomainError, type Actor, type Call, type Clock, type Db, type FieldIssue, type Queryable } from '../../kernel';
 import { isPlainObject } from './documentPaths';
 import { MAX_REPORTED_ISSUES, type DocumentSource, type ImportIssue } from './ImportIssue';
 import type { MatterDocument } from '../MatterVersion';
+import { checkCodeFormat, checkDepartmentKnown, isCodePatternIssue } from '../rules';
 
 import type { SaveDraftOutcome } from '../operations/saveDraft';
 
@@ -124,6 +125,10 @@ export async function importCatalog(
   });
 }
 
+/**
+ * One document's problems that make it unstorable. The rules of law are the same functions the
+ * publish checks and the quality report call, so one defect has one code wherever it is found.
+ */
 function checkDocument({
   document,
   actor,
@@ -134,31 +139,14 @@ function checkDocument({
   departments: ReadonlySet<string>;
 }): FieldIssue[] {
   const validate = metaSchemas().matter;
-  if (!validate(document)) return toFieldIssues(validate.errors);
-  const matter = document as MatterDocument;
-  const issues: FieldIssue[] = [];
-  const departmentCode = matter.department.code;
-  if (!isValidUscc(departmentCode)) {
-    issues.push({
-      pointer: '/department/code',
-      code: 'code.malformed',
-      message: `实施主体编码 ${departmentCode} 不是有效的统一社会信用代码（校验位不符）`,
-    });
-  } else if (!departments.has(departmentCode)) {
-    issues.push({
-      pointer: '/department/code',
-      code: 'department.unknown',
-      message: `实施主体编码 ${departmentCode} 不是本系统登记的部门`,
-    });
-  }
-  if (!matter.code.startsWith(departmentCode)) {
-    issues.push({
-      pointer: '/code',
-      code: 'code.malformed',
-      message: `实施编码应以实施主体的统一社会信用代码 ${departmentCode} 开头`,
-    });
-  }
-  if (actor.role === 'dept_admin' && departmentCode !== actor.departmentCode) {
+  const schemaIssues = validate(document) ? [] : toFieldIssues(validate.errors).filter((issue) => !isCodePatternIssue(issue));
+  const issues: FieldIssue[] = [
+    ...schemaIssues,
+    ...checkCodeFormat(document),
+    ...checkDepartmentKnown({ document, knownDepartments: departments }),
+  ];
+  const departmentCode = asString(at(document, 'department', 'code'));
+  if (actor.role === 'dept_admin' && departmentCode !== undefined && departmentCode !== actor.departmentCode) {
     issues.push({ pointer: '/department/code', code: 'department.scope', message: '部门管理员只能导入本部门的事项' });
   }
   return issues;

@@ -215,7 +215,7 @@ class WorkbookReader {
             row,
             column: column.header,
             pointer,
-            code: 'xlsx.invalidValue',
+            code: 'xlsx.invalid_value',
             message: `${column.header}${decoded.message}`,
             matterCode: codeOf(this.documents[owner]),
           });
@@ -232,7 +232,7 @@ class WorkbookReader {
         row: number,
         column: KEY_HEADER,
         pointer: '',
-        code: 'xlsx.missingKey',
+        code: 'xlsx.missing_key',
         message: `${bound.sheet.name}第 ${number} 行缺少实施编码`,
       });
       return undefined;
@@ -244,7 +244,7 @@ class WorkbookReader {
         row: number,
         column: KEY_HEADER,
         pointer: '',
-        code: 'xlsx.unknownMatter',
+        code: 'xlsx.unknown_matter',
         message: `实施编码 ${code} 不在“事项”工作表中`,
         matterCode: code,
       });
@@ -288,7 +288,7 @@ class WorkbookReader {
     this.issue({
       ...ref,
       pointer,
-      code: 'xlsx.invalidValue',
+      code: 'xlsx.invalid_value',
       message: `${column.header}：${decoded.message}`,
       ...(matterCode ? { matterCode } : {}),
     });
@@ -309,7 +309,7 @@ class WorkbookReader {
           ...at,
           column: STRUCTURE_HEADER,
           pointer: '',
-          code: 'xlsx.invalidValue',
+          code: 'xlsx.invalid_value',
           message: `结构标记中的“${pointer}”无法识别`,
         });
         continue;

@@ -1,8 +1,9 @@
-import { fail, inTransaction, userIdOf, type Call, type Clock, type Db } from '../../kernel';
+import { fail, inTransaction, userIdOf, type Call, type Clock, type Db, type FieldIssue } from '../../kernel';
 import { recordAudit } from '../../audit';
 import { knownDepartmentCodes } from '../../departments';
 import type { MatterVersion } from '../MatterVersion';
 import { assertCanEdit } from '../catalogAccess';
+import { checkCodeFormat, checkDepartmentKnown } from '../rules';
 import { validateDocument } from '../validateDocument';
 import { findVersion, insertDraftVersion, insertMatter } from '../store/matterStore';
 
@@ -15,17 +16,16 @@ export async function createDraft(
   const document = validateDocument(input.document);
   const { actor } = call;
   assertCanEdit(actor, document.department.code);
-  if (!document.code.startsWith(document.department.code)) {
-    throw fail('MATTER_CODE_INVALID', [
-      { pointer: '/document/code', code: 'matter.code_prefix', message: '实施编码应以实施主体的统一社会信用代码开头' },
-    ]);
-  }
+  const formatIssues = underDocument(checkCodeFormat(document));
+  // A 统一社会信用代码 that fails its check digit names no department in the directory: not found.
+  const codeIssues = formatIssues.filter((issue) => issue.code.startsWith('code.'));
+  if (codeIssues.length > 0) throw fail('MATTER_CODE_INVALID', codeIssues);
+  if (formatIssues.length > 0) throw fail('DEPARTMENT_NOT_FOUND', formatIssues);
   const today = deps.clock.today();
   const at = deps.clock.now();
   return inTransaction(deps.db, call, async (tx) => {
-    if (!(await knownDepartmentCodes(tx)).has(document.department.code)) {
-      throw fail('DEPARTMENT_NOT_FOUND', { pointer: '/document/department/code', code: document.department.code });
-    }
+    const departmentIssues = checkDepartmentKnown({ document, knownDepartments: await knownDepartmentCodes(tx) });
+    if (departmentIssues.length > 0) throw fail('DEPARTMENT_NOT_FOUND', underDocument(departmentIssues));
     if (!(await insertMatter(tx, { code: document.code, departmentCode: document.department.code, at }))) {
       throw fail('MATTER_EXISTS', { code: document.code });
     }
@@ -39,4 +39,9 @@ export async function createDraft(
     if (!created) throw new Error('draft vanished inside its own transaction');
     return created;
   });
+}
+
+/** The rules point into the matter document; the request carries it under /document. */
+function underDocument(issues: readonly FieldIssue[]): FieldIssue[] {
+  return issues.map((issue) => ({ ...issue, pointer: `/document${issue.pointer}` }));
 }

@@ -106,7 +106,9 @@ const steps: Record<TransitionAction, (step: Step) => Promise<number>> = {
     assertCanDecide(step.actor);
     const comments = step.request.comments?.trim();
     if (!comments)
-      throw fail('VALIDATION_FAILED', [{ pointer: '/comments', code: 'required', message: '退回时必须填写审核意见' }]);
+      throw fail('VALIDATION_FAILED', [
+        { pointer: '/comments', code: 'matter.comments_required', message: '退回时必须填写审核意见' },
+      ]);
     const review = await openVersionIn(step, 'in_review');
     const by = step.actor.kind === 'user' ? step.actor.displayName : '';
     await setVersionState(step.tx, {

@@ -1,3 +1,5 @@
+import type { FieldIssue } from '@matterflow/schemas';
+
 /** One matter version as the quality check sees it; the document may be dirty (an import file). */
 export interface QualityMatter {
   code: string;
@@ -48,6 +50,27 @@ export function perMatterRule(
     check({ matters }) {
       const findings: RuleFinding[] = [];
       for (const matter of matters) check(matter, (pointer, message) => findings.push({ matter, pointer, message }));
+      return findings;
+    },
+  };
+}
+
+/**
+ * A rule backed by one of the shared rules of law (catalog/rules), which the publish checks and the
+ * import call too: it reports the issues whose code is its own id, so one code means one rule everywhere.
+ */
+export function sharedRule(
+  rule: Omit<QualityRule, 'check'>,
+  check: (document: unknown, input: QualityInput) => readonly FieldIssue[],
+): QualityRule {
+  return {
+    ...rule,
+    check(input) {
+      const findings: RuleFinding[] = [];
+      for (const matter of input.matters) {
+        for (const { code, pointer, message } of check(matter.document, input))
+          if (code === rule.id) findings.push({ matter, pointer, message });
+      }
       return findings;
     },
   };

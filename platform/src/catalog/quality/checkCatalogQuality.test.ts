@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { checkPublishable } from '../checks';
 import { checkCatalogQuality } from './checkCatalogQuality';
 import type { QualityMatter } from './QualityRule';
 import { qualityRules } from './qualityRules';
@@ -62,14 +63,15 @@ const cases: { rule: string; pointer: string; documents: () => any[] }[] = [
   { rule: 'code.missing', pointer: '/code', documents: () => [{ ...cleanMatter(), code: undefined }] },
   { rule: 'code.missing', pointer: '/catalogCode', documents: () => [{ ...cleanMatter(), catalogCode: undefined }] },
   { rule: 'code.malformed', pointer: '/code', documents: () => [{ ...cleanMatter(), code: `${SCJ}abc` }] },
+  { rule: 'code.malformed', pointer: '/catalogCode', documents: () => [{ ...cleanMatter(), catalogCode: '00013-1024' }] },
   {
-    rule: 'code.malformed',
+    rule: 'department.invalid',
     pointer: '/department/code',
     documents: () => [
       { ...cleanMatter(), code: '1143062100610001090001', department: { code: '114306210061000109', name: '某局' } },
     ],
   },
-  { rule: 'code.malformed', pointer: '/code', documents: () => [{ ...cleanMatter(), code: `${ZJ}0001` }] },
+  { rule: 'code.prefix_mismatch', pointer: '/code', documents: () => [{ ...cleanMatter(), code: `${ZJ}0001` }] },
   { rule: 'code.duplicate', pointer: '/code', documents: () => [cleanMatter(), cleanMatter()] },
   {
     rule: 'department.unknown',
@@ -100,7 +102,7 @@ const cases: { rule: string; pointer: string; documents: () => any[] }[] = [
     rule: 'limit.promise_exceeds_statutory',
     pointer: '/timeLimits/promised/value',
     documents: () => [
-      { ...cleanMatter(), timeLimits: { statutory: { value: 20, unit: 'day' }, promised: { value: 20, unit: 'workday' } } },
+      { ...cleanMatter(), timeLimits: { statutory: { value: 20, unit: 'day' }, promised: { value: 21, unit: 'workday' } } },
     ],
   },
   {
@@ -272,6 +274,34 @@ describe('catalog quality rules', () => {
         pointer: '/prerequisites/0',
       }),
     );
+  });
+
+  it('reports a shared rule of law exactly where the publish checks do, under the same code', () => {
+    // basis.article_missing is left out: the report looks at every basis, publishing at the 设定依据 only.
+    const shared = new Set([
+      'code.malformed',
+      'code.prefix_mismatch',
+      'department.invalid',
+      'department.unknown',
+      'basis.missing',
+      'limit.promise_exceeds_statutory',
+      'limit.instant_nonzero',
+      'limit.unit_missing',
+      'fee.basis_missing',
+    ]);
+    const documents = [...fixture('dirty-catalog.json').matters, ...cases.flatMap((entry) => entry.documents())];
+    let compared = 0;
+    for (const document of documents) {
+      const published = checkPublishable({ document, knownDepartments })
+        .filter((issue) => shared.has(issue.code))
+        .map((issue) => `${issue.code} ${issue.pointer}`);
+      const reported = run([document])
+        .findings.filter((finding) => shared.has(finding.rule))
+        .map((finding) => `${finding.rule} ${finding.pointer}`);
+      expect(reported.sort(), document.name).toEqual(published.sort());
+      compared += published.length;
+    }
+    expect(compared).toBeGreaterThan(10);
   });
 
   it('finds only the expected gaps in the clean sample catalog', () => {

@@ -1,9 +1,6 @@
-import { isValidUscc } from '../../../departments';
-import { perMatterRule, type QualityMatter, type QualityRule, type RuleFinding } from '../QualityRule';
 import { at, asText } from '@matterflow/schemas';
-
-const CODE_PATTERN = /^[0-9A-Z]{18}[0-9A-Z]{1,18}$/;
-const CATALOG_CODE_PATTERN = /^[0-9A-Z]{6,12}$/;
+import { checkCodeFormat, checkDepartmentKnown } from '../../rules';
+import { perMatterRule, sharedRule, type QualityMatter, type QualityRule, type RuleFinding } from '../QualityRule';
 
 export const codeMissing = perMatterRule(
   { id: 'code.missing', title: '缺少实施编码或基本编码', severity: 'error' },
@@ -13,38 +10,22 @@ export const codeMissing = perMatterRule(
   },
 );
 
-export const codeMalformed = perMatterRule(
-  { id: 'code.malformed', title: '编码格式错误', severity: 'error' },
-  (matter, report) => {
-    const code = asText(at(matter.document, 'code'));
-    const departmentCode = asText(at(matter.document, 'department', 'code'));
-    const catalogCode = asText(at(matter.document, 'catalogCode'));
-    if (code && !CODE_PATTERN.test(code))
-      report('/code', `实施编码 ${code} 格式错误：应为 18 位统一社会信用代码加 1–18 位本级编号（大写字母或数字）`);
-    if (departmentCode && !isValidUscc(departmentCode))
-      report('/department/code', `实施主体编码 ${departmentCode} 不是有效的统一社会信用代码（长度、字符或校验位错误）`);
-    if (code && departmentCode && !code.startsWith(departmentCode))
-      report('/code', `实施编码 ${code} 应以实施主体编码 ${departmentCode} 开头`);
-    if (catalogCode && !CATALOG_CODE_PATTERN.test(catalogCode))
-      report('/catalogCode', `基本编码 ${catalogCode} 格式错误：应为 6–12 位大写字母或数字`);
-  },
+export const codeMalformed = sharedRule({ id: 'code.malformed', title: '编码格式错误', severity: 'error' }, checkCodeFormat);
+
+export const codePrefixMismatch = sharedRule(
+  { id: 'code.prefix_mismatch', title: '实施编码未以实施主体编码开头', severity: 'error' },
+  checkCodeFormat,
 );
 
-export const departmentUnknown = {
-  id: 'department.unknown',
-  title: '实施主体不是已登记的部门',
-  severity: 'error',
-  check({ matters, knownDepartments }) {
-    const findings: RuleFinding[] = [];
-    for (const matter of matters) {
-      const departmentCode = asText(at(matter.document, 'department', 'code'));
-      if (departmentCode && isValidUscc(departmentCode) && !knownDepartments.has(departmentCode)) {
-        findings.push({ matter, pointer: '/department/code', message: `实施主体编码 ${departmentCode} 不在部门名录中` });
-      }
-    }
-    return findings;
-  },
-} satisfies QualityRule;
+export const departmentInvalid = sharedRule(
+  { id: 'department.invalid', title: '实施主体编码不是有效的统一社会信用代码', severity: 'error' },
+  checkCodeFormat,
+);
+
+export const departmentUnknown = sharedRule(
+  { id: 'department.unknown', title: '实施主体不是已登记的部门', severity: 'error' },
+  (document, { knownDepartments }) => checkDepartmentKnown({ document, knownDepartments }),
+);
 
 /** The same 实施编码 twice for the same version: only an import file or a merge of catalogs can do that. */
 export const codeDuplicate: QualityRule = {

@@ -1,14 +1,10 @@
-import { perMatterRule } from '../QualityRule';
-import { asList, at, asObject, asText } from '@matterflow/schemas';
+import { checkFeeBasis } from '../../rules';
+import { perMatterRule, sharedRule } from '../QualityRule';
+import { asList, at, asText } from '@matterflow/schemas';
 
-export const feeBasisMissing = perMatterRule(
+export const feeBasisMissing = sharedRule(
   { id: 'fee.basis_missing', title: '收费项目缺少依据', severity: 'error' },
-  (matter, report) => {
-    asList(at(matter.document, 'fees', 'items')).forEach((item, i) => {
-      if (!asObject(at(item, 'basis')))
-        report(`/fees/items/${i}/basis`, `收费项目“${asText(at(item, 'name')) ?? ''}”没有收费依据`);
-    });
-  },
+  checkFeeBasis,
 );
 
 export const feeWaiverBasisMissing = perMatterRule(

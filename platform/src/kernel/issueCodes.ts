@@ -1,0 +1,129 @@
+/**
+ * Every issue code: the `code` inside a field issue `{ pointer, code, message }` and the id of a
+ * catalog quality rule, which share one namespace so that one code means one rule wherever it is
+ * found (publish checks, import, quality report). Each maps to its meaning in Chinese; docs/issues.md
+ * documents each in the same words, and tests/integration/issueCodes.test.ts holds the source and the
+ * documents to this list.
+ *
+ * Naming: `area.snake_case`, the area being the thing at fault (`code`, `limit`, `flow`…) or, for a
+ * rule only one place checks, that place (`publish`, `import`, `xlsx`). `schema.*` codes carry the
+ * JSON Schema keyword as the standard spells it (`schema.minItems`), so a reader can look it up.
+ */
+export const issueCodes = {
+  // The request or document against its JSON Schema (toFieldIssues: `schema.<keyword>`).
+  'schema.type': '类型不符',
+  'schema.required': '缺少必填项',
+  'schema.additionalProperties': '不允许的属性',
+  'schema.unevaluatedProperties': '不允许的属性',
+  'schema.enum': '不是允许的取值',
+  'schema.const': '不是规定的取值',
+  'schema.pattern': '格式不符',
+  'schema.format': '格式不符',
+  'schema.minLength': '过短',
+  'schema.maxLength': '过长',
+  'schema.minimum': '小于最小值',
+  'schema.maximum': '大于最大值',
+  'schema.exclusiveMinimum': '不大于下限',
+  'schema.exclusiveMaximum': '不小于上限',
+  'schema.multipleOf': '不是规定值的整数倍',
+  'schema.minItems': '项数过少',
+  'schema.maxItems': '项数过多',
+  'schema.uniqueItems': '有重复项',
+  'schema.contains': '缺少符合要求的项',
+  'schema.minProperties': '属性过少',
+  'schema.maxProperties': '属性过多',
+  'schema.propertyNames': '属性名不符',
+  'schema.dependentRequired': '缺少关联的必填项',
+  'schema.dependencies': '缺少关联的必填项',
+  'schema.oneOf': '应恰好符合一种情形',
+  'schema.anyOf': '不符合任何一种情形',
+  'schema.not': '不应符合该模式',
+  'schema.if': '不符合条件分支',
+  'schema.discriminator': '不是允许的类别',
+  'schema.compile': '不是有效的 JSON Schema',
+
+  // The JSON body itself, before any schema (http/checkJsonValue).
+  'json.nul': '包含空字符',
+  'json.surrogate': '包含无效的 Unicode 字符',
+  'json.too_deep': '嵌套层级过深',
+
+  // Accounts (identity/createUser).
+  'user.username': '用户名不符合要求',
+  'user.display_name': '姓名不符合要求',
+  'user.password_too_short': '密码过短',
+  'user.password_too_long': '密码过长',
+  'user.role': '角色无效',
+  'user.department_required': '该角色须指定部门',
+  'user.department_not_allowed': '该角色不属于部门',
+
+  // Reading an import file (catalog/exchange).
+  'xlsx.invalid_value': '单元格的值无法识别',
+  'xlsx.missing_key': '缺少实施编码',
+  'xlsx.unknown_matter': '实施编码不在事项表中',
+  'import.empty': '导入文件中没有事项',
+
+  // Codes and the implementing body (catalog/rules/codeRules).
+  'code.missing': '缺少实施编码或基本编码',
+  'code.malformed': '编码格式错误',
+  'code.prefix_mismatch': '实施编码未以实施主体编码开头',
+  'code.duplicate': '实施编码重复',
+  'department.invalid': '实施主体编码不是有效的统一社会信用代码',
+  'department.unknown': '实施主体不在部门名录中',
+  'department.scope': '不是本部门的事项',
+  'name.inconsistent': '同一基本编码名称不一致',
+
+  // Legal basis, time limits and fees (catalog/rules).
+  'basis.missing': '缺少设定依据',
+  'basis.article_missing': '依据缺少条款号',
+  'limit.promise_exceeds_statutory': '承诺时限超过法定时限',
+  'limit.instant_nonzero': '即办件承诺时限不为 0',
+  'limit.unit_missing': '时限缺少单位',
+  'fee.basis_missing': '收费缺少依据',
+  'fee.waiver_basis_missing': '可减免的收费缺少减免依据',
+
+  // Quality report only (catalog/quality).
+  'material.basis_missing': '申请材料缺少要求依据',
+  'material.accept_standard_missing': '申请材料缺少受理标准',
+  'material.duplicate': '同一材料重复要求',
+  'material.fetchable': '可由部门共享获取的材料',
+  'prerequisite.cycle': '前置事项循环',
+  'prerequisite.not_statutory': '非法定前置事项',
+  'online.consult_only': '网上办理深度仅为咨询',
+
+  // Publishing only (catalog/checks).
+  'publish.time_limits_missing': '缺少法定或承诺办结时限',
+  'publish.project_type_missing': '缺少办件类型',
+  'publish.form_missing': '缺少申请表单',
+  'publish.form_invalid': '申请表单无效',
+  'publish.condition_invalid': '材料或收费的适用条件无效',
+  'publish.condition_unknown_field': '适用条件引用了表单中不存在的字段',
+  'publish.flow_missing': '缺少办理流程',
+  'publish.material_id_duplicate': '材料标识重复',
+
+  // The flow's static checks (flows/checkFlow).
+  'flow.start_unknown': '起始节点不存在',
+  'flow.duplicate_id': '标识重复',
+  'flow.target_unknown': '后继不存在',
+  'flow.unreachable': '环节不可达',
+  'flow.cycle': '流程存在循环',
+  'flow.no_end': '无法办结',
+  'flow.department_unknown': '部门不在名录中',
+  'flow.lead_not_in_branches': '牵头单位不在并联分支中',
+  'flow.budget_exceeds_promise': '环节时限合计超过承诺时限',
+  'flow.instant_budget': '即办件环节时限不为 0',
+  'flow.special_procedure_unknown': '特别程序未登记',
+  'flow.role_actions': '操作与角色不符',
+  'flow.condition_invalid': '流程条件无效',
+  'flow.condition_unknown_field': '流程条件引用了表单中不存在的字段',
+
+  // Editing and moving a matter (catalog/operations).
+  'matter.code_changed': '不能修改实施编码',
+  'matter.department_changed': '不能变更实施主体',
+  'matter.comments_required': '退回时须填写审核意见',
+  'date.format': '日期无效',
+  'date.past': '日期早于今天',
+  'date.too_far': '生效日期过远',
+  'date.range_reversed': '结束日期早于开始日期',
+} as const satisfies Record<string, string>;
+
+export type IssueCode = keyof typeof issueCodes;
