@@ -1,13 +1,36 @@
 import { defineConfig } from 'vitest/config';
 
+/** Tests beside the code that open a database themselves; they run with the integration tests. */
+const databaseUnitTests = ['platform/**/*.db.test.ts', 'platform/src/catalog/exchange/importCatalog.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['platform/**/*.test.ts', 'schemas/**/*.test.ts', 'plugins/**/*.test.ts', 'tests/**/*.test.ts'],
     environment: 'node',
-    // Each integration file boots its own database; two cores, so keep the pool small.
+    // Two cores: keep the pool small.
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          // Pure tests, no database: the seconds-fast loop of `npm run test:watch`.
+          name: 'unit',
+          include: ['platform/**/*.test.ts', 'schemas/**/*.test.ts', 'plugins/**/*.test.ts'],
+          exclude: ['**/node_modules/**', ...databaseUnitTests],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/**/*.test.ts', ...databaseUnitTests],
+          // Migrations and seeds run once per run into templates; each file copies one.
+          globalSetup: ['tests/support/databaseTemplates.ts'],
+          setupFiles: ['tests/support/useMigratedTemplate.ts'],
+        },
+      },
+    ],
   },
 });

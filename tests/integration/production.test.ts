@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../platform/src/infra';
+import { loadConfig, openDb } from '../../platform/src/infra';
 import { bootstrap } from '../../platform/src/server/bootstrap';
 import { startServer } from '../../platform/src/server/startServer';
 import { createTestDatabase } from '../support/testDatabase';
@@ -12,7 +12,8 @@ import { TestClient } from '../support/TestClient';
 
 const run = promisify(execFile);
 
-describe('production mode', () => {
+// Each CLI run is a process of its own that starts tsx and opens the store.
+describe('production mode', { timeout: 120_000 }, () => {
   let dataDir: string | undefined;
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let env: Record<string, string>;
@@ -26,6 +27,9 @@ describe('production mode', () => {
       ...(dataDir ? { DATA_DIR: dataDir } : {}),
       ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
     };
+    // The data directory starts from the migrated template, as the PostgreSQL database does; a CLI
+    // process run first would otherwise spend its time on initdb.
+    if (dataDir) await (await openDb({ dataDir })).close();
   });
   afterAll(async () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -80,4 +84,26 @@ describe('production mode', () => {
       await server.close();
     }
   });
+
+  it.skipIf(Boolean(process.env.DATABASE_URL))(
+    'refuses the CLI while a server holds the PGlite data directory, naming its PID, and creates nothing',
+    async () => {
+      const args = ['--username', 'zhao_legal', '--role', 'legal', '--display-name', '赵法制'];
+      const server = await startServer({ config: loadConfig({ ...env, PORT: '0', HOST: '127.0.0.1' }) });
+      try {
+        await expect(createUserCli(args, 'a-long-enough-secret')).rejects.toMatchObject({
+          code: 1,
+          stderr: expect.stringMatching(
+            new RegExp(`正被进程 ${process.pid}[\\s\\S]*停止该进程[\\s\\S]*in use by process ${process.pid}[\\s\\S]*PostgreSQL`),
+          ),
+        });
+        const users = await server.deps.db.query("SELECT 1 FROM users WHERE username = 'zhao_legal'");
+        expect(users.rowCount).toBe(0);
+      } finally {
+        await server.close();
+      }
+      const created = await createUserCli(args, 'a-long-enough-secret');
+      expect(created.stdout).toContain('zhao_legal');
+    },
+  );
 });

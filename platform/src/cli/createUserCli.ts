@@ -7,6 +7,11 @@
  *
  * The password comes from MATTERFLOW_PASSWORD or stdin, never from an argument: arguments are
  * visible to every user of the machine in the process list and end up in shell history.
+ *
+ * It opens the same store as the server (DATA_DIR or DATABASE_URL, read the same way). On embedded
+ * PGlite only one process may hold the data directory: stop the server first, run this, start the
+ * server again; while the server runs, this refuses and names the server's PID (a second process
+ * would otherwise write into a copy that is lost). On PostgreSQL both run at the same time.
  */
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
@@ -18,7 +23,9 @@ import { createUser } from '../identity';
 const USAGE = `用法 / Usage:
   npm run user:create -- --username <name> --role <role> --display-name <姓名> [--department <统一社会信用代码>]
   密码取自环境变量 MATTERFLOW_PASSWORD，或从标准输入读取 / password from MATTERFLOW_PASSWORD or stdin
-  角色 / roles: ${ROLES.join(', ')}`;
+  角色 / roles: ${ROLES.join(', ')}
+  使用内嵌 PGlite（DATA_DIR）时请先停止服务器；使用 PostgreSQL（DATABASE_URL）时可与服务器同时运行
+  With embedded PGlite (DATA_DIR) stop the server first; with PostgreSQL (DATABASE_URL) both can run`;
 
 class CliError extends Error {}
 

@@ -1,9 +1,12 @@
 import { PGlite, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Db, Queryable, QueryResult } from '../../kernel';
 import { isWrite, keepStatisticsFresh } from './analyze';
+import { lockDataDir } from './lockDataDir';
 import { PGLITE_ANALYZE_INTERVAL_MS, pgliteStartParams } from './pgliteSettings';
+import { databaseImage } from './databaseImage';
 
 /** `date` columns stay 'YYYY-MM-DD' strings: a JS Date would shift them by the server's time zone. */
 const parsers = { [types.DATE]: (value: string) => value };
@@ -23,10 +26,32 @@ function wrap(conn: Pick<PGlite, 'query' | 'exec'>, noteWrite: (sql: string) => 
   };
 }
 
-/** Embedded PostgreSQL (WebAssembly). `dataDir` undefined keeps the database in memory (tests). */
-export async function openPglite({ dataDir }: { dataDir?: string }): Promise<Db> {
+/** A PGlite database can be dumped: the test template is one. */
+export type PgliteDb = Db & { dumpDataDir(): Promise<Blob> };
+
+/**
+ * Embedded PostgreSQL (WebAssembly). `dataDir` undefined keeps the database in memory (tests). A
+ * new database starts from the database image when one is set. A data directory is locked to this process
+ * until `close()`.
+ */
+export async function openPglite({ dataDir }: { dataDir?: string }): Promise<PgliteDb> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir, parsers, extensions: { pg_trgm }, startParams: pgliteStartParams() });
+  const lock = dataDir ? lockDataDir(dataDir) : undefined;
+  const isNew = !dataDir || !existsSync(join(dataDir, 'PG_VERSION'));
+  const image = isNew ? databaseImage() : undefined;
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      dataDir,
+      parsers,
+      extensions: { pg_trgm },
+      startParams: pgliteStartParams(),
+      ...(image ? { loadDataDir: image } : {}),
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   let hasWritten = false;
   const noteWrite = (sql: string) => {
     if (isWrite(sql)) hasWritten = true;
@@ -44,9 +69,14 @@ export async function openPglite({ dataDir }: { dataDir?: string }): Promise<Db>
     kind: 'pglite',
     ...base,
     transaction: (work) => pglite.transaction((tx) => work(wrap(tx, noteWrite))),
-    close: async () => {
+    async close() {
       stopAnalyzing();
-      await pglite.close();
+      try {
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
+    dumpDataDir: () => pglite.dumpDataDir('none'),
   };
 }
