@@ -25,8 +25,10 @@ export async function startServer(options: Parameters<typeof bootstrap>[0]): Pro
   let server: Server;
   try {
     server = await new Promise<Server>((resolve, reject) => {
-      const listening = booted.app.listen(config.port, config.host, () => resolve(listening));
-      listening.once('error', reject);
+      // Express 5 calls back with the listen error instead of emitting it.
+      const listening = booted.app.listen(config.port, config.host, (error?: Error) =>
+        error ? reject(error) : resolve(listening),
+      );
     });
   } catch (error) {
     await booted.deps.db.close();
