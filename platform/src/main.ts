@@ -39,6 +39,13 @@ try {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  // A closed terminal, or a wrapper (npm, a supervisor) killed without passing the signal on, must not
+  // leave a server holding the port and the data-directory lock: an orphan is re-parented, so watch ppid.
+  process.on('SIGHUP', () => stop('SIGHUP'));
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop('parent exited');
+  }, 1_000).unref();
 } catch (error) {
   logger.fatal({ err: error }, error instanceof Error ? error.message : 'start-up failed');
   process.exit(1);
