@@ -1,5 +1,7 @@
 import { defineRoute, type Db, type Route } from '../kernel';
-import { listAudit } from './listAudit';
+import { listAuditPage } from './listAudit';
+
+const civilDate = (description: string) => ({ type: 'string', format: 'date', description }) as const;
 
 export const auditQuerySchema = {
   type: 'object',
@@ -7,7 +9,16 @@ export const auditQuerySchema = {
   properties: {
     targetType: { type: 'string', pattern: '^[a-z_]{1,32}$', description: '对象类型，如 matter、catalog、user、session' },
     targetId: { type: 'string', maxLength: 64, description: '对象标识，如实施编码' },
-    limit: { type: 'string', pattern: '^([1-9]|[1-9][0-9]|1[0-9][0-9]|200)$', description: '条数，1-200，默认 100' },
+    from: civilDate('起始日期（含），北京时间的日历日，如 2026-10-01'),
+    to: civilDate('截止日期（含），北京时间的日历日'),
+    page: { type: 'string', pattern: '^[1-9][0-9]{0,5}$', description: '页码，从 1 起，默认 1' },
+    pageSize: { type: 'string', pattern: '^([1-9]|[1-9][0-9]|1[0-9][0-9]|200)$', description: '每页条数，1-200，默认 100' },
+    limit: { type: 'string', pattern: '^([1-9]|[1-9][0-9]|1[0-9][0-9]|200)$', description: 'pageSize 的旧名', deprecated: true },
+    before: {
+      type: 'string',
+      pattern: '^[1-9][0-9]{0,15}$',
+      description: '只列 id 小于此值的记录：翻页时不因新记录而错位（用上一页最后一条的 id）',
+    },
   },
 } as const;
 
@@ -25,29 +36,41 @@ const auditRecordSchema = {
   },
 } as const;
 
+const auditPageSchema = {
+  type: 'object',
+  required: ['items', 'total', 'page', 'pageSize'],
+  properties: {
+    items: { type: 'array', items: auditRecordSchema },
+    total: { type: 'integer', minimum: 0, description: '符合条件的记录总数（不计 before）' },
+    page: { type: 'integer', minimum: 1 },
+    pageSize: { type: 'integer', minimum: 1 },
+  },
+} as const;
+
+const numberOrUndefined = (text: string | undefined) => (text === undefined ? undefined : Number(text));
+
 export function auditRoutes(deps: { db: Db }): Route[] {
   return [
     defineRoute({
       method: 'get',
       path: '/audit',
-      summary: '审计记录（最新在前）：谁、何时、对什么对象做了什么；电子监察、系统管理员和法制审核可查',
+      summary: '审计记录（最新在前，分页，可按日期筛选）：谁、何时、对什么对象做了什么；电子监察、系统管理员和法制审核可查',
       tags: ['audit'],
       access: ['supervisor', 'sysadmin', 'legal'],
       query: auditQuerySchema,
-      responses: {
-        '200': {
-          description: '审计记录',
-          schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: auditRecordSchema } } },
-        },
-      },
+      responses: { '200': { description: '一页审计记录', schema: auditPageSchema } },
       errors: [400, 401, 403],
       async handle({ call, query }) {
-        const items = await listAudit(deps, call, {
+        const page = await listAuditPage(deps, call, {
           targetType: query.targetType,
           targetId: query.targetId,
-          limit: Number(query.limit ?? 100),
+          from: query.from,
+          to: query.to,
+          page: numberOrUndefined(query.page),
+          pageSize: numberOrUndefined(query.pageSize ?? query.limit),
+          before: numberOrUndefined(query.before),
         });
-        return { body: { items } };
+        return { body: page };
       },
     }),
   ];

@@ -1,3 +1,3 @@
 export { recordAudit, type AuditEntry } from './recordAudit';
-export { listAudit, type AuditRecord, type AuditQuery } from './listAudit';
+export { listAudit, listAuditPage, type AuditRecord, type AuditQuery, type AuditFilters, type AuditPage } from './listAudit';
 export { auditRoutes } from './auditRoutes';
