@@ -2,6 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import flowSchema from '../flow.schema.json' with { type: 'json' };
 import matterSchema from '../matter.schema.json' with { type: 'json' };
 import { createAjv } from './createAjv';
+import { registerSchemaTitles } from './fieldIssues';
 
 /** The meta-schema version new documents are written against. */
 export const CURRENT_META_SCHEMA_VERSION = 1;
@@ -21,8 +22,12 @@ let compiled: MetaSchemas | undefined;
 export function metaSchemas(): MetaSchemas {
   if (compiled) return compiled;
   const ajv = createAjv();
-  ajv.addSchema(structuredClone(flowSchema));
-  const matter = ajv.compile(structuredClone(matterSchema));
+  const flowCopy = structuredClone(flowSchema);
+  const matterCopy = structuredClone(matterSchema);
+  registerSchemaTitles(flowCopy);
+  registerSchemaTitles(matterCopy);
+  ajv.addSchema(flowCopy);
+  const matter = ajv.compile(matterCopy);
   const flow = ajv.getSchema(flowSchema.$id);
   if (!flow) throw new Error('flow.schema.json did not compile');
   compiled = { matter, flow };

@@ -96,7 +96,36 @@ describe.each(ROLES)('catalog endpoints as %s', (who) => {
     expect(search.body.total).toBe(canSee ? 1 : 0);
     expect((await clients[who].get(`/api/matters/${code}/versions`)).status).toBe(canSee ? 200 : 404);
     expect((await clients[who].get(`/api/matters/${code}/diff?from=1&to=1`)).status).toBe(canSee ? 200 : 404);
-    expect((await clients[who].get(`/api/matters/${code}`)).status).toBe(404);
+    const current = await clients[who].get(`/api/matters/${code}`);
+    expect(current.status).toBe(404);
+    // Staff who may see the draft learn that it exists but is not in force; nobody else learns it exists.
+    expect(current.body.error).toEqual(
+      canSee
+        ? { code: 'MATTER_NOT_IN_FORCE', message: expect.any(String), details: { code, latestVersion: 1, status: 'draft' } }
+        : { code: 'MATTER_NOT_FOUND', message: '事项不存在', details: { code } },
+    );
+  });
+
+  it('cannot tell an unpublished code from an unknown one without the right to see drafts', async () => {
+    const code = await matterIn('in_review');
+    const unknown = foodLicence({ suffix: nextSuffix() }).code;
+    const canSee = SCJG_STAFF.includes(who) || CENTRE_WIDE.includes(who);
+    for (const path of ['', '/versions', '/versions/1', '/versions/2', '/diff?from=1&to=2', '/guide']) {
+      const existing = await clients[who].get(`/api/matters/${code}${path}`);
+      const missing = await clients[who].get(`/api/matters/${unknown}${path}`);
+      expect(missing.status, path).toBe(404);
+      expect(missing.body.error).toEqual({ code: 'MATTER_NOT_FOUND', message: '事项不存在', details: { code: unknown } });
+      if (canSee) continue;
+      expect(existing.status, path).toBe(404);
+      expect(existing.body.error, path).toEqual({ ...missing.body.error, details: { code } });
+    }
+  });
+
+  it('tells a version that does not exist apart once the matter is public', async () => {
+    const code = await matterIn('published');
+    const response = await clients[who].get(`/api/matters/${code}/versions/2`);
+    expect(response.status).toBe(404);
+    expect(response.body.error).toMatchObject({ code: 'MATTER_VERSION_NOT_FOUND', details: { code, version: 2 } });
   });
 
   it('creates drafts only as an editor of the department', async () => {

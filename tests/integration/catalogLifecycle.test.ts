@@ -81,8 +81,8 @@ describe('catalog lifecycle over HTTP', () => {
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('PUBLISH_BLOCKED');
     const codes = refused.body.error.details.map((d: { code: string }) => d.code);
-    expect(codes).toContain('publish.legal_basis_missing');
-    expect(codes).toContain('publish.promise_exceeds_statutory');
+    expect(codes).toContain('basis.missing');
+    expect(codes).toContain('limit.promise_exceeds_statutory');
     expect(refused.body.error.details.every((d: { pointer: string }) => d.pointer.startsWith('/'))).toBe(true);
     const fixed = await admin.put(`/api/matters/${code}/draft`, { revision: saved.body.revision, document: doc });
     expect(fixed.status).toBe(200);

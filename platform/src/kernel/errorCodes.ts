@@ -27,6 +27,7 @@ export const errorMessages = {
   // Catalog
   MATTER_NOT_FOUND: '事项不存在',
   MATTER_VERSION_NOT_FOUND: '事项版本不存在',
+  MATTER_NOT_IN_FORCE: '该事项今天没有现行有效的版本',
   MATTER_EXISTS: '该实施编码已存在',
   MATTER_INVALID: '事项内容不符合元模式',
   MATTER_CODE_INVALID: '实施编码格式不正确',
@@ -36,6 +37,7 @@ export const errorMessages = {
   TRANSITION_NOT_ALLOWED: '当前状态不允许该操作',
   PUBLISH_BLOCKED: '事项未通过发布检查',
   EFFECTIVE_DATE_INVALID: '生效日期不正确',
+  CANCEL_DATE_INVALID: '取消日期不正确',
 
   // Import / export
   IMPORT_INVALID: '导入文件存在错误，未导入任何事项',

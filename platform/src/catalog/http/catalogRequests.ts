@@ -1,10 +1,8 @@
 import { MATTER_STATUSES } from '../MatterVersion';
-import { TRANSITION_ACTIONS } from '../operations/transitionMatter';
+import { transitionRequestSchema } from '../operations/TransitionRequest';
 
 /** Request schemas of the catalog endpoints: validated at the boundary and published in OpenAPI. */
 const matterCode = { type: 'string', pattern: '^[0-9A-Z]{19,36}$', description: '实施编码' } as const;
-/** A civil date that exists (2099-02-30 does not); `format: date` checks the calendar. */
-const date = { type: 'string', format: 'date', maxLength: 10 } as const;
 /** Revisions are PostgreSQL integers; anything larger could never match and must not reach SQL. */
 const revision = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
 
@@ -24,7 +22,7 @@ export const createMatterBody = {
   type: 'object',
   additionalProperties: false,
   required: ['document'],
-  properties: { document: { type: 'object', description: '事项文档，见 schemas/matter.schema.json' } },
+  properties: { document: { type: 'object', title: '事项文档', description: '事项文档，见 schemas/matter.schema.json' } },
 } as const;
 
 export const updateDraftBody = {
@@ -32,26 +30,13 @@ export const updateDraftBody = {
   additionalProperties: false,
   required: ['revision', 'document'],
   properties: {
-    revision: { ...revision, description: '编辑时读到的草稿修订号' },
-    document: { type: 'object' },
+    revision: { ...revision, title: '修订号', description: '编辑时读到的草稿修订号' },
+    document: { type: 'object', title: '事项文档' },
   },
 } as const;
 
-export const transitionBody = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['action'],
-  properties: {
-    action: {
-      enum: [...TRANSITION_ACTIONS],
-      description: 'submit 提交审核 / withdraw 撤回 / return 退回 / publish 发布 / retire 取消 / newVersion 新建版本',
-    },
-    revision,
-    effectiveDate: { ...date, description: '计划生效日期（发布）' },
-    cancelDate: { ...date, description: '计划取消日期（取消）' },
-    comments: { type: 'string', maxLength: 2000, description: '审核意见' },
-  },
-} as const;
+/** One branch per action, each with only its own fields (see `transitionRequestSchema`). */
+export const transitionBody = transitionRequestSchema;
 
 const shortText = (maxLength: number, pattern?: string) =>
   ({ type: 'string', maxLength, ...(pattern ? { pattern } : {}) }) as const;

@@ -5,7 +5,7 @@ import { diffVersions } from '../operations/diffVersions';
 import { getGuide } from '../operations/getGuide';
 import { getCurrentMatter, getMatterVersion, getMatterVersions } from '../operations/readMatters';
 import { searchMatters } from '../operations/searchMatters';
-import { transitionMatter, type TransitionRequest } from '../operations/transitionMatter';
+import { transitionMatter } from '../operations/transitionMatter';
 import { updateDraft } from '../operations/updateDraft';
 import {
   codeParamSchema,
@@ -153,7 +153,10 @@ export function catalogRoutes(deps: { db: Db; clock: Clock }): Route[] {
     defineRoute({
       method: 'post',
       path: '/matters/{code}/transitions',
-      summary: '生命周期操作：提交审核、撤回、退回、发布（可定未来生效日）、取消、新建版本',
+      summary: '生命周期操作：提交审核、撤回、退回、发布（可定未来生效日）、取消、新建版本、撤销或改定发布计划',
+      description:
+        '每种操作只接受自己的字段（如 retire 只接受 cancelDate，publish 与 reschedule 只接受 effectiveDate），其他字段返回 422。' +
+        '取消事项时，尚未生效的后续版本的发布计划一并撤销，该版本回到审核中。生效日期最晚为今天起三年。',
       tags,
       access: ['dept_admin', 'legal'],
       params: codeParamSchema,
@@ -162,7 +165,7 @@ export function catalogRoutes(deps: { db: Db; clock: Clock }): Route[] {
       responses: { '200': { description: '操作后的版本', schema: matterVersionSchema } },
       errors: writeErrors,
       async handle({ call, params, body }) {
-        return { body: await transitionMatter(deps, call, { code: params.code, request: body as TransitionRequest }) };
+        return { body: await transitionMatter(deps, call, { code: params.code, request: body }) };
       },
     }),
   ];

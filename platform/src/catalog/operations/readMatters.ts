@@ -1,31 +1,42 @@
-import { fail, readerOf, type Call, type Clock, type Db } from '../../kernel';
+import { fail, readerOf, type Actor, type Call, type Clock, type Db } from '../../kernel';
 import { PUBLIC_STATUSES, type MatterVersion } from '../MatterVersion';
 import { canReadUnpublished } from '../catalogAccess';
 import { findCurrentVersion, findVersion, listVersions, matterDepartment } from '../store/matterStore';
 
 type ReadDeps = { db: Db; clock: Clock };
 
-/** GET /api/matters/{code}: the version in force today, the one citizens and new cases use. */
-export async function getCurrentMatter(deps: ReadDeps, call: Call, { code }: { code: string }): Promise<MatterVersion> {
-  const current = await findCurrentVersion(readerOf(deps.db, call), { code, today: deps.clock.today() });
-  if (!current) throw fail('MATTER_NOT_FOUND', { code });
-  return current;
-}
+const isStaff = (actor: Actor) => actor.kind === 'user' && actor.role !== 'citizen';
 
-/** Unpublished versions exist for the owning department and centre-wide roles only. */
-async function visibleFilter(deps: ReadDeps, call: Call, code: string) {
-  const departmentCode = await matterDepartment(readerOf(deps.db, call), code);
+/**
+ * The versions of `code` the caller may see. A code whose versions are all hidden from the caller
+ * answers exactly as an unknown code, so the public cannot probe for unpublished matters.
+ */
+async function visibleVersions(deps: ReadDeps, call: Call, code: string): Promise<MatterVersion[]> {
+  const q = readerOf(deps.db, call);
+  const departmentCode = await matterDepartment(q, code);
   if (!departmentCode) throw fail('MATTER_NOT_FOUND', { code });
   const canSeeAll = canReadUnpublished(call.actor, departmentCode);
-  return (version: MatterVersion) => canSeeAll || PUBLIC_STATUSES.includes(version.status);
+  const versions = await listVersions(q, { code, today: deps.clock.today() });
+  const visible = versions.filter((version) => canSeeAll || PUBLIC_STATUSES.includes(version.status));
+  if (visible.length === 0) throw fail('MATTER_NOT_FOUND', { code });
+  return visible;
+}
+
+/**
+ * GET /api/matters/{code}: the version in force today, the one citizens and new cases use. Staff are
+ * told a matter that exists but is not in force (scheduled, retired) from one that does not exist.
+ */
+export async function getCurrentMatter(deps: ReadDeps, call: Call, { code }: { code: string }): Promise<MatterVersion> {
+  const current = await findCurrentVersion(readerOf(deps.db, call), { code, today: deps.clock.today() });
+  if (current) return current;
+  if (!isStaff(call.actor)) throw fail('MATTER_NOT_FOUND', { code });
+  const latest = (await visibleVersions(deps, call, code)).at(-1);
+  if (!latest) throw fail('MATTER_NOT_FOUND', { code });
+  throw fail('MATTER_NOT_IN_FORCE', { code, latestVersion: latest.version, status: latest.status });
 }
 
 export async function getMatterVersions(deps: ReadDeps, call: Call, { code }: { code: string }): Promise<MatterVersion[]> {
-  const isVisible = await visibleFilter(deps, call, code);
-  const versions = await listVersions(readerOf(deps.db, call), { code, today: deps.clock.today() });
-  const visible = versions.filter(isVisible);
-  if (visible.length === 0) throw fail('MATTER_NOT_FOUND', { code });
-  return visible;
+  return visibleVersions(deps, call, code);
 }
 
 export async function getMatterVersion(
@@ -33,8 +44,9 @@ export async function getMatterVersion(
   call: Call,
   { code, version }: { code: string; version: number },
 ): Promise<MatterVersion> {
-  const isVisible = await visibleFilter(deps, call, code);
+  const visible = await visibleVersions(deps, call, code);
+  if (!visible.some((v) => v.version === version)) throw fail('MATTER_VERSION_NOT_FOUND', { code, version });
   const found = await findVersion(readerOf(deps.db, call), { code, version, today: deps.clock.today() });
-  if (!found || !isVisible(found)) throw fail('MATTER_VERSION_NOT_FOUND', { code, version });
+  if (!found) throw fail('MATTER_VERSION_NOT_FOUND', { code, version });
   return found;
 }

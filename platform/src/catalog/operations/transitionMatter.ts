@@ -4,6 +4,7 @@ import { knownDepartmentCodes } from '../../departments';
 import type { MatterVersion } from '../MatterVersion';
 import { assertCanDecide, assertCanEdit } from '../catalogAccess';
 import { checkPublishable } from '../checks';
+import type { TransitionAction, TransitionRequest } from './TransitionRequest';
 import {
   findCurrentVersion,
   findOpenVersion,
@@ -12,23 +13,18 @@ import {
   listVersions,
   lockMatter,
   markSupersededFrom,
+  recomputeSupersededFrom,
+  returnToReview,
   setVersionState,
   settleVersionStates,
 } from '../store/matterStore';
 
-export const TRANSITION_ACTIONS = ['submit', 'withdraw', 'return', 'publish', 'retire', 'newVersion'] as const;
-export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
+export { TRANSITION_ACTIONS, type TransitionAction, type TransitionRequest } from './TransitionRequest';
 
-export interface TransitionRequest {
-  action: TransitionAction;
-  /** The revision the caller saw; when given, a stale one is refused like a stale draft save. */
-  revision?: number;
-  effectiveDate?: string;
-  cancelDate?: string;
-  comments?: string;
-}
+/** How far ahead a publication may be scheduled: a mistyped year (2062 for 2026) is refused, not waited for. */
+export const MAX_SCHEDULE_YEARS = 3;
 
-interface Step {
+interface Step<R extends TransitionRequest = TransitionRequest> {
   tx: Queryable;
   actor: Actor;
   code: string;
@@ -37,8 +33,12 @@ interface Step {
   today: string;
   /** The clock's instant, for every timestamp this move writes. */
   at: Date;
-  request: TransitionRequest;
+  request: R;
+  /** Extra audit details a step wants recorded with the move. */
+  audit: Record<string, unknown>;
 }
+
+type RequestOf<A extends TransitionAction> = Extract<TransitionRequest, { action: A }>;
 
 function assertRevision(version: MatterVersion, revision: number | undefined) {
   if (revision !== undefined && revision !== version.revision) {
@@ -51,12 +51,16 @@ function assertRevision(version: MatterVersion, revision: number | undefined) {
   }
 }
 
+const revisionOf = (request: TransitionRequest) => ('revision' in request ? request.revision : undefined);
+const commentsOf = (request: TransitionRequest) => ('comments' in request ? request.comments?.trim() : undefined);
+const byOf = (actor: Actor) => (actor.kind === 'user' ? actor.displayName : '');
+
 async function openVersionIn(step: Step, status: 'draft' | 'in_review'): Promise<MatterVersion> {
   const open = await findOpenVersion(step.tx, { code: step.code, today: step.today, isForUpdate: true });
   if (!open || open.status !== status) {
     throw fail('TRANSITION_NOT_ALLOWED', { action: step.request.action, expected: status, actual: open?.status ?? null });
   }
-  assertRevision(open, step.request.revision);
+  assertRevision(open, revisionOf(step.request));
   return open;
 }
 
@@ -65,16 +69,83 @@ async function assertPublishable(step: Step, version: MatterVersion): Promise<vo
   if (issues.length > 0) throw fail('PUBLISH_BLOCKED', issues);
 }
 
-function assertDateNotPast(date: string, today: string, field: string) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
-    throw fail('EFFECTIVE_DATE_INVALID', [{ pointer: `/${field}`, code: 'date.format', message: '日期格式应为 YYYY-MM-DD' }]);
+/** Published but not yet in force: the versions a retire, unschedule or reschedule acts on. */
+async function scheduledVersions(step: Step): Promise<MatterVersion[]> {
+  const versions = await listVersions(step.tx, { code: step.code, today: step.today });
+  return versions.filter((v) => v.status === 'published' && v.effectiveFrom !== null && v.effectiveFrom > step.today);
+}
+
+function addYears(civilDate: string, years: number): string {
+  const [y, m, d] = civilDate.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
+}
+
+const DATE_FIELDS = {
+  effectiveDate: { code: 'EFFECTIVE_DATE_INVALID', label: '生效日期' },
+  cancelDate: { code: 'CANCEL_DATE_INVALID', label: '取消日期' },
+} as const;
+
+/** Dates are civil days in Asia/Shanghai: today or later; an effective date at most MAX_SCHEDULE_YEARS ahead. */
+function assertDate(date: string, today: string, field: keyof typeof DATE_FIELDS) {
+  const { code, label } = DATE_FIELDS[field];
+  const pointer = `/${field}`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || addYears(date, 0) !== date) {
+    throw fail(code, [{ pointer, code: 'date.format', message: `${label}应为真实存在的日期，格式 YYYY-MM-DD` }]);
   }
-  if (date < today) {
-    throw fail('EFFECTIVE_DATE_INVALID', [{ pointer: `/${field}`, code: 'date.past', message: `日期不能早于今天（${today}）` }]);
+  if (date < today) throw fail(code, [{ pointer, code: 'date.past', message: `${label}不能早于今天（${today}）` }]);
+  const latest = addYears(today, MAX_SCHEDULE_YEARS);
+  if (field === 'effectiveDate' && date > latest) {
+    throw fail(code, [
+      { pointer, code: 'date.too_far', message: `${label}不能晚于 ${latest}（今天起 ${MAX_SCHEDULE_YEARS} 年以内）` },
+    ]);
   }
 }
 
-const steps: Record<TransitionAction, (step: Step) => Promise<number>> = {
+/** A refusal while a publication waits for its date: the order of versions and dates must stay the same. */
+function scheduledRefusal(scheduled: MatterVersion) {
+  return fail(
+    'TRANSITION_NOT_ALLOWED',
+    { scheduledVersion: scheduled.version, effectiveFrom: scheduled.effectiveFrom },
+    `第 ${scheduled.version} 版已定于 ${scheduled.effectiveFrom} 生效，请先改期或撤销该发布计划`,
+  );
+}
+
+/** A scheduled version can go back to review only while no other version is open (one open version per code). */
+async function assertNoOpenVersion(step: Step, scheduled: MatterVersion) {
+  const open = await findOpenVersion(step.tx, { code: step.code, today: step.today });
+  if (open) {
+    throw fail(
+      'TRANSITION_NOT_ALLOWED',
+      { scheduledVersion: scheduled.version, openVersion: open.version, openStatus: open.status },
+      `第 ${open.version} 版正在编辑或审核，第 ${scheduled.version} 版的发布计划无法退回审核，请先处理第 ${open.version} 版`,
+    );
+  }
+}
+
+async function cancelSchedule(step: Step, scheduled: MatterVersion, comments: string) {
+  await returnToReview(step.tx, {
+    code: step.code,
+    version: scheduled.version,
+    userId: userIdOf(step.actor),
+    at: step.at,
+    reviewComment: { by: byOf(step.actor), at: step.at.toISOString(), comments },
+  });
+}
+
+async function onlyScheduled(step: Step): Promise<MatterVersion> {
+  const [scheduled] = await scheduledVersions(step);
+  if (!scheduled) {
+    throw fail(
+      'TRANSITION_NOT_ALLOWED',
+      { action: step.request.action, reason: 'no scheduled publication' },
+      '该事项没有尚未生效的发布计划',
+    );
+  }
+  assertRevision(scheduled, revisionOf(step.request));
+  return scheduled;
+}
+
+const steps: { [A in TransitionAction]: (step: Step<RequestOf<A>>) => Promise<number> } = {
   /** Sending to legal review runs the publish checks now, so reviewers only see publishable drafts. */
   async submit(step) {
     assertCanEdit(step.actor, step.departmentCode);
@@ -104,20 +175,19 @@ const steps: Record<TransitionAction, (step: Step) => Promise<number>> = {
   },
   async return(step) {
     assertCanDecide(step.actor);
-    const comments = step.request.comments?.trim();
+    const comments = step.request.comments.trim();
     if (!comments)
       throw fail('VALIDATION_FAILED', [
         { pointer: '/comments', code: 'matter.comments_required', message: '退回时必须填写审核意见' },
       ]);
     const review = await openVersionIn(step, 'in_review');
-    const by = step.actor.kind === 'user' ? step.actor.displayName : '';
     await setVersionState(step.tx, {
       code: step.code,
       version: review.version,
       status: 'draft',
       userId: userIdOf(step.actor),
       at: step.at,
-      reviewComment: { by, at: step.at.toISOString(), comments },
+      reviewComment: { by: byOf(step.actor), at: step.at.toISOString(), comments },
     });
     return review.version;
   },
@@ -126,19 +196,11 @@ const steps: Record<TransitionAction, (step: Step) => Promise<number>> = {
     assertCanDecide(step.actor);
     const review = await openVersionIn(step, 'in_review');
     const effectiveFrom = step.request.effectiveDate ?? step.today;
-    assertDateNotPast(effectiveFrom, step.today, 'effectiveDate');
-    const versions = await listVersions(step.tx, { code: step.code, today: step.today });
-    const scheduled = versions.find((v) => v.status === 'published' && v.effectiveFrom !== null && v.effectiveFrom > step.today);
-    if (scheduled) {
-      throw fail(
-        'TRANSITION_NOT_ALLOWED',
-        { scheduledVersion: scheduled.version, effectiveFrom: scheduled.effectiveFrom },
-        `第 ${scheduled.version} 版已定于 ${scheduled.effectiveFrom} 生效，请先处理该版本`,
-      );
-    }
+    assertDate(effectiveFrom, step.today, 'effectiveDate');
+    const [scheduled] = await scheduledVersions(step);
+    if (scheduled) throw scheduledRefusal(scheduled);
     await assertPublishable(step, review);
-    const comments = step.request.comments?.trim();
-    const by = step.actor.kind === 'user' ? step.actor.displayName : '';
+    const comments = commentsOf(step.request);
     await setVersionState(step.tx, {
       code: step.code,
       version: review.version,
@@ -147,13 +209,17 @@ const steps: Record<TransitionAction, (step: Step) => Promise<number>> = {
       at: step.at,
       effectiveFrom,
       isPublish: true,
-      ...(comments ? { reviewComment: { by, at: step.at.toISOString(), comments } } : {}),
+      ...(comments ? { reviewComment: { by: byOf(step.actor), at: step.at.toISOString(), comments } } : {}),
     });
     await markSupersededFrom(step.tx, { code: step.code, version: review.version, effectiveFrom });
     await settleVersionStates(step.tx, { today: step.today, at: step.at });
     return review.version;
   },
-  /** Retiring takes effect on the cancel date; until then the version stays current. */
+  /**
+   * Retiring takes effect on the cancel date; until then the version stays current. A later version
+   * scheduled to take effect would revive the retired matter on its day, so its publication is
+   * cancelled with the retirement and it goes back to legal's queue.
+   */
   async retire(step) {
     assertCanDecide(step.actor);
     const current = await findCurrentVersion(step.tx, { code: step.code, today: step.today });
@@ -165,7 +231,16 @@ const steps: Record<TransitionAction, (step: Step) => Promise<number>> = {
       );
     assertRevision(current, step.request.revision);
     const cancelAt = step.request.cancelDate ?? step.today;
-    assertDateNotPast(cancelAt, step.today, 'cancelDate');
+    assertDate(cancelAt, step.today, 'cancelDate');
+    const scheduled = (await scheduledVersions(step)).filter((v) => v.version > current.version);
+    for (const version of scheduled) {
+      await assertNoOpenVersion(step, version);
+      await cancelSchedule(step, version, `事项取消（${cancelAt}），原定 ${version.effectiveFrom} 生效的发布计划已撤销`);
+    }
+    if (scheduled.length > 0) {
+      await recomputeSupersededFrom(step.tx, { code: step.code });
+      step.audit.cancelledSchedules = scheduled.map((v) => ({ version: v.version, effectiveFrom: v.effectiveFrom }));
+    }
     await setVersionState(step.tx, {
       code: step.code,
       version: current.version,
@@ -179,6 +254,9 @@ const steps: Record<TransitionAction, (step: Step) => Promise<number>> = {
   async newVersion(step) {
     assertCanEdit(step.actor, step.departmentCode);
     if (await findOpenVersion(step.tx, { code: step.code, today: step.today })) throw fail('DRAFT_EXISTS', { code: step.code });
+    // A draft beside a scheduled version could never be published, and would block unscheduling it.
+    const [scheduled] = await scheduledVersions(step);
+    if (scheduled) throw scheduledRefusal(scheduled);
     const versions = await listVersions(step.tx, { code: step.code, today: step.today });
     const base = [...versions]
       .reverse()
@@ -190,6 +268,38 @@ const steps: Record<TransitionAction, (step: Step) => Promise<number>> = {
     const version = step.maxVersion + 1;
     await insertDraftVersion(step.tx, { document: full.document, version, userId: userIdOf(step.actor), at: step.at });
     return version;
+  },
+  /** Cancels a publication that has not taken effect; the version waits in review again, without a date. */
+  async unschedule(step) {
+    assertCanDecide(step.actor);
+    const scheduled = await onlyScheduled(step);
+    await assertNoOpenVersion(step, scheduled);
+    const comments = commentsOf(step.request) || `撤销原定 ${scheduled.effectiveFrom} 生效的发布计划`;
+    await cancelSchedule(step, scheduled, comments);
+    await recomputeSupersededFrom(step.tx, { code: step.code });
+    step.audit.previousEffectiveFrom = scheduled.effectiveFrom;
+    return scheduled.version;
+  },
+  /** Moves a publication that has not taken effect to another day (today makes it current at once). */
+  async reschedule(step) {
+    assertCanDecide(step.actor);
+    const scheduled = await onlyScheduled(step);
+    const effectiveFrom = step.request.effectiveDate;
+    assertDate(effectiveFrom, step.today, 'effectiveDate');
+    const comments = commentsOf(step.request);
+    await setVersionState(step.tx, {
+      code: step.code,
+      version: scheduled.version,
+      status: 'published',
+      userId: userIdOf(step.actor),
+      at: step.at,
+      effectiveFrom,
+      ...(comments ? { reviewComment: { by: byOf(step.actor), at: step.at.toISOString(), comments } } : {}),
+    });
+    await recomputeSupersededFrom(step.tx, { code: step.code });
+    await settleVersionStates(step.tx, { today: step.today, at: step.at });
+    step.audit.previousEffectiveFrom = scheduled.effectiveFrom;
+    return scheduled.version;
   },
 };
 
@@ -207,7 +317,7 @@ export async function transitionMatter(
   return inTransaction(deps.db, call, async (tx) => {
     const locked = await lockMatter(tx, code);
     if (!locked) throw fail('MATTER_NOT_FOUND', { code });
-    const version = await steps[request.action]({
+    const step: Step = {
       tx,
       actor: call.actor,
       code,
@@ -216,16 +326,15 @@ export async function transitionMatter(
       today,
       at,
       request,
-    });
+      audit: {},
+    };
+    // The schema ties each action to its own fields; TypeScript cannot follow the lookup by `action`.
+    const version = await (steps[request.action] as (step: Step) => Promise<number>)(step);
+    const { action, ...fields } = request;
     await recordAudit(
       deps,
       { ...call, tx },
-      {
-        action: `matter.${request.action}`,
-        targetType: 'matter',
-        targetId: code,
-        details: { version, effectiveDate: request.effectiveDate, cancelDate: request.cancelDate, comments: request.comments },
-      },
+      { action: `matter.${action}`, targetType: 'matter', targetId: code, details: { version, ...fields, ...step.audit } },
     );
     const result = await findVersion(tx, { code, version, today });
     if (!result) throw new Error('version vanished inside its own transaction');

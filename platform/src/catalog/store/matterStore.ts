@@ -249,3 +249,48 @@ export async function settleVersionStates(q: Queryable, { today, at }: { today: 
     [today, at],
   );
 }
+
+/**
+ * Sets every published version's `superseded_from` to the first effective date of a later published
+ * version (or clears it), after a scheduled publication was cancelled or moved.
+ */
+export async function recomputeSupersededFrom(q: Queryable, { code }: { code: string }): Promise<void> {
+  await q.query(
+    `UPDATE matter_versions v SET superseded_from = (
+       SELECT min(n.effective_from) FROM matter_versions n
+       WHERE n.code = v.code AND n.version > v.version AND n.effective_from IS NOT NULL
+         AND n.status IN ('published', 'superseded', 'retired'))
+     WHERE v.code = $1 AND v.status IN ('published', 'superseded', 'retired')`,
+    [code],
+  );
+}
+
+/**
+ * Takes a scheduled (not yet effective) publication back to legal's queue: `in_review`, with no
+ * effective date and no publisher, as if it had never been published.
+ */
+export async function returnToReview(
+  q: Queryable,
+  {
+    code,
+    version,
+    userId,
+    at,
+    reviewComment,
+  }: {
+    code: string;
+    version: number;
+    userId: number | null;
+    at: Date;
+    reviewComment?: { by: string; at: string; comments: string };
+  },
+): Promise<void> {
+  await q.query(
+    `UPDATE matter_versions SET status = 'in_review', revision = revision + 1, updated_by = $3, updated_at = $4,
+       effective_from = NULL, published_at = NULL, published_by = NULL,
+       review_comments = CASE WHEN $5::jsonb IS NULL THEN review_comments
+                              ELSE COALESCE(review_comments, '[]'::jsonb) || $5::jsonb END
+     WHERE code = $1 AND version = $2 AND status = 'published'`,
+    [code, version, userId, at, reviewComment ? JSON.stringify([reviewComment]) : null],
+  );
+}
