@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../platform/src/identity';
 import { loadConfig, openDb } from '../../platform/src/infra';
 import { bootstrap } from '../../platform/src/server/bootstrap';
 import { startServer } from '../../platform/src/server/startServer';
@@ -45,7 +46,10 @@ describe('production mode', { timeout: 120_000 }, () => {
   it('seeds the catalog but no accounts', async () => {
     const booted = await bootstrap({ config: loadConfig(env) });
     try {
-      const users = await booted.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+      // The CLI tests may have run first (shuffled): only demo accounts must be absent.
+      const users = await booted.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM users WHERE username = ANY($1)', [
+        DEMO_ACCOUNTS.map((account) => account.username),
+      ]);
       expect(users.rows[0]?.n).toBe(0);
       const matters = await booted.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM matters');
       expect(matters.rows[0]?.n).toBeGreaterThanOrEqual(40);
