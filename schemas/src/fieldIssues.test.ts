@@ -99,6 +99,18 @@ describe('toFieldIssues', () => {
     validate({ n: 'x' });
     expect(toFieldIssues(validate.errors)).toEqual([{ pointer: '/n', code: 'schema.pattern', message: '格式不正确' }]);
     validate({ n: 1 });
+    expect(toFieldIssues(validate.errors)).toEqual([{ pointer: '/n', code: 'schema.type', message: '应为文本' }]);
+    validate({ n: 'ab'.repeat(3) });
     expect(toFieldIssues(validate.errors)[0]?.message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('never names a field by the English title of the JSON Schema meta-schema', () => {
+    const ajv = createAjv();
+    ajv.validateSchema(5 as unknown as object);
+    const issues = toFieldIssues(ajv.errors);
+    expect(issues.length).toBeGreaterThan(0);
+    expect(issues.every((issue) => !/meta-schema/i.test(issue.message) && issue.message === '应为对象或布尔值（是/否）')).toBe(
+      true,
+    );
   });
 });

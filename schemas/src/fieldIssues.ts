@@ -38,6 +38,9 @@ export function registerSchemaTitles(root: object): void {
   visit(schema);
 }
 
+/** The standard's own meta-schemas (checking a schema a clerk wrote) have English titles that name no field. */
+const isJsonSchemaMetaSchema = (schema: Schema) => textOf(schema.$id)?.startsWith('https://json-schema.org/') === true;
+
 const unescapePointer = (segment: string) => segment.replace(/~1/g, '/').replace(/~0/g, '~');
 
 function resolveRef(ref: string, root: Schema): { schema: Schema; root: Schema } | undefined {
@@ -128,7 +131,8 @@ interface FieldWords {
 
 /** Titles and hints for the value at `instancePath`, from the failing schema and, if registered, its referrers. */
 function fieldWords(parentSchema: unknown, instancePath: string): FieldWords {
-  const own = isSchema(parentSchema) ? [{ schema: parentSchema, root: parentSchema }] : [];
+  const own =
+    isSchema(parentSchema) && !isJsonSchemaMetaSchema(parentSchema) ? [{ schema: parentSchema, root: parentSchema }] : [];
   const levels = schemasAlong(parentSchema, instancePath);
   const here = [...own, ...(levels[levels.length - 1] ?? [])];
   const hint = textOf(first(here, 'x-hint')) ?? textOf(first(here, 'description'));
@@ -154,7 +158,7 @@ const TYPE_WORDS: Record<string, string> = {
   string: '文本',
   integer: '整数',
   number: '数字',
-  boolean: '是或否',
+  boolean: '布尔值（是/否）',
   object: '对象',
   array: '列表',
   null: '空值',
@@ -188,7 +192,6 @@ function describe(error: ErrorObject, localized: string | undefined): string | u
     case 'enum':
       return `${subject}应为以下之一：${enumWords(params.allowedValues ?? error.schema, enumNames)}`;
     case 'type':
-      if (!name) return undefined;
       return `${subject}应为${String(params.type)
         .split(',')
         .map((t) => TYPE_WORDS[t] ?? t)
