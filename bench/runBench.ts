@@ -14,6 +14,7 @@ import {
   type Distribution,
 } from './searchBench';
 import { runImportBench } from './importBench';
+import { runServerBench } from './serverBench';
 import { fmt } from './stats';
 
 /**
@@ -25,6 +26,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
 const WARMUP = 20;
 const MATTERS = Number(process.env.BENCH_MATTERS ?? 10_000);
+/** Which parts to run, e.g. BENCH_SECTIONS=server for the whole-catalog measurements alone. */
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'search,import,server').split(','));
 
 async function benchSearch(lines: string[]) {
   const server = await startTestServer();
@@ -82,11 +85,12 @@ async function benchSearch(lines: string[]) {
 const lines: string[] = [
   `# Matterflow benchmark — ${new Date().toISOString()}`,
   '',
-  `runs=${RUNS}, samples/run=${SAMPLES}, warm-up=${WARMUP}`,
+  `runs=${RUNS}, samples/run=${SAMPLES}, warm-up=${WARMUP}, matters=${MATTERS}`,
   '',
 ];
-await benchSearch(lines);
-await runImportBench(lines, { runs: Math.max(3, Math.min(RUNS, 5)) });
+if (SECTIONS.has('search')) await benchSearch(lines);
+if (SECTIONS.has('import')) await runImportBench(lines, { runs: Math.max(3, Math.min(RUNS, 5)) });
+if (SECTIONS.has('server')) await runServerBench(lines, { matters: MATTERS });
 const report = lines.join('\n');
 console.log(report);
 mkdirSync('bench/results', { recursive: true });

@@ -43,10 +43,11 @@ export async function bootstrap({
     // Versions whose effective or cancel date passed while no server ran get their stored status.
     await settleVersionStates(db, { today: clock.today(), at: clock.now() });
     await seedDepartments(deps, { file: join(config.seedDir, 'departments.json') });
-    if (shouldSeedCatalog) await loadSeedCatalog(deps, { dir: config.seedDir });
+    const seeded = shouldSeedCatalog ? await loadSeedCatalog(deps, { dir: config.seedDir }) : 0;
     if (config.isDemo) await seedDemoAccounts(deps);
-    // The seed may have written the whole catalog; the planner should know (PGlite has no autovacuum).
-    await analyze(db);
+    // The seed wrote the whole catalog; the planner should know (PGlite has no autovacuum). Not on
+    // every start: statistics are stored, and ANALYZE of a large catalog would slow each restart.
+    if (seeded > 0) await analyze(db);
   } catch (error) {
     await db.close();
     throw error;
