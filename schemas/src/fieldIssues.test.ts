@@ -40,7 +40,7 @@ describe('toFieldIssues', () => {
   it('takes the title from the referring property when the definition has none', () => {
     const issues = matterIssues({ ...base, department: { ...department, code: 'x' } });
     expect(issues.find((issue) => issue.pointer === '/department/code')?.message).toMatch(
-      /^“实施主体编码”格式不正确：统一社会信用代码/,
+      /^“实施主体编码”格式不正确：应为 18 位统一社会信用代码/,
     );
   });
 
