@@ -137,6 +137,12 @@ describe('one defect, one code, wherever it is found', () => {
       create: { status: 400, error: 'MATTER_CODE_INVALID' },
     },
     {
+      code: 'code.malformed',
+      pointer: '/code',
+      document: () => ({ ...foodLicence({ suffix: '0009310249001' }), code: `${scjg}0009-310249001` }),
+      create: { status: 400, error: 'MATTER_CODE_INVALID' },
+    },
+    {
       code: 'department.unknown',
       pointer: '/department/code',
       document: () => withDepartment(unregistered),

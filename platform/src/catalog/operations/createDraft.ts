@@ -13,14 +13,16 @@ export async function createDraft(
   call: Call,
   input: { document: unknown },
 ): Promise<MatterVersion> {
-  const document = validateDocument(input.document);
-  const { actor } = call;
-  assertCanEdit(actor, document.department.code);
-  const formatIssues = underDocument(checkCodeFormat(document));
-  // A 统一社会信用代码 that fails its check digit names no department in the directory: not found.
+  // The code rules speak before the schema, so an off-pattern code gets the code.malformed (not
+  // schema.pattern) that the import and the publish checks give; a 统一社会信用代码 that fails its
+  // check digit names no department in the directory, hence not found.
+  const formatIssues = underDocument(checkCodeFormat(input.document));
   const codeIssues = formatIssues.filter((issue) => issue.code.startsWith('code.'));
   if (codeIssues.length > 0) throw fail('MATTER_CODE_INVALID', codeIssues);
   if (formatIssues.length > 0) throw fail('DEPARTMENT_NOT_FOUND', formatIssues);
+  const document = validateDocument(input.document);
+  const { actor } = call;
+  assertCanEdit(actor, document.department.code);
   const today = deps.clock.today();
   const at = deps.clock.now();
   return inTransaction(deps.db, call, async (tx) => {
