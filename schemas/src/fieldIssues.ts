@@ -259,6 +259,7 @@ export function toFieldIssues(errors: ErrorObject[] | null | undefined, prefix =
         : (describe(error, localized.message) ??
           (error.keyword === 'pattern' ? '格式不正确' : localized.message) ??
           '不符合要求');
-    return { pointer: pointer || '/', code: `schema.${error.keyword}`, message };
+    // Ajv names a `false` subschema's error 'false schema'; codes have no spaces.
+    return { pointer: pointer || '/', code: `schema.${error.keyword.replace(/\s+/g, '_')}`, message };
   });
 }

@@ -40,6 +40,7 @@ export const issueCodes = {
   'schema.not': '不应符合该模式',
   'schema.if': '不符合条件分支',
   'schema.discriminator': '不是允许的类别',
+  'schema.false_schema': '不允许出现',
   'schema.compile': '不是有效的 JSON Schema',
 
   // The JSON body itself, before any schema (http/checkJsonValue).
