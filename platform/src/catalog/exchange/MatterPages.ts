@@ -31,3 +31,17 @@ export function pagesOfDocuments(documents: readonly unknown[], pageSize = 200):
 
 /** Lets queued requests run between two pages of an export. */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Returns a check to call between small units of work (a matter, a row): it yields to the event
+ * loop once `budgetMs` have passed since the last yield, so that a slow page (first use, a huge
+ * document, a busy machine) still lets other requests in.
+ */
+export function timeSlicer(budgetMs = 20): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < budgetMs) return;
+    await yieldToEventLoop();
+    since = performance.now();
+  };
+}

@@ -1,4 +1,4 @@
-import { yieldToEventLoop, type MatterPages } from './MatterPages';
+import { timeSlicer, yieldToEventLoop, type MatterPages } from './MatterPages';
 import { toNationalRecord, type NationalRecord } from './nationalMapping';
 import type { SourceVersion } from './sourceVersion';
 
@@ -66,9 +66,11 @@ export async function* streamCatalogJson({
     : `{"format":"matterflow-catalog","version":1,"exportedAt":${at},"matters":[`;
   const revisions: Record<string, SourceVersion> = {};
   let separator = '';
+  const pause = timeSlicer();
   for await (const page of pages([[]])) {
     const slice: string[] = [];
     for (const matter of page) {
+      await pause();
       const document = matter.values[0];
       const item = isNational ? toNationalRecord({ document, version: matter.version, status: matter.status }) : document;
       slice.push(JSON.stringify(item));

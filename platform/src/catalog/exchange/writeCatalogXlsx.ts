@@ -3,7 +3,7 @@ import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { getPath, isPlainObject, toPointer } from './documentPaths';
 import { formatSourceVersion, SOURCE_VERSION_HEADER, type SourceVersion } from './sourceVersion';
-import { pagesOfDocuments, yieldToEventLoop, type MatterPages } from './MatterPages';
+import { pagesOfDocuments, timeSlicer, yieldToEventLoop, type MatterPages } from './MatterPages';
 import { JSON_COLUMNS, MAX_CELL_CHARS, STRUCTURE_HEADER, xlsxLayout, type Container, type XlsxSheet } from './xlsxLayout';
 
 type Row = (string | number | boolean | undefined)[];
@@ -71,6 +71,7 @@ export async function streamCatalogXlsx({
     if (output.destroyed) throw new Error('xlsx export aborted: the output was closed');
     await yieldToEventLoop();
   };
+  const slice = timeSlicer();
 
   const matterColumns = sources
     ? [...layout.matterSheet.columns, { ...layout.matterSheet.columns[0]!, header: SOURCE_VERSION_HEADER, national: '' }]
@@ -78,6 +79,7 @@ export async function streamCatalogXlsx({
   const matterSheet = startSheet(workbook, { ...layout.matterSheet, columns: matterColumns });
   for await (const page of pages([[]])) {
     for (const { code, values } of page) {
+      await slice();
       const document = values[0];
       if (!isPlainObject(document)) continue;
       const row: Row = layout.matterSheet.columns.map((column) =>
@@ -99,6 +101,7 @@ export async function streamCatalogXlsx({
     const worksheet = startSheet(workbook, sheet);
     for await (const page of pages([sheet.listPath ?? []])) {
       for (const { code, values } of page) {
+        await slice();
         const list = values[0];
         if (!Array.isArray(list)) continue;
         for (const item of list) {
@@ -117,6 +120,7 @@ export async function streamCatalogXlsx({
   const jsonSheet = startSheet(workbook, layout.jsonSheet);
   for await (const page of pages(JSON_COLUMNS.map(({ path }) => path))) {
     for (const { code, values } of page) {
+      await slice();
       const chunks = values.map(chunk);
       const height = Math.max(0, ...chunks.map((parts) => parts.length));
       for (let i = 0; i < height; i += 1) addRow(jsonSheet, layout.jsonSheet, [code, ...chunks.map((parts) => parts[i])]);
