@@ -108,7 +108,7 @@ describe('export and re-import', () => {
       contentType: XLSX_MEDIA_TYPE,
     });
     expect(response.status, response.text).toBe(200);
-    expect(response.body.updated).toBe(before.body.matters.length);
+    expect(response.body).toMatchObject({ created: 0, updated: 0, unchanged: before.body.matters.length, conflicts: [] });
     const after = await legal.get('/api/catalog/export?format=json');
     expect(after.body.matters).toEqual(before.body.matters);
   });
@@ -145,6 +145,93 @@ describe('importing over a published matter', () => {
     } finally {
       await seeded.close();
     }
+  });
+});
+
+describe('re-importing an export', () => {
+  let seeded: TestServer;
+  let client: TestClient;
+  beforeAll(async () => {
+    seeded = await startTestServer({ shouldSeedCatalog: true });
+    client = await seeded.login('legal');
+  });
+  afterAll(() => seeded?.close());
+
+  const exportJson = async () => (await client.get('/api/catalog/export?format=json')).body;
+  const draftOf = async (code: string) =>
+    (
+      await seeded.deps.db.query<{ version: number; revision: number; document: any; status: string }>(
+        `SELECT version, revision, document, status FROM matter_versions WHERE code = $1 AND status IN ('draft', 'in_review')`,
+        [code],
+      )
+    ).rows[0];
+
+  it('writes only the changed row; the rest is counted unchanged, even on a second import', async () => {
+    const exported = await exportJson();
+    const total = exported.matters.length;
+    expect(Object.keys(exported.revisions ?? {}).length, 'the export names the revision of every matter').toBe(total);
+    exported.matters[3].acceptCondition = '导入修改的受理条件';
+    const first = await client.post('/api/catalog/import', exported);
+    expect(first.status, first.text).toBe(200);
+    expect(first.body).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: total - 1,
+      total,
+      codes: [exported.matters[3].code],
+      conflicts: [],
+      inReview: [],
+    });
+    const again = await client.post('/api/catalog/import', exported);
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: total });
+  });
+
+  it('never overwrites a draft edited after the export, with or without the file naming its source', async () => {
+    const exported = await exportJson();
+    const code = exported.matters[3].code as string;
+    const draft = await draftOf(code);
+    const edited = { ...draft!.document, acceptCondition: '导出后在系统里改的受理条件' };
+    const saved = await client.put(`/api/matters/${code}/draft`, { revision: draft!.revision, document: edited });
+    expect(saved.status, saved.text).toBe(200);
+
+    exported.matters[3] = { ...exported.matters[3], acceptCondition: '文件里改的受理条件' };
+    const withSource = await client.post('/api/catalog/import', exported);
+    expect(withSource.status, withSource.text).toBe(200);
+    expect(withSource.body).toMatchObject({ updated: 0, conflicts: [{ code, row: 4, reason: expect.stringMatching(/未覆盖/) }] });
+    const bare = await client.post('/api/catalog/import', exported.matters);
+    expect(bare.body).toMatchObject({ updated: 0, conflicts: [{ code, row: 4 }] });
+    expect((await draftOf(code))?.document.acceptCondition).toBe('导出后在系统里改的受理条件');
+
+    // A file exported from the draft as it is now overwrites it.
+    const fresh = await exportJson();
+    fresh.matters[3] = { ...fresh.matters[3], acceptCondition: '按最新草稿修改的受理条件' };
+    const current = await client.post('/api/catalog/import', fresh);
+    expect(current.body).toMatchObject({ updated: 1, conflicts: [], codes: [code] });
+    expect((await draftOf(code))?.document.acceptCondition).toBe('按最新草稿修改的受理条件');
+  });
+
+  it('reports matters in review instead of refusing the file', async () => {
+    const exported = await exportJson();
+    const code = exported.matters[3].code as string;
+    const submitted = await client.post(`/api/matters/${code}/transitions`, { action: 'submit' });
+    expect(submitted.status, submitted.text).toBe(200);
+    exported.matters[3] = { ...exported.matters[3], acceptCondition: '审核中又改的受理条件' };
+    exported.matters[5] = { ...exported.matters[5], acceptCondition: '另一个事项的新受理条件' };
+    const response = await client.post('/api/catalog/import', exported);
+    expect(response.status, response.text).toBe(200);
+    expect(response.body).toMatchObject({ updated: 1, inReview: [{ code, row: 4 }], conflicts: [] });
+    expect((await draftOf(code))?.status).toBe('in_review');
+    expect((await draftOf(code))?.document.acceptCondition).toBe('按最新草稿修改的受理条件');
+  });
+
+  it('carries the source version through xlsx: a re-imported workbook changes nothing', async () => {
+    const exported = await client.download('/api/catalog/export?format=xlsx');
+    const response = await client.request('POST', '/api/catalog/import', new Uint8Array(exported.bytes), {
+      contentType: XLSX_MEDIA_TYPE,
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body).toMatchObject({ created: 0, updated: 0, conflicts: [] });
+    expect(response.body.unchanged + response.body.inReview.length).toBe(response.body.total);
   });
 });
 

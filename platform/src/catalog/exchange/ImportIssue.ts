@@ -1,3 +1,5 @@
+import type { SourceVersion } from './sourceVersion';
+
 /**
  * One problem found in an import file. `pointer` points into the resulting matter document; for
  * spreadsheets `sheet`, `row` (Excel row number) and `column` (the Chinese header) locate the cell;
@@ -14,10 +16,14 @@ export interface ImportIssue {
   matterCode?: string;
 }
 
-/** Where a document came from, so that validation errors can name the cell to fix. */
+/**
+ * Where a document came from, so that validation errors can name the cell to fix, and which
+ * version and revision it was exported from, so that the import overwrites only that draft.
+ */
 export interface DocumentSource {
   row: number;
   sheet?: string;
+  sourceVersion?: SourceVersion;
   /** JSON pointer → the cell that holds it (spreadsheets only). */
   cells?: ReadonlyMap<string, { sheet: string; row: number; column: string }>;
 }

@@ -153,6 +153,24 @@ describe('catalog xlsx', () => {
     });
   });
 
+  it('reads the 来源版本 column of the 事项 sheet into the source, not into the document', async () => {
+    const second = { ...structuredClone(food), code: `${food.department.code}0001310249998` };
+    const third = { ...structuredClone(food), code: `${food.department.code}0001310249997` };
+    const bytes = await edit(await writeCatalogXlsx({ documents: [food, second, third] }), (workbook) => {
+      const sheet = workbook.getWorksheet('事项')!;
+      const at = sheet.getRow(1).cellCount + 1;
+      sheet.getRow(1).getCell(at).value = '来源版本';
+      sheet.getRow(3).getCell(at).value = 'v3 r5';
+      sheet.getRow(5).getCell(at).value = '第三版';
+    });
+    const read = await readCatalogXlsx({ bytes });
+    expect(read.documents).toEqual([food, second, third]);
+    expect(read.sources.map((source) => source.sourceVersion)).toEqual([{ version: 3, revision: 5 }, undefined, undefined]);
+    expect(read.issues).toEqual([
+      expect.objectContaining({ sheet: '事项', row: 5, column: '来源版本', code: 'xlsx.invalid_value' }),
+    ]);
+  });
+
   it('refuses a missing sheet and wrong headers, naming them', async () => {
     const bytes = await edit(await writeCatalogXlsx({ documents: [food] }), (workbook) => {
       workbook.removeWorksheet(workbook.getWorksheet('收费项目')!.id);

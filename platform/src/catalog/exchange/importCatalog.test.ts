@@ -63,7 +63,15 @@ beforeEach(async () => {
 describe('importCatalog', () => {
   it('saves every matter in one go and audits the counts; a second import updates', async () => {
     const first = await importCatalog(ctx, { actor: legal }, { documents: sample.documents, sources: sample.sources, saveDraft });
-    expect(first).toEqual({ created: 4, updated: 0, total: 4, codes: sample.documents.map((document: any) => document.code) });
+    expect(first).toEqual({
+      created: 4,
+      updated: 0,
+      unchanged: 0,
+      total: 4,
+      codes: sample.documents.map((document: any) => document.code),
+      conflicts: [],
+      inReview: [],
+    });
     const again = await importCatalog(ctx, { actor: legal }, { documents: sample.documents, saveDraft });
     expect(again).toMatchObject({ created: 0, updated: 4, total: 4 });
     const [audit] = await listAudit({ db }, { actor: legal }, { targetType: 'catalog', limit: 10 });
@@ -148,6 +156,33 @@ describe('importCatalog', () => {
       details: { errors: [expect.objectContaining({ row: 3, code: 'DRAFT_EXISTS' })] },
     });
     expect(await matterCount()).toBe(0);
+  });
+
+  it('writes nothing for rows that change nothing, are in review or conflict, and lists them by row', async () => {
+    const [unchanged, inReview, conflicting, fresh] = sample.documents.map((document: any) => document.code as string);
+    const seen: { code: string; source: unknown }[] = [];
+    const guarded: SaveDraft = async (tx, document, source) => {
+      seen.push({ code: document.code, source });
+      if (document.code === unchanged) return 'unchanged';
+      if (document.code === inReview) return 'in_review';
+      if (document.code === conflicting) return { conflict: '导出后该事项的草稿已被修改' };
+      return saveDraft(tx, document);
+    };
+    const sources = sample.sources.map((source, index) =>
+      index === 2 ? { ...source, sourceVersion: { version: 3, revision: 5 } } : source,
+    );
+    const result = await importCatalog(ctx, { actor: legal }, { documents: sample.documents, sources, saveDraft: guarded });
+    expect(result).toEqual({
+      created: 1,
+      updated: 0,
+      unchanged: 1,
+      total: 4,
+      codes: [fresh],
+      conflicts: [{ code: conflicting, row: 3, reason: '导出后该事项的草稿已被修改' }],
+      inReview: [{ code: inReview, row: 2 }],
+    });
+    expect(seen[2]).toEqual({ code: conflicting, source: { version: 3, revision: 5 } });
+    expect(seen[0]?.source).toBeUndefined();
   });
 
   it('rejects an empty file', async () => {

@@ -1,40 +1,53 @@
-import { asString, at, metaSchemas, toFieldIssues } from '@matterflow/schemas';
 import { recordAudit } from '../../audit';
 import { knownDepartmentCodes } from '../../departments';
-import { fail, isDomainError, type Actor, type Call, type Clock, type Db, type FieldIssue, type Queryable } from '../../kernel';
+import { fail, isDomainError, type Call, type Clock, type Db, type FieldIssue, type Queryable } from '../../kernel';
+import { checkImport, locateIssue } from './checkImport';
 import { isPlainObject } from './documentPaths';
 import { MAX_REPORTED_ISSUES, type DocumentSource, type ImportIssue } from './ImportIssue';
+import type { SourceVersion } from './sourceVersion';
 import type { MatterDocument } from '../MatterVersion';
-import { checkCodeFormat, checkDepartmentKnown, isCodePatternIssue } from '../rules';
 
 import type { SaveDraftOutcome } from '../operations/saveDraft';
 
 export type { SaveDraftOutcome };
 
 /**
- * Saves one document as the matter's open draft: creates the matter and draft version 1, updates
- * the open draft, or opens a new draft version from the published one. Throws DomainErrors.
+ * Saves one document as the matter's open draft, guarded: creates the matter and draft version 1,
+ * updates the open draft the file was exported from, opens a new draft version from the published
+ * one, or reports why it wrote nothing ('unchanged', 'in_review', a conflict). Throws DomainErrors.
  * Implemented by the catalog module (operations/saveDraft); passed in so that the import runs
  * every save in its own single transaction.
  */
-export type SaveDraft = (tx: Queryable, document: MatterDocument) => Promise<SaveDraftOutcome>;
+export type SaveDraft = (tx: Queryable, document: MatterDocument, source?: SourceVersion) => Promise<SaveDraftOutcome>;
 
 export interface ImportCatalogResult {
   created: number;
+  /** Open drafts overwritten and new draft versions opened from a published one. */
   updated: number;
+  unchanged: number;
+  /** Rows in the file. */
   total: number;
+  /** Matters written (created or updated). */
   codes: string[];
+  /** Rows not written because the matter's draft changed after the export (or the file does not say which it saw). */
+  conflicts: { code: string; row: number; reason: string }[];
+  /** Rows not written because the matter is in legal review. */
+  inReview: { code: string; row: number }[];
 }
+
+const YIELD_EVERY_MS = 25;
 
 /** Roles allowed to import; a dept_admin only for the own department (checked per matter). */
 const IMPORTING_ROLES = new Set(['legal', 'dept_admin']);
 
 /**
- * Imports parsed documents all or nothing: every document is checked first and, if anything is
- * wrong anywhere, IMPORT_INVALID lists every problem with its row and pointer and nothing is
- * written; otherwise all drafts are saved in one transaction with one audit entry.
- * `sources` (from the parsers) locate problems in the file; `parseIssues` are the problems the
- * parser already found (unreadable cells), reported together with the rest.
+ * Imports parsed documents: every document is checked first and, if anything is wrong anywhere,
+ * IMPORT_INVALID lists every problem with its row and pointer and nothing is written; otherwise
+ * every row that changes something is saved in one transaction with one audit entry. Rows that
+ * change nothing, matters in review and drafts edited since the export are counted and listed,
+ * not written. `sources` (from the parsers) locate problems in the file and carry the version each
+ * row was exported from; `parseIssues` are the problems the parser already found (unreadable cells).
+ * `isChecked` says checkImport already ran on these documents and found nothing (off the request thread).
  */
 export async function importCatalog(
   deps: { db: Db; clock: Clock },
@@ -44,129 +57,86 @@ export async function importCatalog(
     saveDraft,
     sources = [],
     parseIssues = [],
+    isChecked = false,
   }: {
     documents: readonly unknown[];
     saveDraft: SaveDraft;
     sources?: readonly DocumentSource[];
     parseIssues?: readonly ImportIssue[];
+    isChecked?: boolean;
   },
 ): Promise<ImportCatalogResult> {
   const { actor } = call;
   if (actor.kind !== 'user') throw fail('AUTH_REQUIRED');
   if (!IMPORTING_ROLES.has(actor.role)) throw fail('FORBIDDEN', { role: actor.role }, '只有法制审核人员和部门管理员可以导入事项');
 
-  const departments = await knownDepartmentCodes(deps.db);
-  const issues: ImportIssue[] = [...parseIssues];
-  const firstRowByCode = new Map<string, number>();
-  documents.forEach((document, index) => {
-    const source = sources[index] ?? { row: index + 1 };
-    const locate = (issue: FieldIssue): ImportIssue => ({
-      ...locateIssue(source, issue.pointer),
-      ...issue,
-      ...matterCodeOf(document),
-    });
-    const found = checkDocument({ document, actor, departments });
-    const code = isPlainObject(document) && typeof document.code === 'string' ? document.code : undefined;
-    if (code !== undefined) {
-      const firstRow = firstRowByCode.get(code);
-      if (firstRow !== undefined)
-        found.push({
-          pointer: '/code',
-          code: 'code.duplicate',
-          message: `实施编码 ${code} 在文件中重复出现（第 ${firstRow} 行已有）`,
-        });
-      else firstRowByCode.set(code, source.row);
+  if (!isChecked) {
+    const departments = await knownDepartmentCodes(deps.db);
+    const issues = checkImport({ documents, sources, parseIssues, actor, departments });
+    if (issues.length > 0) {
+      throw fail('IMPORT_INVALID', { errors: issues.slice(0, MAX_REPORTED_ISSUES), total: issues.length });
     }
-    for (const issue of found) {
-      const located = locate(issue);
-      // The parser already reported this cell; the schema's complaint about the gap would repeat it.
-      if (
-        !parseIssues.some((seen) => seen.sheet === located.sheet && seen.row === located.row && seen.pointer === located.pointer)
-      )
-        issues.push(located);
-    }
-  });
-  if (documents.length === 0 && issues.length === 0) {
-    issues.push({ row: 0, pointer: '', code: 'import.empty', message: '导入文件中没有事项' });
-  }
-  if (issues.length > 0) {
-    throw fail('IMPORT_INVALID', { errors: issues.slice(0, MAX_REPORTED_ISSUES), total: issues.length });
   }
 
   return deps.db.transaction(async (tx) => {
-    let created = 0;
-    const codes: string[] = [];
+    const result: ImportCatalogResult = {
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      total: documents.length,
+      codes: [],
+      conflicts: [],
+      inReview: [],
+    };
+    let sliceStart = performance.now();
     for (const [index, document] of documents.entries()) {
+      // An in-process database answers within microtasks, so a thousand saves would never let a
+      // timer or another request in; give the event loop a turn every few dozen milliseconds.
+      if (performance.now() - sliceStart > YIELD_EVERY_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
       const matter = document as MatterDocument;
+      const source = sources[index] ?? { row: index + 1 };
+      let outcome: SaveDraftOutcome;
       try {
-        if ((await saveDraft(tx, matter)) === 'created') created += 1;
-        codes.push(matter.code);
+        outcome = await saveDraft(tx, matter, source.sourceVersion);
       } catch (error) {
         if (!isDomainError(error)) throw error;
         // Stop at the first failed save: the transaction is rolled back, so nothing was imported.
-        const source = sources[index] ?? { row: index + 1 };
         throw fail('IMPORT_INVALID', {
           errors: saveErrorIssues(error.code, error.message, error.details, source, matter.code),
           total: 1,
         });
       }
+      if (outcome === 'unchanged') result.unchanged += 1;
+      else if (outcome === 'in_review') result.inReview.push({ code: matter.code, row: source.row });
+      else if (typeof outcome === 'object')
+        result.conflicts.push({ code: matter.code, row: source.row, reason: outcome.conflict });
+      else {
+        if (outcome === 'created') result.created += 1;
+        else result.updated += 1;
+        result.codes.push(matter.code);
+      }
     }
-    const result = { created, updated: codes.length - created, total: codes.length, codes };
     await recordAudit(
       deps,
       { ...call, tx },
       {
         action: 'catalog.import',
         targetType: 'catalog',
-        details: { created: result.created, updated: result.updated, total: result.total },
+        details: {
+          created: result.created,
+          updated: result.updated,
+          unchanged: result.unchanged,
+          conflicts: result.conflicts.length,
+          inReview: result.inReview.length,
+          total: result.total,
+        },
       },
     );
     return result;
   });
-}
-
-/**
- * One document's problems that make it unstorable. The rules of law are the same functions the
- * publish checks and the quality report call, so one defect has one code wherever it is found.
- */
-function checkDocument({
-  document,
-  actor,
-  departments,
-}: {
-  document: unknown;
-  actor: Actor & { kind: 'user' };
-  departments: ReadonlySet<string>;
-}): FieldIssue[] {
-  const validate = metaSchemas().matter;
-  const schemaIssues = validate(document) ? [] : toFieldIssues(validate.errors).filter((issue) => !isCodePatternIssue(issue));
-  const issues: FieldIssue[] = [
-    ...schemaIssues,
-    ...checkCodeFormat(document),
-    ...checkDepartmentKnown({ document, knownDepartments: departments }),
-  ];
-  const departmentCode = asString(at(document, 'department', 'code'));
-  if (actor.role === 'dept_admin' && departmentCode !== undefined && departmentCode !== actor.departmentCode) {
-    issues.push({ pointer: '/department/code', code: 'department.scope', message: '部门管理员只能导入本部门的事项' });
-  }
-  return issues;
-}
-
-function locateIssue(source: DocumentSource, pointer: string): Pick<ImportIssue, 'row' | 'sheet' | 'column'> {
-  const cells = source.cells;
-  if (cells) {
-    // The longest prefix with a cell: /materials/2/basis/lawName falls back to the material's row.
-    for (let at = pointer; ; at = at.slice(0, at.lastIndexOf('/'))) {
-      const cell = cells.get(at);
-      if (cell) return { row: cell.row, sheet: cell.sheet, column: cell.column };
-      if (at === '') break;
-    }
-  }
-  return { row: source.row, ...(source.sheet ? { sheet: source.sheet } : {}) };
-}
-
-function matterCodeOf(document: unknown): { matterCode?: string } {
-  return isPlainObject(document) && typeof document.code === 'string' ? { matterCode: document.code } : {};
 }
 
 function saveErrorIssues(

@@ -3,6 +3,7 @@ import { isPlainObject } from './documentPaths';
 import type { DocumentSource } from './ImportIssue';
 import { IMPORT_LIMITS } from './importLimits';
 import { fromNationalRecord } from './nationalMapping';
+import { readSourceVersion } from './sourceVersion';
 
 export interface ParsedCatalog {
   format: 'matterflow-catalog' | 'national-exchange' | 'array';
@@ -31,7 +32,7 @@ export function parseCatalogJson({ text }: { text: string | Uint8Array }): Parse
       '导入文件不是合法的 JSON，请使用本系统导出的文件或检查文件是否完整',
     );
   }
-  const { format, documents } = documentsOf(value);
+  const { format, documents, revisions } = documentsOf(value);
   if (documents.length > IMPORT_LIMITS.maxMatters) {
     throw fail(
       'BODY_TOO_LARGE',
@@ -39,20 +40,39 @@ export function parseCatalogJson({ text }: { text: string | Uint8Array }): Parse
       `一次最多导入 ${IMPORT_LIMITS.maxMatters} 个事项`,
     );
   }
-  return { format, documents, sources: documents.map((_, index) => ({ row: index + 1 })) };
+  return {
+    format,
+    documents,
+    sources: documents.map((document, index) => {
+      const code = isPlainObject(document) && typeof document.code === 'string' ? document.code : undefined;
+      const sourceVersion =
+        code === undefined || !Object.hasOwn(revisions, code) ? undefined : readSourceVersion(revisions[code]);
+      return { row: index + 1, ...(sourceVersion ? { sourceVersion } : {}) };
+    }),
+  };
 }
 
-function documentsOf(value: unknown): Pick<ParsedCatalog, 'format' | 'documents'> {
-  if (Array.isArray(value)) return { format: 'array', documents: value };
+/**
+ * `revisions` (our format only) maps a code to the version and revision it was exported from; a
+ * missing or malformed entry means "not known", which makes the import refuse to overwrite a draft
+ * that differs.
+ */
+function documentsOf(value: unknown): Pick<ParsedCatalog, 'format' | 'documents'> & { revisions: Record<string, unknown> } {
+  if (Array.isArray(value)) return { format: 'array', documents: value, revisions: {} };
   if (isPlainObject(value) && value.format === 'matterflow-catalog') {
     requireVersion(value.version);
     if (!Array.isArray(value.matters)) throw unreadable('matters 应为数组');
-    return { format: 'matterflow-catalog', documents: value.matters };
+    const revisions = isPlainObject(value.revisions) ? value.revisions : {};
+    return { format: 'matterflow-catalog', documents: value.matters, revisions };
   }
   if (isPlainObject(value) && value.format === 'national-exchange') {
     requireVersion(value.version ?? 1);
     if (!Array.isArray(value.records)) throw unreadable('records 应为数组');
-    return { format: 'national-exchange', documents: value.records.map((record) => fromNationalRecord({ record })) };
+    return {
+      format: 'national-exchange',
+      documents: value.records.map((record) => fromNationalRecord({ record })),
+      revisions: {},
+    };
   }
   throw unreadable('无法识别的文件格式：应为事项目录导出文件（format 为 matterflow-catalog 或 national-exchange）或事项数组');
 }

@@ -5,6 +5,7 @@ import { getPath, isPlainObject, setPath, toPointer, type PlainObject } from './
 import type { DocumentSource, ImportIssue } from './ImportIssue';
 import { IMPORT_LIMITS } from './importLimits';
 import { inspectZip } from './inspectZip';
+import { parseSourceVersion, SOURCE_VERSION_HEADER } from './sourceVersion';
 import { KEY_HEADER, STRUCTURE_HEADER, xlsxLayout, type Container, type XlsxColumn, type XlsxSheet } from './xlsxLayout';
 
 export interface ReadCatalogXlsxResult {
@@ -22,11 +23,18 @@ type Cell = CellScalar | { error: string } | undefined;
  * workbook is refused with IMPORT_FILE_UNREADABLE (BODY_TOO_LARGE past the caps); problems in
  * cells are collected, all of them, as issues located by sheet, row, column and JSON pointer.
  */
-export async function readCatalogXlsx({ bytes }: { bytes: Uint8Array }): Promise<ReadCatalogXlsxResult> {
+export async function readCatalogXlsx({
+  bytes,
+  maxUncompressedBytes,
+}: {
+  bytes: Uint8Array;
+  /** Lower than IMPORT_LIMITS in tests only. */
+  maxUncompressedBytes?: number;
+}): Promise<ReadCatalogXlsxResult> {
   if (bytes.byteLength > IMPORT_LIMITS.maxFileBytes) {
     throw fail('BODY_TOO_LARGE', { limitBytes: IMPORT_LIMITS.maxFileBytes }, '导入文件过大');
   }
-  const zipProblem = inspectZip(bytes);
+  const zipProblem = await inspectZip(bytes, maxUncompressedBytes === undefined ? {} : { maxUncompressedBytes });
   if (zipProblem)
     throw fail('IMPORT_FILE_UNREADABLE', { reason: 'notXlsx', message: zipProblem }, `无法读取导入文件：${zipProblem}`);
   const workbook = new ExcelJS.Workbook();
@@ -53,6 +61,8 @@ interface BoundSheet {
   /** Excel column number of each layout column present in the file. */
   columns: { column: XlsxColumn; index: number }[];
   keyIndex: number;
+  /** 事项 sheet only: the column with the version each row was exported from, when present. */
+  sourceVersionIndex?: number;
 }
 
 /** Checks sheets and headers up front; any structural problem refuses the whole file. */
@@ -66,7 +76,7 @@ function bindSheets(workbook: ExcelJS.Workbook, sheets: readonly XlsxSheet[]): B
   }[] = [];
   const bound: BoundSheet[] = [];
   let cells = 0;
-  for (const sheet of sheets) {
+  for (const [sheetIndex, sheet] of sheets.entries()) {
     const worksheet = workbook.getWorksheet(sheet.name);
     if (!worksheet) {
       problems.push({ sheet: sheet.name, missingSheet: true });
@@ -77,9 +87,16 @@ function bindSheets(workbook: ExcelJS.Workbook, sheets: readonly XlsxSheet[]): B
     const unknownHeaders: string[] = [];
     const duplicateHeaders: string[] = [];
     const headerRow = worksheet.getRow(1);
+    let sourceVersionIndex: number | undefined;
     for (let index = 1; index <= headerRow.cellCount; index += 1) {
       const header = cellText(headerRow.getCell(index))?.trim();
       if (!header) continue;
+      // Read whether or not the layout lists it: it is bookkeeping of the export, not document content.
+      if (sheetIndex === 0 && header === SOURCE_VERSION_HEADER) {
+        if (sourceVersionIndex === undefined) sourceVersionIndex = index;
+        else duplicateHeaders.push(header);
+        continue;
+      }
       if (!byHeader.has(header)) unknownHeaders.push(header);
       else if (seen.has(header)) duplicateHeaders.push(header);
       else seen.set(header, index);
@@ -92,7 +109,7 @@ function bindSheets(workbook: ExcelJS.Workbook, sheets: readonly XlsxSheet[]): B
     }
     cells += worksheet.rowCount * Math.max(1, seen.size);
     const columns = [...seen].map(([header, index]) => ({ column: byHeader.get(header)!, index }));
-    bound.push({ sheet, worksheet, columns, keyIndex: keyIndex ?? 1 });
+    bound.push({ sheet, worksheet, columns, keyIndex: keyIndex ?? 1, ...(sourceVersionIndex ? { sourceVersionIndex } : {}) });
   }
   if (problems.length > 0) {
     const names = problems.map((problem) => problem.sheet).join('、');
@@ -145,8 +162,12 @@ class WorkbookReader {
       const structure = bound.columns.find(({ column }) => column.header === STRUCTURE_HEADER);
       if (structure)
         this.applyStructure(document, row.getCell(structure.index), allowed, { sheet: bound.sheet.name, row: number });
+      const sourceVersion =
+        bound.sourceVersionIndex === undefined
+          ? undefined
+          : this.readSourceVersion(row.getCell(bound.sourceVersionIndex), { sheet: bound.sheet.name, row: number });
       this.documents.push(document);
-      this.sources.push({ row: number, sheet: bound.sheet.name, cells });
+      this.sources.push({ row: number, sheet: bound.sheet.name, cells, ...(sourceVersion ? { sourceVersion } : {}) });
       const code = typeof document.code === 'string' ? document.code : undefined;
       if (code !== undefined && !this.indexByCode.has(code)) this.indexByCode.set(code, index);
     }
@@ -316,6 +337,22 @@ class WorkbookReader {
       }
       if (getPath(document, container.path) === undefined) setPath(document, container.path, container.isList ? [] : {});
     }
+  }
+
+  /** A blank cell means "not known"; a cell that is not `v3 r5` is an error to fix, not a guess. */
+  private readSourceVersion(cell: ExcelJS.Cell, at: { sheet: string; row: number }) {
+    const value = readCellValue(cell);
+    if (value === undefined) return undefined;
+    const parsed = typeof value === 'object' ? undefined : parseSourceVersion(String(value));
+    if (!parsed)
+      this.issue({
+        ...at,
+        column: SOURCE_VERSION_HEADER,
+        pointer: '',
+        code: 'xlsx.invalid_value',
+        message: `${SOURCE_VERSION_HEADER}应形如“v3 r5”（导出时的版本与修订号），或留空`,
+      });
+    return parsed;
   }
 
   private issue(issue: ImportIssue): void {

@@ -1,12 +1,34 @@
 /** Response schemas of import and the quality report. */
 export const importResultSchema = {
   type: 'object',
-  required: ['created', 'updated', 'total', 'codes'],
+  additionalProperties: false,
+  required: ['created', 'updated', 'unchanged', 'total', 'codes', 'conflicts', 'inReview'],
   properties: {
     created: { type: 'integer', minimum: 0, description: '新建的事项数' },
-    updated: { type: 'integer', minimum: 0, description: '更新草稿或新建版本的事项数' },
-    total: { type: 'integer', minimum: 0 },
-    codes: { type: 'array', items: { type: 'string' } },
+    updated: { type: 'integer', minimum: 0, description: '覆盖草稿或在已发布版本上新建草稿版本的事项数' },
+    unchanged: { type: 'integer', minimum: 0, description: '与现有草稿（无草稿时与最新版本）完全相同、未写入的事项数' },
+    total: { type: 'integer', minimum: 0, description: '文件中的事项数' },
+    codes: { type: 'array', items: { type: 'string' }, description: '写入了的事项（新建或更新）' },
+    conflicts: {
+      type: 'array',
+      description: '导出后草稿已被修改（或文件未标明来源版本而草稿内容不同），未覆盖的事项',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['code', 'row', 'reason'],
+        properties: { code: { type: 'string' }, row: { type: 'integer' }, reason: { type: 'string' } },
+      },
+    },
+    inReview: {
+      type: 'array',
+      description: '正在法制审核中、未写入的事项',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['code', 'row'],
+        properties: { code: { type: 'string' }, row: { type: 'integer' } },
+      },
+    },
   },
 } as const;
 

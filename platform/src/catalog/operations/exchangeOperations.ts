@@ -4,8 +4,6 @@ import {
   catalogXlsxStream,
   streamCatalogJson,
   importCatalog,
-  parseCatalogJson,
-  readCatalogXlsx,
   XLSX_MEDIA_TYPE,
   type ImportCatalogResult,
 } from '../exchange';
@@ -14,38 +12,44 @@ import { databasePages, listExportKeys } from './exportPages';
 import { listLatestDocuments } from './listLatestDocuments';
 import type { MatterFilters } from './searchMatters';
 import { saveDraft } from './saveDraft';
+import { MAX_REPORTED_ISSUES } from '../exchange/ImportIssue';
+import { runImportWorker } from '../exchange/runImportWorker';
 
 export type ExportFormat = 'json' | 'national' | 'xlsx';
 
 type ExchangeDeps = { db: Db; clock: Clock };
 
 /**
- * POST /api/catalog/import: a JSON catalog or an xlsx workbook becomes drafts, all or nothing.
- * The role is checked before the file is parsed, so an outsider cannot make the server unzip.
+ * POST /api/catalog/import: a JSON catalog or an xlsx workbook becomes drafts; any invalid row
+ * refuses the whole file. The role is checked before the file is parsed, so an outsider cannot
+ * make the server unzip; parsing and checking run in a worker so that other requests go on.
  */
 export async function importCatalogFile(
   deps: ExchangeDeps,
   call: Call,
   { bytes, mediaType }: { bytes: Uint8Array; mediaType: string },
 ): Promise<ImportCatalogResult> {
-  requireRole(call.actor, ['legal', 'dept_admin']);
+  const { actor } = call;
+  requireRole(actor, ['legal', 'dept_admin']);
   if (bytes.length === 0) throw fail('IMPORT_FILE_UNREADABLE', { reason: 'empty' }, '导入文件为空');
-  const save = (tx: Parameters<Parameters<Db['transaction']>[0]>[0], document: Parameters<typeof saveDraft>[2]['document']) =>
-    saveDraft(deps, { ...call, tx }, { document });
-  if (mediaType === 'application/json') {
-    const parsed = parseCatalogJson({ text: bytes });
-    return importCatalog(deps, call, { documents: parsed.documents, sources: parsed.sources, saveDraft: save });
+  const kind =
+    mediaType === 'application/json'
+      ? 'json'
+      : mediaType === XLSX_MEDIA_TYPE || mediaType === 'application/octet-stream'
+        ? 'xlsx'
+        : undefined;
+  if (!kind) throw fail('UNSUPPORTED_MEDIA_TYPE', { expected: ['application/json', XLSX_MEDIA_TYPE] });
+  const departments = [...(await knownDepartmentCodes(deps.db))];
+  const parsed = await runImportWorker({ bytes, kind, actor, departments });
+  if (parsed.issues.length > 0) {
+    throw fail('IMPORT_INVALID', { errors: parsed.issues.slice(0, MAX_REPORTED_ISSUES), total: parsed.issues.length });
   }
-  if (mediaType === XLSX_MEDIA_TYPE || mediaType === 'application/octet-stream') {
-    const parsed = await readCatalogXlsx({ bytes });
-    return importCatalog(deps, call, {
-      documents: parsed.documents,
-      sources: parsed.sources,
-      parseIssues: parsed.issues,
-      saveDraft: save,
-    });
-  }
-  throw fail('UNSUPPORTED_MEDIA_TYPE', { expected: ['application/json', XLSX_MEDIA_TYPE] });
+  return importCatalog(deps, call, {
+    documents: parsed.documents,
+    sources: parsed.sources,
+    isChecked: true,
+    saveDraft: (tx, document, source) => saveDraft(deps, { ...call, tx }, { document, guard: { source } }),
+  });
 }
 
 /**
