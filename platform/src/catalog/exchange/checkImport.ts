@@ -102,4 +102,3 @@ export function locateIssue(source: DocumentSource, pointer: string): Pick<Impor
 function matterCodeOf(document: unknown): { matterCode?: string } {
   return isPlainObject(document) && typeof document.code === 'string' ? { matterCode: document.code } : {};
 }
-

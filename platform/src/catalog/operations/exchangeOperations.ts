@@ -1,12 +1,6 @@
 import { fail, readerOf, requireRole, type Call, type Clock, type Db } from '../../kernel';
 import { knownDepartmentCodes } from '../../departments';
-import {
-  catalogXlsxStream,
-  streamCatalogJson,
-  importCatalog,
-  XLSX_MEDIA_TYPE,
-  type ImportCatalogResult,
-} from '../exchange';
+import { catalogXlsxStream, streamCatalogJson, importCatalog, XLSX_MEDIA_TYPE, type ImportCatalogResult } from '../exchange';
 import { checkCatalogQuality, type QualityReport } from '../quality';
 import { databasePages, listExportKeys } from './exportPages';
 import { listLatestDocuments } from './listLatestDocuments';
