@@ -14,6 +14,9 @@ import type { TestClient } from '../support/TestClient';
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 
+/** A parameter value as text; generated objects may have no prototype, so String() cannot be used. */
+const asText = (value: unknown): string => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
+
 interface Parameter {
   name: string;
   in: 'path' | 'query' | 'header';
@@ -48,11 +51,11 @@ function requestArbitrary(template: string, method: string, operation: Operation
       pathParameters.map((p) => [
         p.name,
         // A real code half the time, so operations run past "not found".
-        fc.oneof(fc.constant(p.name === 'code' ? publishedCode : '1'), probeFromSchema(p.schema).map(String)),
+        fc.oneof(fc.constant(p.name === 'code' ? publishedCode : '1'), probeFromSchema(p.schema).map(asText)),
       ]),
     ),
   );
-  const queryValues = fc.record(Object.fromEntries(queryParameters.map((p) => [p.name, probeFromSchema(p.schema).map(String)])), {
+  const queryValues = fc.record(Object.fromEntries(queryParameters.map((p) => [p.name, probeFromSchema(p.schema).map(asText)])), {
     requiredKeys: [],
   });
   const extraQuery = fc.option(fc.tuple(fc.string({ maxLength: 8 }), hostileString), { nil: undefined });

@@ -28,7 +28,8 @@ const auditActions = async (code: string) =>
     await server.deps.db.query<{ action: string }>('SELECT action FROM audit_log WHERE target_id = $1 ORDER BY id', [code])
   ).rows.map((r) => r.action);
 
-describe('catalog lifecycle over HTTP', () => {
+// One matter's life, step by step: each test continues where the previous one left it.
+describe('catalog lifecycle over HTTP', { shuffle: false }, () => {
   const doc = foodLicence({ suffix: '0001310240001' });
   const code = doc.code;
 
