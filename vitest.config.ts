@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** Tests beside the code that open a database themselves; they run with the integration tests. */
-const databaseUnitTests = ['platform/**/*.db.test.ts', 'platform/src/catalog/exchange/importCatalog.test.ts'];
+const databaseUnitTests = ['platform/**/*.db.test.ts'];
 
 export default defineConfig({
   test: {

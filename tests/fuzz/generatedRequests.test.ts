@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApi } from '../../platform/src/http';
 import { arbitraryFromSchema, hostileString, probeFromSchema } from '../support/arbitraryFromSchema';
 import { foodLicence } from '../support/matterFixtures';
+import { publishMatter } from '../support/publishMatter';
 import { startTestServer, type TestServer } from '../support/startTestServer';
 import type { TestClient } from '../support/TestClient';
 
@@ -36,9 +37,7 @@ beforeAll(async () => {
   legal = await server.login('legal');
   const document = foodLicence({ suffix: '0001310249901' });
   publishedCode = document.code;
-  await legal.post('/api/matters', { document });
-  await legal.post(`/api/matters/${document.code}/transitions`, { action: 'submit' });
-  await legal.post(`/api/matters/${document.code}/transitions`, { action: 'publish' });
+  await publishMatter(legal, document);
 });
 afterAll(() => server?.close());
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/startTestServer';
 import { foodLicence } from '../support/matterFixtures';
+import { publishMatter } from '../support/publishMatter';
 import type { TestClient, TestResponse } from '../support/TestClient';
 
 let server: TestServer;
@@ -12,9 +13,7 @@ beforeAll(async () => {
   legal = await server.login('legal');
   const doc = foodLicence({ suffix: '0001310249001' });
   publishedCode = doc.code;
-  await legal.post('/api/matters', { document: doc });
-  await legal.post(`/api/matters/${doc.code}/transitions`, { action: 'submit' });
-  await legal.post(`/api/matters/${doc.code}/transitions`, { action: 'publish' });
+  await publishMatter(legal, doc);
 });
 afterAll(() => server?.close());
 

@@ -7,6 +7,7 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApi } from '../../platform/src/http';
 import { foodLicence } from '../support/matterFixtures';
+import { publishMatter } from '../support/publishMatter';
 import { startTestServer, type TestServer } from '../support/startTestServer';
 
 /**
@@ -73,9 +74,7 @@ describe('a client generated from the OpenAPI document', () => {
   it('works against the running server', async () => {
     const legal = await server.login('legal');
     const document = foodLicence({ suffix: '0001310249801' });
-    await legal.post('/api/matters', { document });
-    await legal.post(`/api/matters/${document.code}/transitions`, { action: 'submit' });
-    await legal.post(`/api/matters/${document.code}/transitions`, { action: 'publish' });
+    await publishMatter(legal, document);
     const client = createClient<any>({ baseUrl: server.url });
     const found = await client.GET('/api/matters/{code}', { params: { path: { code: document.code } } });
     expect(found.response.status).toBe(200);

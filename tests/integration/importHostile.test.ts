@@ -94,13 +94,16 @@ describe('authorisation before work', () => {
   });
 });
 
+/** Enough rows for many slices and yields; the benchmark measures the 1,000-matter case. */
+const IMPORTED = 500;
+
 describe('a large import', () => {
   let workbook: Uint8Array;
   beforeAll(async () => {
-    workbook = new Uint8Array(await writeCatalogXlsx({ documents: generateMatters(1000, 'H') }));
+    workbook = new Uint8Array(await writeCatalogXlsx({ documents: generateMatters(IMPORTED, 'H') }));
   }, 300_000);
 
-  it('does not stall other requests while 1,000 matters are parsed and checked', async () => {
+  it('does not stall other requests while 500 matters are parsed and checked (bench: 1,000)', async () => {
     // When the import's write transaction begins: PGlite serialises every query behind it, so a
     // health check (a database round trip) can only be quick before then (on PostgreSQL, always).
     const db = server.deps.db;
@@ -130,7 +133,7 @@ describe('a large import', () => {
       }
       const response = await importing;
       expect(response.status, response.text).toBe(200);
-      expect(response.body).toMatchObject({ created: 1000, total: 1000 });
+      expect(response.body).toMatchObject({ created: IMPORTED, total: IMPORTED });
     } finally {
       db.transaction = transaction;
     }

@@ -13,28 +13,73 @@ type WorkerReply =
   | { ok: true; issues: ParsedImport['issues'] }
   | { ok: false; error?: { code: string; message: string; details: unknown } };
 
+/** An idle worker is kept this long for the next import, then ended so memory at rest stays low. */
+const IDLE_MS = 60_000;
+
+let idle: { worker: Worker; timer: NodeJS.Timeout } | undefined;
+/** Imports take turns on one worker: a centre imports rarely, and one file at a time bounds memory. */
+let queue: Promise<unknown> = Promise.resolve();
+
+function takeWorker(): Worker {
+  if (idle) {
+    clearTimeout(idle.timer);
+    const { worker } = idle;
+    idle = undefined;
+    return worker;
+  }
+  return new Worker(bootstrap(), { eval: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+}
+
+function keepIdle(worker: Worker): void {
+  const timer = setTimeout(() => {
+    if (idle?.worker === worker) idle = undefined;
+    void worker.terminate();
+  }, IDLE_MS);
+  // An idle worker must not keep the process (or a test run) alive.
+  timer.unref();
+  worker.unref();
+  idle = { worker, timer };
+  // A worker that dies while idle (out of memory later, killed) is not handed out again.
+  worker.once('exit', () => {
+    if (idle?.worker !== worker) return;
+    clearTimeout(timer);
+    idle = undefined;
+  });
+}
+
 /**
  * Parses and checks an import file in a worker thread, so that a large workbook never stalls
- * other requests: the request thread only waits. Sources run as TypeScript (tsx in production,
- * vitest in tests), so the worker gets tsx's loader; built JavaScript would need none.
+ * other requests: the request thread only waits. The worker stays for the next import for a
+ * minute (starting one costs seconds: loader, exceljs, the compiled meta-schemas). Sources run as
+ * TypeScript (tsx in production, vitest in tests), so the worker gets tsx's loader.
  */
 export function runImportWorker(input: ParseImportInput): Promise<ParsedImport> {
+  const run = queue.then(() => parseOnWorker(input));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+function parseOnWorker(input: ParseImportInput): Promise<ParsedImport> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(bootstrap(), {
-      eval: true,
-      workerData: input,
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-    });
+    const worker = takeWorker();
+    worker.ref();
     let isDone = false;
-    const finish = (settle: () => void) => {
-      if (isDone) return;
-      isDone = true;
-      settle();
-      void worker.terminate();
-    };
     const documents: ParsedImport['documents'] = [];
     const sources: ParsedImport['sources'] = [];
-    worker.on('message', (reply: WorkerReply) => {
+    const detach = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    const finish = (settle: () => void, { isReusable }: { isReusable: boolean }) => {
+      if (isDone) return;
+      isDone = true;
+      detach();
+      if (isReusable) keepIdle(worker);
+      else void worker.terminate();
+      settle();
+    };
+    const onMessage = (reply: WorkerReply) => {
       if ('ready' in reply || 'part' in reply) {
         if ('part' in reply) {
           documents.push(...reply.part.documents);
@@ -44,22 +89,31 @@ export function runImportWorker(input: ParseImportInput): Promise<ParsedImport> 
         setImmediate(() => worker.postMessage('next'));
         return;
       }
-      finish(() => {
-        if (reply.ok) resolve({ documents, sources, issues: reply.issues });
-        else if (reply.error) reject(new DomainError(reply.error.code, reply.error.message, reply.error.details));
-        else reject(unreadable());
-      });
-    });
-    worker.once('error', (error: Error & { code?: string }) =>
-      finish(() =>
-        reject(
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? fail('BODY_TOO_LARGE', { reason: 'tooComplex' }, '导入文件过于庞大或复杂，无法读取，请拆分后再导入')
-            : unreadable(),
-        ),
-      ),
-    );
-    worker.once('exit', () => finish(() => reject(unreadable())));
+      finish(
+        () => {
+          if (reply.ok) resolve({ documents, sources, issues: reply.issues });
+          else if (reply.error) reject(new DomainError(reply.error.code, reply.error.message, reply.error.details));
+          else reject(unreadable());
+        },
+        // A worker that failed on something other than the file itself is not trusted again.
+        { isReusable: reply.ok || reply.error !== undefined },
+      );
+    };
+    const onError = (error: Error & { code?: string }) =>
+      finish(
+        () =>
+          reject(
+            error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? fail('BODY_TOO_LARGE', { reason: 'tooComplex' }, '导入文件过于庞大或复杂，无法读取，请拆分后再导入')
+              : unreadable(),
+          ),
+        { isReusable: false },
+      );
+    const onExit = () => finish(() => reject(unreadable()), { isReusable: false });
+    worker.on('message', onMessage);
+    worker.once('error', onError);
+    worker.once('exit', onExit);
+    worker.postMessage({ job: input });
   });
 }
 
