@@ -7,9 +7,21 @@ import type { Template } from './templateNames';
 
 const images = new Map<Template, Blob>();
 
+/**
+ * What vitest's globalSetup provided; nothing outside a test run (the benchmark starts test servers
+ * too), and then every database is made from scratch.
+ */
+function provided<K extends 'pgliteImages' | 'postgresTemplates'>(key: K) {
+  try {
+    return inject(key);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The template's tarball, read once per test file; undefined when no globalSetup prepared one. */
 function pgliteImage(template: Template): Blob | undefined {
-  const file = inject('pgliteImages')?.[template];
+  const file = provided('pgliteImages')?.[template];
   if (!file) return undefined;
   let image = images.get(template);
   if (!image) {
@@ -39,7 +51,7 @@ export async function createTestDatabase({ template = 'migrated' }: { template?:
     return { databaseUrl: undefined, drop: async () => undefined };
   }
   const name = `mf_test_${randomBytes(6).toString('hex')}`;
-  const source = inject('postgresTemplates')?.[template];
+  const source = provided('postgresTemplates')?.[template];
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {

@@ -7,7 +7,6 @@ import { importResultSchema, qualityReportSchema } from './exchangeResponses';
 
 const tags = ['目录交换与质量 catalog'];
 /** Imports writing at least this many matters refresh the planner's statistics before answering. */
-const BULK_WRITE_ROWS = 100;
 const STAFF = ['window', 'reviewer', 'chief', 'dept_admin', 'legal', 'supervisor', 'sysadmin'] as const;
 
 type Filters = { department?: string; type?: string; status?: string };
@@ -35,10 +34,7 @@ export function exchangeRoutes(deps: { db: Db; clock: Clock }): Route[] {
       responses: { '200': { description: '导入结果', schema: importResultSchema } },
       errors: [400, 401, 403, 413, 415, 422],
       async handle({ call, body, mediaType }) {
-        const result = await importCatalogFile(deps, call, { bytes: body, mediaType });
-        // A bulk import can multiply the catalog; PGlite has no autovacuum to notice (plain SQL, no infra import).
-        if (result.codes.length >= BULK_WRITE_ROWS) await deps.db.query('ANALYZE matter_versions');
-        return { body: result };
+        return { body: await importCatalogFile(deps, call, { bytes: body, mediaType }) };
       },
     }),
     defineRoute({

@@ -11,6 +11,9 @@ import { runImportWorker } from '../exchange/runImportWorker';
 
 export type ExportFormat = 'json' | 'national' | 'xlsx';
 
+/** Imports that write at least this many matters refresh the planner's statistics. */
+const BULK_WRITE_ROWS = 100;
+
 type ExchangeDeps = { db: Db; clock: Clock };
 
 /**
@@ -38,12 +41,16 @@ export async function importCatalogFile(
   if (parsed.issues.length > 0) {
     throw fail('IMPORT_INVALID', { errors: parsed.issues.slice(0, MAX_REPORTED_ISSUES), total: parsed.issues.length });
   }
-  return importCatalog(deps, call, {
+  const result = await importCatalog(deps, call, {
     documents: parsed.documents,
     sources: parsed.sources,
     isChecked: true,
     saveDraft: (tx, document, source) => saveDraft(deps, { ...call, tx }, { document, guard: { source } }),
   });
+  // A bulk import can multiply the catalog; PGlite has no autovacuum to notice, so the planner
+  // would keep statistics of the catalog before it.
+  if (result.codes.length >= BULK_WRITE_ROWS) await deps.db.query('ANALYZE matter_versions');
+  return result;
 }
 
 /**
