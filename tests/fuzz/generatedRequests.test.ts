@@ -18,6 +18,16 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 /** A parameter value as text; generated objects may have no prototype, so String() cannot be used. */
 const asText = (value: unknown): string => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
 
+/** Percent-encodes any string, lone surrogates included (encodeURIComponent throws on those). */
+const encodePathSegment = (text: string): string =>
+  [...Buffer.from(text, 'utf8')]
+    .map((byte) =>
+      /[A-Za-z0-9\-_.~]/.test(String.fromCharCode(byte))
+        ? String.fromCharCode(byte)
+        : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
+    .join('');
+
 interface Parameter {
   name: string;
   in: 'path' | 'query' | 'header';
@@ -66,7 +76,7 @@ function requestArbitrary(template: string, method: string, operation: Operation
     for (const [name, value] of Object.entries(drawn.pathValues)) {
       path = path.replace(
         `{${name}}`,
-        drawn.isEncodedRaw ? encodeURIComponent(String(value)) : String(value).replace(/[/?#]/g, ''),
+        drawn.isEncodedRaw ? encodePathSegment(String(value)) : String(value).replace(/[/?#]/g, ''),
       );
     }
     const query = new URLSearchParams();
