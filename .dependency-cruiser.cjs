@@ -81,14 +81,8 @@ module.exports = {
     {
       name: 'web-apps-do-not-import-each-other',
       severity: 'error',
-      from: { path: '^portal/' },
-      to: { path: '^admin-ui/' },
-    },
-    {
-      name: 'web-apps-do-not-import-each-other-2',
-      severity: 'error',
-      from: { path: '^admin-ui/' },
-      to: { path: '^portal/' },
+      from: { path: '^(portal|admin-ui)/' },
+      to: { path: '^(portal|admin-ui)/', pathNot: '^$1/' },
     },
     {
       name: 'nobody-imports-the-plugin-host',
