@@ -14,3 +14,20 @@ export {
   type ConditionCodePrefix,
 } from './conditions';
 export type * from './generated/MatterDocument';
+export {
+  WorkCalendar,
+  compareDurations,
+  checkCalendarYear,
+  isCivilDate,
+  type CalendarDay,
+  type CalendarYear,
+  type Period,
+  type PeriodUnit,
+  type DateRange,
+  type Pauses,
+  type DueDate,
+  type WorkdayCount,
+  type DayInfo,
+  type DayKind,
+  type DurationComparison,
+} from './calendar';

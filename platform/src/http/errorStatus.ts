@@ -37,4 +37,6 @@ export const errorStatus = {
   CANCEL_DATE_INVALID: 422,
   IMPORT_INVALID: 422,
   IMPORT_FILE_UNREADABLE: 400,
+  CALENDAR_NOT_FOUND: 404,
+  CALENDAR_INVALID: 422,
 } as const satisfies Record<ErrorCode, number>;

@@ -42,6 +42,10 @@ export const errorMessages = {
   // Import / export
   IMPORT_INVALID: '导入文件存在错误，未导入任何事项',
   IMPORT_FILE_UNREADABLE: '无法读取导入文件',
+
+  // Working-day calendar
+  CALENDAR_NOT_FOUND: '没有该地区该年度的工作日历',
+  CALENDAR_INVALID: '工作日历的调整不符合要求',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorMessages;

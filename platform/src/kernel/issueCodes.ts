@@ -125,6 +125,15 @@ export const issueCodes = {
   'date.past': '日期早于今天',
   'date.too_far': '生效日期过远',
   'date.range_reversed': '结束日期早于开始日期',
+
+  // The working-day calendar (schemas/calendar checkCalendarYear, platform/calendar).
+  'calendar.source_missing': '缺少通知文号',
+  'calendar.holiday_not_weekday': '节假日不是周一至周五',
+  'calendar.makeup_not_weekend': '调休上班日不是周末',
+  'calendar.date_outside_year': '日期不在该年度内',
+  'calendar.date_duplicate': '日期重复',
+  'calendar.date_conflict': '同一日期既是节假日又是调休上班日',
+  'calendar.next_year_missing': '下一年度的节假日安排尚未录入',
 } as const satisfies Record<string, string>;
 
 export type IssueCode = keyof typeof issueCodes;
