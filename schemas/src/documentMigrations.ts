@@ -11,7 +11,25 @@ export interface DocumentMigration {
   up(document: Record<string, unknown>): Record<string, unknown>;
 }
 
-export const documentMigrations: readonly DocumentMigration[] = [];
+/** Wording of a v1 explanation that says the law sets no limit (v1 could only write 0 for it). */
+const NO_LIMIT_WORDING = /未(作|做)?(规定|明确)|没有(规定|明确)|无法定(办结)?时限|不设(法定)?时限/;
+
+export const documentMigrations: readonly DocumentMigration[] = [
+  {
+    from: 1,
+    describe: '法定办结时限“未规定”不再记为 0：value 0 且说明称法律未规定的，改为 unspecified',
+    up(document) {
+      const limits = document.timeLimits;
+      if (typeof limits !== 'object' || limits === null || Array.isArray(limits)) return document;
+      const statutory = (limits as Record<string, unknown>).statutory;
+      if (typeof statutory !== 'object' || statutory === null || Array.isArray(statutory)) return document;
+      const { value, unit: _unit, ...rest } = statutory as Record<string, unknown>;
+      const explain = typeof rest.explain === 'string' ? rest.explain : '';
+      if (value !== 0 || !NO_LIMIT_WORDING.test(explain)) return document;
+      return { ...document, timeLimits: { ...limits, statutory: { unspecified: true, ...rest } } };
+    },
+  },
+];
 
 export class DocumentMigrationError extends Error {}
 

@@ -8,12 +8,12 @@ function matterIssues(document: unknown) {
   return matter(document) ? [] : toFieldIssues(matter.errors);
 }
 
-const base = { metaSchemaVersion: 1, code: '11131024MB1234567X0001', name: '食品经营许可', type: '01' };
+const base = { metaSchemaVersion: 2, code: '11131024MB1234567X0001', name: '食品经营许可', type: '01' };
 const department = { code: '11131024MB1234567X', name: '云溪县市场监督管理局' };
 
 describe('toFieldIssues', () => {
   it('names a missing field by its Chinese title', () => {
-    const issues = matterIssues({ metaSchemaVersion: 1, code: base.code, type: '01', department });
+    const issues = matterIssues({ metaSchemaVersion: 2, code: base.code, type: '01', department });
     expect(issues).toContainEqual({ pointer: '/name', code: 'schema.required', message: '缺少必填项“事项名称”' });
   });
 

@@ -1,6 +1,13 @@
 export { createAjv } from './createAjv';
 export { toFieldIssues, escapePointer, type FieldIssue } from './fieldIssues';
-export { metaSchemas, matterMetaSchema, flowMetaSchema, CURRENT_META_SCHEMA_VERSION, type MetaSchemas } from './metaSchemas';
+export {
+  metaSchemas,
+  matterMetaSchema,
+  flowMetaSchema,
+  lawMetaSchema,
+  CURRENT_META_SCHEMA_VERSION,
+  type MetaSchemas,
+} from './metaSchemas';
 export { migrateDocument, documentMigrations, DocumentMigrationError, type DocumentMigration } from './documentMigrations';
 export { labelOf, codeList } from './codeLabels';
 export { formatDuration, type DurationUnit } from './formatDuration';

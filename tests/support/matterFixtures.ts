@@ -19,7 +19,7 @@ const byLaw = (lawName: string, articles: string[], text?: string) => ({ lawName
 export function foodLicence({ department = scjgCode(), suffix = '0001310240001', name = '食品经营许可' } = {}) {
   const food = byLaw('中华人民共和国食品安全法', ['第三十五条'], '国家对食品生产经营实行许可制度。');
   return {
-    metaSchemaVersion: 1,
+    metaSchemaVersion: 2,
     code: `${department}${suffix}`,
     catalogCode: '000131024000',
     name,

@@ -74,7 +74,7 @@ function foodLicenceMatter(): Doc {
     ],
   };
   return {
-    metaSchemaVersion: 1,
+    metaSchemaVersion: 2,
     code: `${SAMR}4000131024000`,
     catalogCode: '000131024000',
     name: '食品经营许可',
@@ -172,7 +172,7 @@ function fireSafetyMatter(): Doc {
     ],
   };
   return {
-    metaSchemaVersion: 1,
+    metaSchemaVersion: 2,
     code: `${FIRE}4000122011000`,
     name: '公众聚集场所投入使用、营业前消防安全检查',
     type: '01',

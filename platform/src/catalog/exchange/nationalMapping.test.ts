@@ -90,7 +90,7 @@ describe('national mapping', () => {
       },
     });
     expect(document).toEqual({
-      metaSchemaVersion: 1,
+      metaSchemaVersion: 2,
       code: food.code,
       name: '食品经营许可',
       type: '01',

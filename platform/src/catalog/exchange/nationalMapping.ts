@@ -70,6 +70,13 @@ const SUPPLEMENTARY_NAMES: Readonly<Record<string, string>> = {
   '/questions/*/answer': 'answer',
 };
 
+/**
+ * Objects the national table has no field for although their parts look like ones it has (a
+ * department reference would otherwise be flattened onto the record's own dept_code): they travel
+ * whole in the extension.
+ */
+const UNMAPPED: ReadonlySet<string> = new Set(['/acceptingBody', '/decidingBody', '/commitment', '/toleratedAcceptance']);
+
 interface Codec {
   encode(value: unknown): unknown;
   decode(raw: unknown): unknown;
@@ -159,6 +166,7 @@ function collectFields(root: SchemaNode, node: SchemaNode, base: string, prefix:
   for (const [prop, raw] of propertiesOf(node)) {
     const resolved = resolveNode(root, raw);
     const location = `${base}/${prop}`;
+    if (UNMAPPED.has(location)) continue;
     const childBase = resolved.defName ? `$defs/${resolved.defName}` : location;
     const national = nationalNameOf(resolved.node) ?? SUPPLEMENTARY_NAMES[location];
     const path = [...prefix, prop];

@@ -57,7 +57,8 @@ export function resolveNode(root: SchemaNode, raw: unknown): ResolvedNode {
 
 function kindOf(root: SchemaNode, node: SchemaNode, defName: string | undefined, ref: string | undefined): NodeKind {
   if (ref && !ref.startsWith('#/')) return 'opaque';
-  if (defName === 'duration') return 'duration';
+  // The statutory limit is a duration with more to say (未规定, 起算点, 延长); its extra parts travel in the extension.
+  if (defName === 'duration' || defName === 'statutoryLimit') return 'duration';
   if (Array.isArray(node.enum)) return isUnitEnum(node.enum) ? 'unit' : 'enum';
   if (node.const !== undefined) return typeof node.const === 'number' ? 'integer' : 'string';
   switch (node.type) {

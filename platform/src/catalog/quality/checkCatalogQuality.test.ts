@@ -25,7 +25,7 @@ const asMatters = (documents: any[]): QualityMatter[] =>
 function cleanMatter(): any {
   const basis = { lawName: '中华人民共和国食品安全法', articles: ['第三十五条'] };
   return {
-    metaSchemaVersion: 1,
+    metaSchemaVersion: 2,
     code: `${SCJ}0001310240001`,
     catalogCode: '000131024000',
     name: '食品经营许可',

@@ -74,7 +74,8 @@ export function checkLimitUnits(document: unknown): FieldIssue[] {
   const labels = { statutory: '法定办结时限', promised: '承诺办结时限' } as const;
   for (const key of ['statutory', 'promised'] as const) {
     const limit = asObject(at(document, 'timeLimits', key));
-    if (limit && asText(limit.unit) === undefined) {
+    // 法律未规定 has no number, so no unit either (the meta-schema refuses one).
+    if (limit && limit.unspecified !== true && asText(limit.unit) === undefined) {
       issues.push({
         pointer: `/timeLimits/${key}/unit`,
         code: 'limit.unit_missing',
