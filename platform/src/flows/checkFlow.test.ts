@@ -378,3 +378,87 @@ describe('checkFlow', () => {
     ]);
   });
 });
+
+/** 网吧设立: 筹建 from the start, 最终审核 from its own window step (two 办理情形, one flow). */
+function internetCafeFlow(): Flow {
+  return flowOf(
+    'prepAccept',
+    windowTask('prepAccept', 'prepReview'),
+    task('prepReview', '筹建审查', 'prepDecide', { budgetDays: 5 }),
+    chiefTask('prepDecide', 'end'),
+    windowTask('finalAccept', 'siteCheck', { name: '最终审核受理' }),
+    task('siteCheck', '实地检查', 'finalDecide', { budgetDays: 4 }),
+    chiefTask('finalDecide', 'end'),
+  );
+}
+
+const finalStage = { id: 'final', name: '最终审核', flowStart: 'finalAccept', pointer: '/situations/1' };
+
+describe('checkFlow with 办理情形', () => {
+  it('a node reachable only from a situation’s flowStart is not unreachable', () => {
+    const flow = internetCafeFlow();
+    expect(check(flow, { promised: workdays(10) }).map((issue) => issue.pointer)).toEqual([
+      '/flow/nodes/3',
+      '/flow/nodes/4',
+      '/flow/nodes/5',
+    ]);
+    expect(check(flow, { promised: workdays(10), situationStarts: [{ ...finalStage, promised: workdays(10) }] })).toEqual([]);
+  });
+
+  it('flow.budget_exceeds_promise: each situation’s longest path against the situation’s own promise', () => {
+    const flow = internetCafeFlow();
+    const issues = check(flow, { promised: workdays(10), situationStarts: [{ ...finalStage, promised: workdays(5) }] });
+    expect(issues).toEqual([
+      {
+        pointer: '/situations/1/flowStart',
+        code: 'flow.budget_exceeds_promise',
+        message:
+          '办理情形“最终审核”（final）的最长办理路径 “最终审核受理”（finalAccept） → “实地检查”（siteCheck） → “审批决定”（finalDecide） 的环节时限合计 6 个工作日，超过本情形承诺办结时限 5 个工作日',
+      },
+    ]);
+    // The matter's own promise still holds the path from the flow's start (筹建: 7 working days).
+    expect(
+      check(flow, { promised: workdays(6), situationStarts: [{ ...finalStage, promised: workdays(10) }] }).map((i) => i.pointer),
+    ).toEqual(['/flow']);
+  });
+
+  it('a situation starting where the flow starts is held to its own promise there', () => {
+    const flow = internetCafeFlow();
+    const situation = { id: 'prep', name: '筹建', flowStart: undefined, pointer: '/situations/0', promised: workdays(6) };
+    expect(
+      check(flow, { promised: workdays(10), situationStarts: [situation, { ...finalStage, promised: workdays(10) }] }),
+    ).toEqual([expect.objectContaining({ pointer: '/situations/0/timeLimits/promised', code: 'flow.budget_exceeds_promise' })]);
+  });
+
+  it('flow.no_end from a situation’s start; an unknown flowStart is left to the situation checks', () => {
+    const flow = internetCafeFlow();
+    taskAt(flow, 5).next = 'siteCheck';
+    const codes = check(flow, { promised: workdays(10), situationStarts: [{ ...finalStage, promised: workdays(10) }] }).map(
+      (issue) => `${issue.code} ${issue.pointer}`,
+    );
+    expect(codes).toContain('flow.no_end /situations/1/flowStart');
+    expect(codes).toContain('flow.cycle /flow/nodes/5/next');
+    const unknown = check(internetCafeFlow(), {
+      promised: workdays(10),
+      situationStarts: [{ ...finalStage, flowStart: 'nowhere', promised: workdays(10) }],
+    });
+    expect(unknown.map((issue) => issue.code)).toEqual(['flow.unreachable', 'flow.unreachable', 'flow.unreachable']);
+  });
+
+  it('flow.instant_budget only on the nodes a 当场办结 situation reaches', () => {
+    // 消防 告知承诺: decided on the spot from its own step; the 检查 path keeps its 10 working days.
+    const flow = flowOf(
+      'accept',
+      windowTask('accept', 'inspect'),
+      task('inspect', '现场检查', 'decide', { budgetDays: 6 }),
+      chiefTask('decide', 'end'),
+      windowTask('pledge', 'end', { name: '承诺即办', budgetDays: 0, actions: ['accept', 'reject', 'complete'] }),
+    );
+    const pledge = { id: 'pledge', name: '告知承诺', flowStart: 'pledge', pointer: '/situations/0', promised: workdays(0) };
+    expect(check(flow, { promised: workdays(10), situationStarts: [pledge] })).toEqual([]);
+    taskAt(flow, 3).budgetDays = 1;
+    expect(check(flow, { promised: workdays(10), situationStarts: [pledge] })).toEqual([
+      expect.objectContaining({ pointer: '/flow/nodes/3/budgetDays', code: 'flow.instant_budget' }),
+    ]);
+  });
+});

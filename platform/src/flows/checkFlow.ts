@@ -3,6 +3,8 @@ import type { Flow, TimeLimit } from './Flow';
 import { flowSites } from './flowSites';
 import { checkFlowGraph, duplicateIdIssues } from './checkFlowGraph';
 import { checkFlowSteps } from './checkFlowSteps';
+import { buildFlowGraph, reachableFrom } from './flowGraph';
+import { flowRoots, type SituationStart } from './flowRoots';
 
 const FLOW_POINTER = '/flow';
 
@@ -19,6 +21,19 @@ export interface CheckFlowInput {
   specialProcedureNames: ReadonlySet<string>;
   /** Top-level field names of the form; conditions are not checked against the form when undefined. */
   formProperties: ReadonlySet<string> | undefined;
+  /** The matter's 办理情形: each is one more root of the flow, held to its own promise. */
+  situationStarts?: readonly SituationStart[];
+}
+
+/** Nodes a root promising 当场办结 reaches: their steps may take no working day. */
+function instantNodes(flow: Flow, promised: TimeLimit | undefined, situationStarts: readonly SituationStart[]): Set<string> {
+  const graph = buildFlowGraph({ flow, prefix: FLOW_POINTER });
+  const nodes = new Set<string>();
+  for (const root of flowRoots({ flow, prefix: FLOW_POINTER, promised, situationStarts })) {
+    if (root.promised?.value !== 0) continue;
+    for (const id of reachableFrom({ graph, start: root.start })) nodes.add(id);
+  }
+  return nodes;
 }
 
 /**
@@ -32,11 +47,17 @@ export function checkFlow({
   promised,
   specialProcedureNames,
   formProperties,
+  situationStarts = [],
 }: CheckFlowInput): FieldIssue[] {
   const sites = flowSites({ flow, prefix: FLOW_POINTER });
+  // Without situations a 即办件's whole flow is instant, reachable or not (flow.unreachable says the rest).
+  const instant = situationStarts.length > 0 ? instantNodes(flow, promised, situationStarts) : undefined;
   return [
     ...duplicateIdIssues(sites),
-    ...checkFlowGraph({ flow, prefix: FLOW_POINTER, promised }),
-    ...checkFlowSteps({ sites, context: { knownDepartments, ownerDepartment, promised, specialProcedureNames, formProperties } }),
+    ...checkFlowGraph({ flow, prefix: FLOW_POINTER, promised, situationStarts }),
+    ...checkFlowSteps({
+      sites,
+      context: { knownDepartments, ownerDepartment, promised, instantNodes: instant, specialProcedureNames, formProperties },
+    }),
   ];
 }

@@ -3,8 +3,8 @@ import { FLOW_END, type Flow, type TimeLimit } from './Flow';
 import type { FlowSite } from './flowSites';
 import { buildFlowGraph, hasEdgeToEnd, reachableFrom, type FlowGraph } from './flowGraph';
 import { findCycles } from './findCycles';
-import { longestPath } from './longestPath';
-import { formatDuration } from '@matterflow/schemas';
+import { checkBudget } from './checkBudget';
+import { flowRoots, type SituationStart } from './flowRoots';
 
 function siteId(site: FlowSite): string {
   if (site.kind === 'node') return site.node.id;
@@ -44,16 +44,19 @@ export function duplicateIdIssues(sites: readonly FlowSite[]): FieldIssue[] {
 /**
  * Structure of the `next` graph: start, targets, reachability, loops, reaching 办结, and the longest
  * path's working days against the promise. Returns (退回) are runtime actions, never edges, so any
- * loop here is a defect.
+ * loop here is a defect. Each 办理情形 with a `flowStart` is one more root: its nodes are reachable,
+ * it must reach 办结, and its longest path is held to the situation's own promise.
  */
 export function checkFlowGraph({
   flow,
   prefix,
   promised,
+  situationStarts = [],
 }: {
   flow: Flow;
   prefix: string;
   promised: TimeLimit | undefined;
+  situationStarts?: readonly SituationStart[];
 }): FieldIssue[] {
   const graph = buildFlowGraph({ flow, prefix });
   const issues: FieldIssue[] = [];
@@ -73,15 +76,18 @@ export function checkFlowGraph({
     }
   }
 
+  // A situation whose flowStart names no node is reported by the situation checks and adds no root.
+  const roots = flowRoots({ flow, prefix, promised, situationStarts }).filter((root) => graph.has(root.start));
+  const startWords = roots.length > 1 ? '从起始节点及各办理情形的流程起点均' : '从起始节点';
   // Without a known start, every node would read as unreachable; the start issue says it all.
-  const reachable = hasStart ? reachableFrom({ graph, start: flow.start }) : undefined;
+  const reachable = hasStart ? new Set(roots.flatMap((root) => [...reachableFrom({ graph, start: root.start })])) : undefined;
   if (reachable) {
     for (const [id, vertex] of graph) {
       if (reachable.has(id)) continue;
       issues.push({
         pointer: vertex.pointer,
         code: 'flow.unreachable',
-        message: `${vertex.node.kind === 'parallel' ? '并联环节' : '环节'}${nodeName(graph, id)}从起始节点不可达`,
+        message: `${vertex.node.kind === 'parallel' ? '并联环节' : '环节'}${nodeName(graph, id)}${startWords}不可达`,
       });
     }
   }
@@ -95,25 +101,26 @@ export function checkFlowGraph({
     });
   }
 
-  if (reachable && !hasEdgeToEnd({ graph, ids: reachable })) {
-    issues.push({ pointer: prefix, code: 'flow.no_end', message: '从起始节点出发没有任何路径到达办结（end）' });
-  }
-
-  const unit = promised?.unit ?? 'workday';
-  // 即办件 (promise 0) are reported step by step as flow.instant_budget; a 月 promise is not
-  // comparable with working-day budgets without the holiday calendar.
-  const shouldCompareBudget = hasStart && promised !== undefined && promised.value > 0 && unit !== 'month' && cycles.length === 0;
-  if (shouldCompareBudget) {
-    const longest = longestPath({ graph, start: flow.start });
-    // Budgets are working days; N working days never span fewer than N calendar days, so a sum
-    // above a 自然日 promise exceeds it for certain (a sum below may still exceed; the clock warns then).
-    if (longest && longest.total > promised.value) {
+  if (hasStart) {
+    const checkedStarts = new Set<string>();
+    for (const root of roots) {
+      if (checkedStarts.has(root.start)) continue;
+      checkedStarts.add(root.start);
+      if (hasEdgeToEnd({ graph, ids: reachableFrom({ graph, start: root.start }) })) continue;
       issues.push({
-        pointer: prefix,
-        code: 'flow.budget_exceeds_promise',
-        message: `最长办理路径 ${longest.path.map((id) => nodeName(graph, id)).join(' → ')} 的环节时限合计 ${longest.total} 个工作日，超过承诺办结时限 ${formatDuration({ value: promised.value, unit })}`,
+        pointer: root.pointer,
+        code: 'flow.no_end',
+        message:
+          root.situation === undefined
+            ? '从起始节点出发没有任何路径到达办结（end）'
+            : `${root.situation}从流程起点“${root.start}”出发没有任何路径到达办结（end）`,
       });
     }
+  }
+
+  // Loops make "the longest path" meaningless; flow.cycle says what to fix first.
+  if (hasStart && cycles.length === 0) {
+    for (const root of roots) issues.push(...checkBudget({ graph, root }));
   }
   return issues;
 }

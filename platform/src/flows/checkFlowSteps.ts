@@ -8,6 +8,8 @@ export interface FlowStepContext {
   knownDepartments: ReadonlySet<string>;
   ownerDepartment: string;
   promised: TimeLimit | undefined;
+  /** Nodes some root promising 0 (当场办结) reaches; all nodes when undefined and the promise is 0. */
+  instantNodes?: ReadonlySet<string>;
   specialProcedureNames: ReadonlySet<string>;
   formProperties: ReadonlySet<string> | undefined;
 }
@@ -43,7 +45,8 @@ function leadIssues(node: ParallelNode, pointer: string, label: string, ownerDep
 
 /** Checks of each node, branch and step on its own: departments, roles, budgets, procedures, conditions. */
 export function checkFlowSteps({ sites, context }: { sites: readonly FlowSite[]; context: FlowStepContext }): FieldIssue[] {
-  const { knownDepartments, ownerDepartment, promised, specialProcedureNames, formProperties } = context;
+  const { knownDepartments, ownerDepartment, promised, instantNodes, specialProcedureNames, formProperties } = context;
+  const isInstant = (nodeId: string): boolean => (instantNodes ? instantNodes.has(nodeId) : promised?.value === 0);
   const issues: FieldIssue[] = [];
   const conditionIssues = (condition: unknown, pointer: string, subject: string): void => {
     if (condition === undefined) return;
@@ -79,9 +82,9 @@ export function checkFlowSteps({ sites, context }: { sites: readonly FlowSite[];
     }
   }
 
-  for (const { item, pointer, label } of workItems(sites)) {
+  for (const { item, nodeId, pointer, label } of workItems(sites)) {
     issues.push(...departmentIssue({ department: item.department, pointer: `${pointer}/department`, label, knownDepartments }));
-    if (promised?.value === 0 && item.budgetDays > 0) {
+    if (isInstant(nodeId) && item.budgetDays > 0) {
       issues.push({
         pointer: `${pointer}/budgetDays`,
         code: 'flow.instant_budget',

@@ -9,6 +9,8 @@ export type FlowSite =
 /** A unit of work (task node or branch step) with where it sits. */
 export interface WorkItem {
   item: FlowStep;
+  /** The task node itself, or the parallel node the step's branch belongs to. */
+  nodeId: string;
   pointer: string;
   label: string;
 }
@@ -47,10 +49,12 @@ export function flowSites({ flow, prefix }: { flow: Flow; prefix: string }): Flo
 /** Task nodes and branch steps: everything that has a role, a budget and actions. */
 export function workItems(sites: readonly FlowSite[]): WorkItem[] {
   const items: WorkItem[] = [];
+  let nodeId = '';
   for (const site of sites) {
-    if (site.kind === 'step') items.push({ item: site.step, pointer: site.pointer, label: site.label });
+    if (site.kind === 'node') nodeId = site.node.id;
+    if (site.kind === 'step') items.push({ item: site.step, nodeId, pointer: site.pointer, label: site.label });
     if (site.kind === 'node' && site.node.kind === 'task')
-      items.push({ item: site.node, pointer: site.pointer, label: site.label });
+      items.push({ item: site.node, nodeId, pointer: site.pointer, label: site.label });
   }
   return items;
 }

@@ -23,3 +23,5 @@ export {
 } from './Flow';
 export { ROLE_ACTIONS } from './roleActions';
 export { nodeBudgetDays, longestPath, type WeightedPath } from './longestPath';
+export type { SituationStart } from './flowRoots';
+export { reachableNodes } from './reachableNodes';
