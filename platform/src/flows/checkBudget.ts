@@ -1,7 +1,10 @@
-import { formatDuration, type FieldIssue } from '@matterflow/schemas';
+import { compareDurations, formatDuration, WorkCalendar, type FieldIssue } from '@matterflow/schemas';
 import type { FlowGraph } from './flowGraph';
 import type { FlowRoot } from './flowRoots';
 import { longestPath } from './longestPath';
+
+/** No calendar given (unit tests): plain weeks, which compareDurations marks provisional. */
+const PLAIN_WEEKS = new WorkCalendar([]);
 
 function nodeName(graph: FlowGraph, id: string): string {
   const node = graph.get(id)?.node;
@@ -13,18 +16,32 @@ function nodeName(graph: FlowGraph, id: string): string {
  * flow's start against the matter's promise, a situation's start against the situation's. The one
  * comparison of budgets with a promise, for every root.
  */
-export function checkBudget({ graph, root }: { graph: FlowGraph; root: FlowRoot }): FieldIssue[] {
+export function checkBudget({
+  graph,
+  root,
+  calendar = PLAIN_WEEKS,
+}: {
+  graph: FlowGraph;
+  root: FlowRoot;
+  calendar?: WorkCalendar;
+}): FieldIssue[] {
   const { promised } = root;
   const unit = promised?.unit ?? 'workday';
-  // A promise of 0 (当场办结) is reported step by step as flow.instant_budget; a 月 promise is not
-  // comparable with working-day budgets without the holiday calendar.
-  if (!graph.has(root.start) || promised === undefined || promised.value === 0 || unit === 'month') return [];
+  // A promise of 0 (当场办结) is reported step by step as flow.instant_budget.
+  if (!graph.has(root.start) || promised === undefined || promised.value === 0) return [];
   const longest = longestPath({ graph, start: root.start });
-  // Budgets are working days; N working days never span fewer than N calendar days, so a sum
-  // above a 自然日 promise exceeds it for certain (a sum below may still exceed; the clock warns then).
-  if (!longest || longest.total <= promised.value) return [];
+  if (!longest) return [];
+  // Budgets are working days; against a 自然日 or 月 promise they are compared on the calendar's
+  // worst case: compareDurations, the one comparison the publish checks and the quality report use.
+  const comparison = compareDurations({ value: longest.total, unit: 'workday' }, { value: promised.value, unit }, calendar);
+  if (!comparison.exceeds) return [];
   const path = longest.path.map((id) => nodeName(graph, id)).join(' → ');
-  const promise = formatDuration({ value: promised.value, unit });
+  const worst = comparison.worstCase;
+  const promise =
+    formatDuration({ value: promised.value, unit }) +
+    (unit !== 'workday' && worst
+      ? `（如 ${worst.from} 起算：环节时限至 ${worst.aEnds} 届满，承诺时限至 ${worst.bEnds} 届满）`
+      : '');
   return [
     {
       pointer: root.pointer,

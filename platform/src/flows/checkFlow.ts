@@ -1,4 +1,4 @@
-import type { FieldIssue } from '@matterflow/schemas';
+import type { FieldIssue, WorkCalendar } from '@matterflow/schemas';
 import type { Flow, TimeLimit } from './Flow';
 import { flowSites } from './flowSites';
 import { checkFlowGraph, duplicateIdIssues } from './checkFlowGraph';
@@ -23,6 +23,8 @@ export interface CheckFlowInput {
   formProperties: ReadonlySet<string> | undefined;
   /** The matter's 办理情形: each is one more root of the flow, held to its own promise. */
   situationStarts?: readonly SituationStart[];
+  /** The working-day calendar step budgets are compared with the promise on (plain weeks when absent). */
+  calendar?: WorkCalendar;
 }
 
 /** Nodes a root promising 当场办结 reaches: their steps may take no working day. */
@@ -48,13 +50,14 @@ export function checkFlow({
   specialProcedureNames,
   formProperties,
   situationStarts = [],
+  calendar,
 }: CheckFlowInput): FieldIssue[] {
   const sites = flowSites({ flow, prefix: FLOW_POINTER });
   // Without situations a 即办件's whole flow is instant, reachable or not (flow.unreachable says the rest).
   const instant = situationStarts.length > 0 ? instantNodes(flow, promised, situationStarts) : undefined;
   return [
     ...duplicateIdIssues(sites),
-    ...checkFlowGraph({ flow, prefix: FLOW_POINTER, promised, situationStarts }),
+    ...checkFlowGraph({ flow, prefix: FLOW_POINTER, promised, situationStarts, calendar }),
     ...checkFlowSteps({
       sites,
       context: { knownDepartments, ownerDepartment, promised, instantNodes: instant, specialProcedureNames, formProperties },

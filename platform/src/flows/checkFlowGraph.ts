@@ -1,4 +1,4 @@
-import type { FieldIssue } from '@matterflow/schemas';
+import type { FieldIssue, WorkCalendar } from '@matterflow/schemas';
 import { FLOW_END, type Flow, type TimeLimit } from './Flow';
 import type { FlowSite } from './flowSites';
 import { buildFlowGraph, hasEdgeToEnd, reachableFrom, type FlowGraph } from './flowGraph';
@@ -52,11 +52,14 @@ export function checkFlowGraph({
   prefix,
   promised,
   situationStarts = [],
+  calendar,
 }: {
   flow: Flow;
   prefix: string;
   promised: TimeLimit | undefined;
   situationStarts?: readonly SituationStart[];
+  /** The working-day calendar budgets are compared with promises on. */
+  calendar?: WorkCalendar;
 }): FieldIssue[] {
   const graph = buildFlowGraph({ flow, prefix });
   const issues: FieldIssue[] = [];
@@ -120,7 +123,7 @@ export function checkFlowGraph({
 
   // Loops make "the longest path" meaningless; flow.cycle says what to fix first.
   if (hasStart && cycles.length === 0) {
-    for (const root of roots) issues.push(...checkBudget({ graph, root }));
+    for (const root of roots) issues.push(...checkBudget({ graph, root, calendar }));
   }
   return issues;
 }
