@@ -7,6 +7,7 @@ import { createApp } from '../http';
 import { checkStoredDocuments, loadSeedCatalog, settleVersionStates } from '../catalog';
 import { findSession, seedDemoAccounts } from '../identity';
 import { seedDepartments } from '../departments';
+import { calendarWarnings, seedCalendars } from '../calendar';
 import { composeRoutes, sessionSettingsOf } from './composeRoutes';
 
 export interface Bootstrapped {
@@ -43,6 +44,8 @@ export async function bootstrap({
     // Versions whose effective or cancel date passed while no server ran get their stored status.
     await settleVersionStates(db, { today: clock.today(), at: clock.now() });
     await seedDepartments(deps, { file: join(config.seedDir, 'departments.json') });
+    await seedCalendars(deps, { region: config.region });
+    for (const warning of await calendarWarnings(deps, { region: config.region })) logger.warn(warning, warning.message);
     const seeded = shouldSeedCatalog ? await loadSeedCatalog(deps, { dir: config.seedDir }) : 0;
     if (config.isDemo) await seedDemoAccounts(deps);
     // The seed wrote the whole catalog; the planner should know (PGlite has no autovacuum). Not on

@@ -1,6 +1,7 @@
 import type { Config } from '../infra';
 import type { Deps, Route } from '../kernel';
 import { auditRoutes } from '../audit';
+import { calendarRoutes } from '../calendar';
 import { catalogRoutes, exchangeRoutes } from '../catalog';
 import { departmentsRoutes } from '../departments';
 import { identityRoutes, type SessionSettings } from '../identity';
@@ -20,6 +21,7 @@ export function composeRoutes(deps: Deps, config: Config): Route[] {
     ...catalogRoutes(deps),
     ...exchangeRoutes(deps),
     ...auditRoutes(deps),
+    ...calendarRoutes(deps, { region: config.region }),
   ];
   return routes;
 }

@@ -94,7 +94,17 @@ function largestOverrun(calendar: WorkCalendar, a: Period, b: Period): { overrun
  * (it can: 6 working days never take fewer than 8 days). Spans are computed once per period and
  * calendar, so a quality report over 10,000 matters pays for each distinct period once.
  */
-export function compareDurations(a: Period, b: Period, calendar: WorkCalendar): DurationComparison {
+export function compareDurations(a: Period, b: Period, calendar: WorkCalendar): Readonly<DurationComparison> {
+  // The answer itself is kept too: a catalog repeats the same few pairs of limits thousands of times.
+  const key = `cmp:${a.unit}:${a.value}:${b.unit}:${b.value}`;
+  const cached = calendar.spanCache.get(key) as DurationComparison | undefined;
+  if (cached) return cached;
+  const answer = Object.freeze(compare(a, b, calendar));
+  calendar.spanCache.set(key, answer);
+  return answer;
+}
+
+function compare(a: Period, b: Period, calendar: WorkCalendar): DurationComparison {
   const { first, last } = startRange(calendar);
   const guessed = [a, b].some((period) => period.unit !== 'day' && spanExtremes(calendar, period).guessed);
   const base = {
