@@ -22,6 +22,21 @@ export {
 } from './conditions';
 export type * from './generated/MatterDocument';
 export {
+  resolveSituations,
+  requirementsFor,
+  situationOnlyMaterialIds,
+  describeSituation,
+  whenMentions,
+  type GuideAnswers,
+  type SituationResolution,
+  type EffectiveMaterial,
+  type Requirements,
+  type SituationDocument,
+  type SituationElement,
+  type WaivedMaterial,
+  type WhenMention,
+} from './situations';
+export {
   WorkCalendar,
   compareDurations,
   checkCalendarYear,

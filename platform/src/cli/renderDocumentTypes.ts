@@ -14,7 +14,10 @@ function prepare(node: Node): Node {
   const source = node as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(source)) {
-    if (key !== 'title' && key !== 'x-enumNames' && key !== 'description') out[key] = prepare(value);
+    if (key === 'properties' && value && typeof value === 'object') {
+      // Property names are data, not annotations: a property called `title` or `description` stays.
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, prepare(schema)]));
+    } else if (key !== 'title' && key !== 'x-enumNames' && key !== 'description') out[key] = prepare(value);
   }
   if ('$ref' in source) return { $ref: source.$ref };
   const doc = [source.title, source['x-national'] ? `national: ${String(source['x-national'])}` : undefined, source.description]

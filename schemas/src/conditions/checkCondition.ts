@@ -2,8 +2,8 @@ import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { createAjv } from '../createAjv';
 import { escapePointer, toFieldIssues, type FieldIssue } from '../fieldIssues';
 
-/** Issue codes are namespaced by where the condition sits: `flow.*` in the flow, `publish.*` elsewhere. */
-export type ConditionCodePrefix = 'flow' | 'publish';
+/** Issue codes are namespaced by where the condition sits: `flow.*` in the flow, `situation.*` in a 办理情形, `publish.*` elsewhere. */
+export type ConditionCodePrefix = 'flow' | 'publish' | 'situation';
 
 type Schema = Record<string, unknown>;
 

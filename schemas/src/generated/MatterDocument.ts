@@ -514,6 +514,10 @@ export interface GuideQuestion {
    */
   id: string;
   /**
+   * 问题
+   */
+  title: string;
+  /**
    * 说明
    */
   help?: string;
@@ -528,6 +532,10 @@ export interface GuideQuestion {
      * 选项值
      */
     value: string;
+    /**
+     * 选项文字
+     */
+    title: string;
   }[];
 }
 export interface Situation {
@@ -539,6 +547,10 @@ export interface Situation {
    * 情形名称
    */
   name: string;
+  /**
+   * 情形说明
+   */
+  description?: string;
   /**
    * 适用条件（引导问题的回答，JSON Schema）
    */

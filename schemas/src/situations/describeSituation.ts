@@ -1,0 +1,48 @@
+import { describeCondition } from '../conditions';
+import type { GuideQuestion, Situation } from '../generated/MatterDocument';
+import type { SituationDocument } from './requirementsFor';
+
+type Schema = Record<string, unknown>;
+
+const isSchema = (value: unknown): value is Schema => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The `when` with option values replaced by their titles, so describeCondition prints words, not ids. */
+function withOptionTitles(when: unknown, questions: readonly GuideQuestion[]): unknown {
+  if (!isSchema(when)) return when;
+  const titleOf = (questionId: string, value: unknown) =>
+    questions.find((q) => q.id === questionId)?.options.find((o) => o.value === value)?.title ?? value;
+  const relabel = (questionId: string, rule: unknown): unknown => {
+    if (!isSchema(rule)) return rule;
+    const copy: Schema = { ...rule };
+    if ('const' in rule) copy.const = titleOf(questionId, rule.const);
+    if (Array.isArray(rule.enum)) copy.enum = rule.enum.map((value) => titleOf(questionId, value));
+    if (isSchema(rule.not)) copy.not = relabel(questionId, rule.not);
+    return copy;
+  };
+  const copy: Schema = { ...when };
+  if (isSchema(when.properties)) {
+    copy.properties = Object.fromEntries(Object.entries(when.properties).map(([id, rule]) => [id, relabel(id, rule)]));
+  }
+  for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) {
+    const list = when[keyword];
+    if (Array.isArray(list)) copy[keyword] = list.map((sub) => withOptionTitles(sub, questions));
+  }
+  if (isSchema(when.not)) copy.not = withOptionTitles(when.not, questions);
+  return copy;
+}
+
+/**
+ * When a situation applies, in words: its guiding answers by question and option title (“申请阶段
+ * 为“筹建完成，申请最终审核””), and its form condition by the form's field titles. Empty when
+ * it has neither.
+ */
+export function describeSituation(situation: Situation, document: SituationDocument): string {
+  const questions = document.guideQuestions ?? [];
+  const parts: string[] = [];
+  if (situation.when !== undefined) {
+    const pseudoForm = { properties: Object.fromEntries(questions.map((q) => [q.id, { title: q.title }])) };
+    parts.push(describeCondition(withOptionTitles(situation.when, questions), pseudoForm));
+  }
+  if (situation.condition !== undefined) parts.push(describeCondition(situation.condition, document.form?.schema));
+  return parts.filter(Boolean).join('，且');
+}
