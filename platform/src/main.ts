@@ -1,6 +1,9 @@
 import pino from 'pino';
 import { loadConfig, type Config } from './infra';
+import { preferSmallHeap } from './server/smallHeap';
 import { startServer } from './server/startServer';
+
+preferSmallHeap();
 
 let config: Config;
 try {
