@@ -117,6 +117,21 @@ export const issueCodes = {
   'flow.condition_invalid': '流程条件无效',
   'flow.condition_unknown_field': '流程条件引用了表单中不存在的字段',
 
+  // 情形引导 and 办理情形 (catalog/checks/checkSituations).
+  'situation.question_id_duplicate': '引导问题标识重复',
+  'situation.option_duplicate': '引导问题选项值重复',
+  'situation.id_duplicate': '办理情形标识重复',
+  'situation.when_invalid': '情形的引导问题条件无效',
+  'situation.when_unknown_question': '情形条件引用了不存在的引导问题',
+  'situation.when_unknown_option': '情形条件引用了问题没有的选项',
+  'situation.condition_invalid': '情形的表单条件无效',
+  'situation.condition_unknown_field': '情形条件引用了表单中不存在的字段',
+  'situation.material_unknown': '情形的材料不在申请材料中',
+  'situation.material_added_and_waived': '同一情形对同一材料既要求又免交',
+  'situation.flow_start_unknown': '情形的流程起点不存在',
+  'situation.commitment_letter_unknown': '承诺书不在申请材料中',
+  'situation.tolerated_material_unknown': '容缺受理的材料不在申请材料中',
+
   // Editing and moving a matter (catalog/operations).
   'matter.code_changed': '不能修改实施编码',
   'matter.department_changed': '不能变更实施主体',
