@@ -1,4 +1,9 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../platform/src/infra';
+import { bootstrap } from '../../platform/src/server/bootstrap';
+import { createTestDatabase } from '../support/testDatabase';
 import { stateCouncilNotices } from '../../schemas/src/calendar/stateCouncilNotices.fixture';
 import { fixedClock } from '../../platform/src/kernel';
 import { startTestServer, type TestServer } from '../support/startTestServer';
@@ -144,5 +149,38 @@ describe('GET /api/calendar/status', () => {
     expect(response.body.warnings).toEqual([{ code: 'calendar.next_year_missing', message: expect.stringContaining('2027') }]);
     expect(response.body.regions).toContainEqual({ code: 'CN', parent: null, years: expect.arrayContaining([2004, 2026]) });
     expect((await anonymous.get('/api/calendar/status')).status).toBe(401);
+  });
+});
+
+describe('start-up', () => {
+  async function warningsAt(iso: string): Promise<{ msg: string; code?: string }[]> {
+    const lines: { level: number; msg: string; code?: string }[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    const database = await createTestDatabase({ template: 'demo' });
+    const booted = await bootstrap({
+      config: loadConfig({
+        NODE_ENV: 'test',
+        DATA_DIR: ':memory:',
+        ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
+      }),
+      clock: fixedClock(iso),
+      logger: pino({ level: 'warn' }, sink),
+      shouldSeedCatalog: false,
+    });
+    await booted.deps.db.close();
+    await database.drop();
+    return lines.filter((line) => line.level === 40);
+  }
+
+  it('logs a warning from November when next year is missing, and none before', async () => {
+    expect(await warningsAt('2026-12-01T02:00:00Z')).toEqual([
+      expect.objectContaining({ code: 'calendar.next_year_missing', msg: expect.stringContaining('2027') }),
+    ]);
+    expect(await warningsAt('2026-10-31T02:00:00Z')).toEqual([]);
   });
 });
