@@ -26,6 +26,18 @@ describe('catalog JSON export and parse', () => {
     expect(parseCatalogJson({ text: Buffer.from(JSON.stringify(exported)) }).documents).toEqual(sample.matters);
   });
 
+  it('round-trips a matter with every meta-schema 2 element through both formats; only the national one drops the internal note', () => {
+    const every = JSON.parse(
+      readFileSync(new URL('../../../../tests/fixtures/every-v2-element.json', import.meta.url), 'utf8'),
+    ) as Record<string, unknown>;
+    const ours = JSON.stringify(exportCatalogJson({ matters: [{ document: every }], exportedAt }));
+    expect(parseCatalogJson({ text: ours }).documents).toEqual([every]);
+    const national = JSON.stringify(exportCatalogJson({ matters: [{ document: every }], exportedAt, isNational: true }));
+    expect(national).not.toContain(String(every.privateNote));
+    const { privateNote: _internal, ...published } = every;
+    expect(parseCatalogJson({ text: national }).documents).toEqual([published]);
+  });
+
   it('accepts a bare array and a UTF-8 BOM', () => {
     const parsed = parseCatalogJson({ text: `\uFEFF${JSON.stringify(sample.matters)}` });
     expect(parsed.format).toBe('array');

@@ -9,6 +9,10 @@ const sample = JSON.parse(readFileSync(new URL('../../../../tests/fixtures/sampl
   matters: Record<string, any>[];
 };
 const [food] = sample.matters as [Record<string, any>];
+/** One matter that uses every element meta-schema 2 added. */
+const everyElement = JSON.parse(
+  readFileSync(new URL('../../../../tests/fixtures/every-v2-element.json', import.meta.url), 'utf8'),
+) as Record<string, any>;
 
 async function edit(bytes: Buffer, change: (workbook: ExcelJS.Workbook) => void): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -55,13 +59,15 @@ describe('catalog xlsx', () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       '事项',
       '申请材料',
-      '设定依据',
+      '法律依据',
       '收费项目',
       '特别程序',
       '前置事项',
       '中介服务',
       '联办机构',
       '常见问题',
+      '情形引导问题',
+      '办理情形',
       '表单与流程',
     ]);
     const matters = workbook.getWorksheet('事项')!;
@@ -74,9 +80,20 @@ describe('catalog xlsx', () => {
     expect(cell('是否收费')).toBe('否');
     expect(cell('行使层级')).toBe('市级、县级');
     expect(cell('咨询方式')).toBe('电话：0730-5221234\n窗口：县政务服务中心一楼市场监管窗口');
-    const basis = workbook.getWorksheet('设定依据')!;
-    expect(basis.getRow(1).values).toEqual([undefined, '实施编码', '法律法规名称', '文号', '条款号', '条款内容']);
-    expect(basis.getRow(4).getCell(4).value).toBe('第十条、第十二条第一款');
+    const basis = workbook.getWorksheet('法律依据')!;
+    expect(basis.getRow(1).values).toEqual([
+      undefined,
+      '实施编码',
+      '法律法规名称',
+      '法规库标识',
+      '效力层级',
+      '依据类型',
+      '文号',
+      '条款号',
+      '条款内容',
+      '结构标记',
+    ]);
+    expect(basis.getRow(4).getCell(columnOf(basis, '条款号')).value).toBe('第十条、第十二条第一款');
     const materials = workbook.getWorksheet('申请材料')!;
     expect(materials.getRow(5).getCell(columnOf(materials, '办理情形（文字）')).value).toBe('委托他人代为办理的');
   });
@@ -103,7 +120,7 @@ describe('catalog xlsx', () => {
       const materials = workbook.getWorksheet('申请材料')!;
       materials.getRow(4).getCell(columnOf(materials, '份数')).value = '一份';
       materials.getRow(5).getCell(columnOf(materials, '办理情形（表单条件，JSON Schema）')).value = '{not json';
-      const basis = workbook.getWorksheet('设定依据')!;
+      const basis = workbook.getWorksheet('法律依据')!;
       basis.addRow(['99999999999999999X0001', '某法']);
       const json = workbook.getWorksheet('表单与流程')!;
       json.getRow(3).getCell(columnOf(json, '流程JSON')).value = '{"start":';
@@ -121,7 +138,7 @@ describe('catalog xlsx', () => {
         pointer: '/materials/2/condition',
         code: 'xlsx.invalid_value',
       },
-      { sheet: '设定依据', row: 9, column: '实施编码', pointer: '', code: 'xlsx.unknown_matter' },
+      { sheet: '法律依据', row: 9, column: '实施编码', pointer: '', code: 'xlsx.unknown_matter' },
       { sheet: '表单与流程', row: 3, column: '流程JSON', pointer: '/flow', code: 'xlsx.invalid_value' },
     ]);
     expect(read.issues[0]?.message).toContain('“行证许可”不是有效的事项类型');
@@ -176,7 +193,7 @@ describe('catalog xlsx', () => {
       workbook.removeWorksheet(workbook.getWorksheet('收费项目')!.id);
       const materials = workbook.getWorksheet('申请材料')!;
       materials.getRow(1).getCell(columnOf(materials, '材料名称')).value = '材料名';
-      const basis = workbook.getWorksheet('设定依据')!;
+      const basis = workbook.getWorksheet('法律依据')!;
       basis.getRow(1).getCell(1).value = '编码';
     });
     await expect(readCatalogXlsx({ bytes })).rejects.toMatchObject({
@@ -185,10 +202,65 @@ describe('catalog xlsx', () => {
         reason: 'layout',
         sheets: [
           { sheet: '申请材料', unknownHeaders: ['材料名'], duplicateHeaders: [], missingHeaders: [] },
-          { sheet: '设定依据', unknownHeaders: ['编码'], duplicateHeaders: [], missingHeaders: ['实施编码'] },
+          { sheet: '法律依据', unknownHeaders: ['编码'], duplicateHeaders: [], missingHeaders: ['实施编码'] },
           { sheet: '收费项目', missingSheet: true },
         ],
       },
+    });
+  });
+
+  it('carries every meta-schema 2 element, each under its Chinese title, and reads it back unchanged', async () => {
+    const bytes = await writeCatalogXlsx({ documents: [everyElement] });
+    const read = await readCatalogXlsx({ bytes });
+    expect(read.issues).toEqual([]);
+    expect(read.documents).toEqual([everyElement]);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const at = (sheetName: string, header: string, row = 3) => {
+      const sheet = workbook.getWorksheet(sheetName)!;
+      return sheet.getRow(row).getCell(columnOf(sheet, header)).value;
+    };
+    expect(at('事项', '法定办结时限-起算点')).toBe('受理之日');
+    expect(at('事项', '法定办结时限-延长期限-批准人')).toBe('本行政机关负责人');
+    expect(at('事项', '法定办结时限-时限依据-效力层级')).toBe('部门规章');
+    expect(at('事项', '涉及公共安全、人身健康、生命财产安全')).toBe('是');
+    expect(at('事项', '受理机关-部门名称')).toBe('某县市场监督管理局');
+    expect(at('事项', '容缺受理-补交期限单位')).toBe('工作日');
+    expect(at('事项', '行政复议-申请期限')).toBe(60);
+    expect(at('事项', '网上办理地址')).toBe(everyElement.online.url);
+    expect(at('事项', '内部备注（不公开）')).toBe(everyElement.privateNote);
+    expect(at('法律依据', '依据类型', 5)).toBe('收费依据');
+    expect(at('申请材料', '证照目录编码', 4)).toBe(everyElement.materials[1].licenceCatalogCode);
+    expect(at('特别程序', '是否法定必经')).toBe('是');
+    expect(at('情形引导问题', '问题标识')).toBe('venue');
+    expect(at('办理情形', '本情形另需提交')).toBe('agentId');
+    expect(at('办理情形', '法定办结时限-法律未规定办理时限')).toBe('是');
+    expect(JSON.parse(String(at('办理情形', '适用条件（引导问题的回答，JSON Schema）')))).toEqual(
+      everyElement.situations[0].when,
+    );
+    expect(at('办理情形', '本情形免于提交', 4)).toBe('license');
+    expect(at('办理情形', '本情形适用告知承诺-核查期限', 4)).toBe(30);
+  });
+
+  it('reads the workbook version 1 wrote (设定依据, no 办理情形 sheets) as the version 1 documents it holds', async () => {
+    const v1 = JSON.parse(readFileSync(new URL('../../../../tests/fixtures/v1-catalog.json', import.meta.url), 'utf8')) as {
+      matters: unknown[];
+    };
+    const read = await readCatalogXlsx({
+      bytes: readFileSync(new URL('../../../../tests/fixtures/v1-catalog.xlsx', import.meta.url)),
+    });
+    expect(read.issues).toEqual([]);
+    expect(read.documents).toEqual(v1.matters);
+  });
+
+  it('refuses a workbook of version 2 rows without the 办理情形 sheet, which would empty every matter’s situations', async () => {
+    const bytes = await edit(await writeCatalogXlsx({ documents: [everyElement] }), (workbook) => {
+      workbook.removeWorksheet(workbook.getWorksheet('办理情形')!.id);
+    });
+    await expect(readCatalogXlsx({ bytes })).rejects.toMatchObject({
+      code: 'IMPORT_FILE_UNREADABLE',
+      details: { reason: 'layout', sheets: [{ sheet: '办理情形', missingSheet: true }] },
     });
   });
 

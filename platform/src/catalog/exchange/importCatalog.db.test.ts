@@ -7,6 +7,7 @@ import { fixedClock, type Actor, type Db } from '../../kernel';
 import { openDb } from '../../infra';
 import { importCatalog, type SaveDraft } from './importCatalog';
 import { parseCatalogJson } from './parseCatalogJson';
+import { parseImportFile } from './parseImportFile';
 import { readCatalogXlsx } from './readCatalogXlsx';
 import { writeCatalogXlsx } from './writeCatalogXlsx';
 
@@ -71,6 +72,8 @@ describe('importCatalog', () => {
       codes: sample.documents.map((document: any) => document.code),
       conflicts: [],
       inReview: [],
+      // The sample file was written against meta-schema 1.
+      migrated: { count: 4, fromVersions: [1], toVersion: 2 },
     });
     const again = await importCatalog(ctx, { actor: legal }, { documents: sample.documents, saveDraft });
     expect(again).toMatchObject({ created: 0, updated: 4, total: 4 });
@@ -78,7 +81,7 @@ describe('importCatalog', () => {
     expect(audit).toMatchObject({
       action: 'catalog.import',
       username: 'legal-tester',
-      details: { created: 0, updated: 4, total: 4 },
+      details: { created: 0, updated: 4, total: 4, migrated: 4 },
     });
   });
 
@@ -180,9 +183,43 @@ describe('importCatalog', () => {
       codes: [fresh],
       conflicts: [{ code: conflicting, row: 3, reason: '导出后该事项的草稿已被修改' }],
       inReview: [{ code: inReview, row: 2 }],
+      migrated: { count: 4, fromVersions: [1], toVersion: 2 },
     });
     expect(seen[2]).toEqual({ code: conflicting, source: { version: 3, revision: 5 } });
     expect(seen[0]?.source).toBeUndefined();
+  });
+
+  it.each([
+    ['JSON catalog', 'json', 'v1-catalog.json'],
+    ['xlsx workbook', 'xlsx', 'v1-catalog.xlsx'],
+  ] as const)('imports a version 1 %s, migrating every matter before the check and saying so', async (_label, kind, file) => {
+    const bytes = readFileSync(new URL(`../../../../tests/fixtures/${file}`, import.meta.url));
+    const v1 = JSON.parse(fixture('v1-catalog.json')) as { matters: any[] };
+    const departments = [...new Set(v1.matters.map((document) => document.department.code as string))];
+    const parsed = await parseImportFile({ bytes, kind, actor: legal as Actor & { kind: 'user' }, departments });
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.migrated).toEqual({ count: v1.matters.length, fromVersions: [1], toVersion: 2 });
+    expect(parsed.documents.every((document: any) => document.metaSchemaVersion === 2)).toBe(true);
+    // A version 1 limit of 0 explained as 未规定 is "not set", not 当场办结; a plain 0 stays 0.
+    const limits = parsed.documents.map((document: any) => document.timeLimits?.statutory);
+    const v1Limits = v1.matters.map((document) => document.timeLimits?.statutory);
+    const unspecified = limits.flatMap((limit, i) => (limit?.unspecified === true ? [i] : []));
+    expect(unspecified.length).toBeGreaterThan(0);
+    for (const i of unspecified) expect(v1Limits[i]).toMatchObject({ value: 0 });
+    expect(limits.filter((limit) => limit?.value === 0).length).toBe(
+      v1Limits.filter((limit) => limit?.value === 0).length - unspecified.length,
+    );
+
+    await upsertDepartments(
+      db,
+      v1.matters.map(({ department }) => ({ code: department.code, name: department.name, shortName: null, region: '430621' })),
+    );
+    const result = await importCatalog(
+      ctx,
+      { actor: legal },
+      { documents: parsed.documents, sources: parsed.sources, isChecked: true, migrated: parsed.migrated, saveDraft },
+    );
+    expect(result).toMatchObject({ created: v1.matters.length, migrated: { count: v1.matters.length, fromVersions: [1] } });
   });
 
   it('rejects an empty file', async () => {

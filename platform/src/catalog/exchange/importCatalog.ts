@@ -5,6 +5,7 @@ import { checkImport, locateIssue } from './checkImport';
 import { isPlainObject } from './documentPaths';
 import { MAX_REPORTED_ISSUES, type DocumentSource, type ImportIssue } from './ImportIssue';
 import type { SourceVersion } from './sourceVersion';
+import { NO_MIGRATION, upgradeImported, type ImportMigration } from './upgradeImported';
 import type { MatterDocument } from '../MatterVersion';
 
 import type { SaveDraftOutcome } from '../operations/saveDraft';
@@ -33,6 +34,8 @@ export interface ImportCatalogResult {
   conflicts: { code: string; row: number; reason: string }[];
   /** Rows not written because the matter is in legal review. */
   inReview: { code: string; row: number }[];
+  /** Matters the file wrote against an older meta-schema (a version 1 export), migrated before the check. */
+  migrated: ImportMigration;
 }
 
 const YIELD_EVERY_MS = 25;
@@ -48,28 +51,34 @@ const IMPORTING_ROLES = new Set(['legal', 'dept_admin']);
  * not written. `sources` (from the parsers) locate problems in the file and carry the version each
  * row was exported from; `parseIssues` are the problems the parser already found (unreadable cells).
  * `isChecked` says checkImport already ran on these documents and found nothing (off the request thread).
+ * Documents written against an older meta-schema are migrated first (upgradeImported), and the
+ * result says how many were.
  */
 export async function importCatalog(
   deps: { db: Db; clock: Clock },
   call: Call,
   {
-    documents,
+    documents: given,
     saveDraft,
     sources = [],
     parseIssues = [],
     isChecked = false,
+    migrated: alreadyMigrated = NO_MIGRATION,
   }: {
     documents: readonly unknown[];
     saveDraft: SaveDraft;
     sources?: readonly DocumentSource[];
     parseIssues?: readonly ImportIssue[];
     isChecked?: boolean;
+    /** With `isChecked`: what the check off the request thread migrated (parseImportFile). */
+    migrated?: ImportMigration;
   },
 ): Promise<ImportCatalogResult> {
   const { actor } = call;
   if (actor.kind !== 'user') throw fail('AUTH_REQUIRED');
   if (!IMPORTING_ROLES.has(actor.role)) throw fail('FORBIDDEN', { role: actor.role }, '只有法制审核人员和部门管理员可以导入事项');
 
+  const { documents, migrated } = isChecked ? { documents: given, migrated: alreadyMigrated } : upgradeImported(given);
   if (!isChecked) {
     const departments = await knownDepartmentCodes(deps.db);
     const issues = checkImport({ documents, sources, parseIssues, actor, departments });
@@ -87,6 +96,7 @@ export async function importCatalog(
       codes: [],
       conflicts: [],
       inReview: [],
+      migrated,
     };
     let sliceStart = performance.now();
     for (const [index, document] of documents.entries()) {
@@ -132,6 +142,7 @@ export async function importCatalog(
           conflicts: result.conflicts.length,
           inReview: result.inReview.length,
           total: result.total,
+          migrated: migrated.count,
         },
       },
     );

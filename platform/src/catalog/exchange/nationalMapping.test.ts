@@ -7,6 +7,9 @@ const sample = JSON.parse(readFileSync(new URL('../../../../tests/fixtures/sampl
   matters: Record<string, any>[];
 };
 const [food, property] = sample.matters as [Record<string, any>, Record<string, any>];
+const everyElement = JSON.parse(
+  readFileSync(new URL('../../../../tests/fixtures/every-v2-element.json', import.meta.url), 'utf8'),
+) as Record<string, any>;
 
 describe('national mapping', () => {
   it('round-trips every sample matter through a national record (and through JSON text)', () => {
@@ -14,6 +17,31 @@ describe('national mapping', () => {
       const record = JSON.parse(JSON.stringify(toNationalRecord({ document, version: 3, status: 'published' })));
       expect(fromNationalRecord({ record })).toEqual(document);
     }
+  });
+
+  it('carries every meta-schema 2 element: national fields where the table has one, the rest in matterflow_ext', () => {
+    const { privateNote, ...published } = everyElement;
+    const record = toNationalRecord({ document: everyElement });
+    expect(record).toMatchObject({ anticipate_day: 10, anticipate_type: '1', promise_explain: '承诺6个工作日办结' });
+    expect(record.by_law).toContainEqual(
+      expect.objectContaining({
+        law_name: '中华人民共和国食品安全法',
+        matterflow_ext: { lawId: 'food-safety-law', level: 'law', role: 'set' },
+      }),
+    );
+    expect(record.matterflow_ext).toMatchObject({
+      publicSafety: true,
+      acceptingBody: everyElement.acceptingBody,
+      decidingBody: everyElement.decidingBody,
+      commitment: everyElement.commitment,
+      toleratedAcceptance: everyElement.toleratedAcceptance,
+      situations: everyElement.situations,
+      guideQuestions: everyElement.guideQuestions,
+      timeLimits: { statutory: { anchor: 'accepted', asWritten: '十个工作日' } },
+    });
+    // Internal notes never leave the centre through the national format, not even in the extension.
+    expect(JSON.stringify(record)).not.toContain(privateNote);
+    expect(fromNationalRecord({ record: JSON.parse(JSON.stringify(record)) })).toEqual(published);
   });
 
   it('writes national names, codes and encodings', () => {
@@ -120,7 +148,9 @@ describe('national mapping', () => {
         if (national && resolved.kind !== 'duration' && nationalNameAt(at) !== national)
           missing.push(`${at.join('/')}→${national}`);
         if (resolved.kind === 'object') walk(resolved.node, at);
-        if (resolved.kind === 'objectList') walk(resolveNode(root, resolved.node.items).node, [...at, '*']);
+        // A list the national table has no field for (办理情形) travels whole in the extension.
+        if (resolved.kind === 'objectList' && nationalNameAt(at) !== undefined)
+          walk(resolveNode(root, resolved.node.items).node, [...at, '*']);
       }
     };
     walk(root, []);

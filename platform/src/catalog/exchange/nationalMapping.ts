@@ -77,6 +77,12 @@ const SUPPLEMENTARY_NAMES: Readonly<Record<string, string>> = {
  */
 const UNMAPPED: ReadonlySet<string> = new Set(['/acceptingBody', '/decidingBody', '/commitment', '/toleratedAcceptance']);
 
+/**
+ * Internal to the centre (provenance, research notes): never in a national record, not even in the
+ * extension. Our own JSON and xlsx exports are staff files and keep it (docs/exchange.md).
+ */
+export const INTERNAL_ONLY: readonly string[] = ['privateNote'];
+
 interface Codec {
   encode(value: unknown): unknown;
   decode(raw: unknown): unknown;
@@ -270,7 +276,10 @@ export function nationalNameAt(path: readonly string[], map: RecordMap = nationa
   return undefined;
 }
 
-/** One matter document as a national exchange record; version and status become task_version / task_state. */
+/**
+ * One matter document as a national exchange record; version and status become task_version /
+ * task_state. Internal notes (INTERNAL_ONLY) are left out.
+ */
 export function toNationalRecord({
   document,
   version,
@@ -280,11 +289,18 @@ export function toNationalRecord({
   version?: number;
   status?: string;
 }): NationalRecord {
-  const record = encodeRecord(nationalRecordMap(), document);
+  const record = encodeRecord(nationalRecordMap(), withoutInternal(document));
   if (!isPlainObject(record)) throw new Error('toNationalRecord expects a matter document object');
   if (version !== undefined) record.task_version = version;
   if (status !== undefined) record.task_state = status;
   return record;
+}
+
+function withoutInternal(document: unknown): unknown {
+  if (!isPlainObject(document)) return document;
+  const copy = { ...document };
+  for (const key of INTERNAL_ONLY) delete copy[key];
+  return copy;
 }
 
 /**

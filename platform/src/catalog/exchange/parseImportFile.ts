@@ -3,6 +3,7 @@ import { checkImport } from './checkImport';
 import type { DocumentSource, ImportIssue } from './ImportIssue';
 import { parseCatalogJson } from './parseCatalogJson';
 import { readCatalogXlsx } from './readCatalogXlsx';
+import { upgradeImported, type ImportMigration } from './upgradeImported';
 
 /** Documents per message from the import worker. */
 export const IMPORT_MESSAGE_SLICE = 20;
@@ -22,9 +23,11 @@ export interface ParsedImport {
   sources: DocumentSource[];
   /** Every problem in the file; the import writes nothing unless this is empty. */
   issues: ImportIssue[];
+  /** Matters written against an older meta-schema, migrated before they were checked. */
+  migrated: ImportMigration;
 }
 
-/** Everything an import does before the database: parsing the file and checking every document. */
+/** Everything an import does before the database: parsing the file, migrating old documents, checking every one. */
 export async function parseImportFile({
   bytes,
   kind,
@@ -36,12 +39,13 @@ export async function parseImportFile({
     kind === 'json'
       ? { ...parseCatalogJson({ text: bytes }), issues: [] }
       : await readCatalogXlsx({ bytes, ...(maxUncompressedBytes === undefined ? {} : { maxUncompressedBytes }) });
+  const { documents, migrated } = upgradeImported(parsed.documents);
   const issues = checkImport({
-    documents: parsed.documents,
+    documents,
     sources: parsed.sources,
     parseIssues: parsed.issues,
     actor,
     departments: new Set(departments),
   });
-  return { documents: parsed.documents, sources: parsed.sources, issues };
+  return { documents, sources: parsed.sources, issues, migrated };
 }

@@ -15,7 +15,7 @@ function sendNext(): void {
   const { result } = pending;
   if (pending.at >= result.documents.length) {
     pending = undefined;
-    parentPort?.postMessage({ ok: true, issues: result.issues });
+    parentPort?.postMessage({ ok: true, issues: result.issues, migrated: result.migrated });
     return;
   }
   // The request thread deserialises a message in one go, so a thousand documents at once would stall it.

@@ -46,10 +46,11 @@ export async function readCatalogXlsx({
 
   const layout = xlsxLayout();
   const sheets = [layout.matterSheet, ...layout.childSheets, layout.jsonSheet];
-  const bound = bindSheets(workbook, sheets);
+  const { bound, absent } = bindSheets(workbook, sheets);
 
   const reader = new WorkbookReader();
   reader.readMatters(bound[0]!, layout.containers);
+  refuseAbsentSheets(absent, reader.documents);
   for (const sheet of bound.slice(1, -1)) reader.readListRows(sheet);
   reader.readJsonSheet(bound[bound.length - 1]!);
   return { documents: reader.documents, sources: reader.sources, issues: reader.issues };
@@ -65,21 +66,54 @@ interface BoundSheet {
   sourceVersionIndex?: number;
 }
 
-/** Checks sheets and headers up front; any structural problem refuses the whole file. */
-function bindSheets(workbook: ExcelJS.Workbook, sheets: readonly XlsxSheet[]): BoundSheet[] {
-  const problems: {
-    sheet: string;
-    missingSheet?: true;
-    unknownHeaders?: string[];
-    duplicateHeaders?: string[];
-    missingHeaders?: string[];
-  }[] = [];
+type LayoutProblem = {
+  sheet: string;
+  missingSheet?: true;
+  unknownHeaders?: string[];
+  duplicateHeaders?: string[];
+  missingHeaders?: string[];
+};
+
+function layoutError(problems: readonly LayoutProblem[]) {
+  const names = problems.map((problem) => problem.sheet).join('、');
+  return fail(
+    'IMPORT_FILE_UNREADABLE',
+    { reason: 'layout', sheets: problems },
+    `导入文件的工作表或表头不符合模板：${names}（请以导出的 Excel 为模板）`,
+  );
+}
+
+/**
+ * A workbook written before a sheet existed (version 1 had no 办理情形) lacks it, which means "none";
+ * once a row says it was written against a version that has the sheet, a missing sheet would
+ * silently empty that list on import, so the file is refused as any other missing sheet is.
+ */
+function refuseAbsentSheets(absent: readonly XlsxSheet[], documents: readonly PlainObject[]): void {
+  const problems = absent
+    .filter(({ since = 0 }) =>
+      documents.some(({ metaSchemaVersion }) => !(typeof metaSchemaVersion === 'number' && metaSchemaVersion < since)),
+    )
+    .map(({ name }) => ({ sheet: name, missingSheet: true as const }));
+  if (problems.length > 0) throw layoutError(problems);
+}
+
+/**
+ * Checks sheets and headers up front; any structural problem refuses the whole file. Sheets that a
+ * later meta-schema version added may be absent (`absent`; refuseAbsentSheets decides once the rows
+ * say which version they were written against).
+ */
+function bindSheets(workbook: ExcelJS.Workbook, sheets: readonly XlsxSheet[]): { bound: BoundSheet[]; absent: XlsxSheet[] } {
+  const problems: LayoutProblem[] = [];
   const bound: BoundSheet[] = [];
+  const absent: XlsxSheet[] = [];
   let cells = 0;
   for (const [sheetIndex, sheet] of sheets.entries()) {
-    const worksheet = workbook.getWorksheet(sheet.name);
+    const worksheet = [sheet.name, ...(sheet.formerNames ?? [])]
+      .map((name) => workbook.getWorksheet(name))
+      .find((found) => found !== undefined);
     if (!worksheet) {
-      problems.push({ sheet: sheet.name, missingSheet: true });
+      if (sheet.since === undefined) problems.push({ sheet: sheet.name, missingSheet: true });
+      else absent.push(sheet);
       continue;
     }
     const byHeader = new Map(sheet.columns.map((column) => [column.header, column]));
@@ -111,14 +145,7 @@ function bindSheets(workbook: ExcelJS.Workbook, sheets: readonly XlsxSheet[]): B
     const columns = [...seen].map(([header, index]) => ({ column: byHeader.get(header)!, index }));
     bound.push({ sheet, worksheet, columns, keyIndex: keyIndex ?? 1, ...(sourceVersionIndex ? { sourceVersionIndex } : {}) });
   }
-  if (problems.length > 0) {
-    const names = problems.map((problem) => problem.sheet).join('、');
-    throw fail(
-      'IMPORT_FILE_UNREADABLE',
-      { reason: 'layout', sheets: problems },
-      `导入文件的工作表或表头不符合模板：${names}（请以导出的 Excel 为模板）`,
-    );
-  }
+  if (problems.length > 0) throw layoutError(problems);
   const matterRows = Math.max(0, (bound[0]?.worksheet.rowCount ?? 0) - 1);
   if (matterRows > IMPORT_LIMITS.maxMatters + 1) {
     throw fail(
@@ -130,7 +157,7 @@ function bindSheets(workbook: ExcelJS.Workbook, sheets: readonly XlsxSheet[]): B
   if (cells > IMPORT_LIMITS.maxCells) {
     throw fail('BODY_TOO_LARGE', { limitCells: IMPORT_LIMITS.maxCells, actual: cells }, '导入文件的单元格过多');
   }
-  return bound;
+  return { bound, absent };
 }
 
 class WorkbookReader {
@@ -175,6 +202,7 @@ class WorkbookReader {
 
   readListRows(bound: BoundSheet): void {
     const listPath = bound.sheet.listPath ?? [];
+    const itemContainers = new Map((bound.sheet.containers ?? []).map((container) => [toPointer(container.path), container]));
     for (const { row, number } of dataRows(bound)) {
       const owner = this.ownerOf(bound, row, number);
       if (owner === undefined) continue;
@@ -203,6 +231,9 @@ class WorkbookReader {
           matterCode: codeOf(document),
         });
       }
+      const structure = bound.columns.find(({ column }) => column.header === STRUCTURE_HEADER);
+      if (structure)
+        this.applyStructure(item, row.getCell(structure.index), itemContainers, { sheet: bound.sheet.name, row: number });
       items.push(item);
     }
   }

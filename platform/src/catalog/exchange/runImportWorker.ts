@@ -10,7 +10,7 @@ const WORKER_HEAP_MB = 1536;
 type WorkerReply =
   | { ready: true }
   | { part: Pick<ParsedImport, 'documents' | 'sources'> }
-  | { ok: true; issues: ParsedImport['issues'] }
+  | { ok: true; issues: ParsedImport['issues']; migrated: ParsedImport['migrated'] }
   | { ok: false; error?: { code: string; message: string; details: unknown } };
 
 /** An idle worker is kept this long for the next import, then ended so memory at rest stays low. */
@@ -91,7 +91,7 @@ function parseOnWorker(input: ParseImportInput): Promise<ParsedImport> {
       }
       finish(
         () => {
-          if (reply.ok) resolve({ documents, sources, issues: reply.issues });
+          if (reply.ok) resolve({ documents, sources, issues: reply.issues, migrated: reply.migrated });
           else if (reply.error) reject(new DomainError(reply.error.code, reply.error.message, reply.error.details));
           else reject(unreadable());
         },

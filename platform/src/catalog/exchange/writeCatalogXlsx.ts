@@ -14,7 +14,7 @@ export type SourceRevisions = ReadonlyMap<string, SourceVersion>;
 
 /**
  * The catalog as an Excel workbook (layout in xlsxLayout.ts): 事项 one row per matter, one sheet
- * per list (申请材料, 设定依据, 收费项目 …) keyed by 实施编码, and 表单与流程 with the form, UI and
+ * per list (申请材料, 法律依据, 收费项目, 办理情形 …) keyed by 实施编码, and 表单与流程 with the form, UI and
  * flow as JSON text. Reading it back with readCatalogXlsx gives deep-equal documents.
  */
 export async function writeCatalogXlsx({ documents }: { documents: readonly unknown[] }): Promise<Buffer> {
@@ -108,7 +108,13 @@ export async function streamCatalogXlsx({
           addRow(
             worksheet,
             sheet,
-            sheet.columns.map((column) => (column.path.length === 0 ? code : column.codec.write(getPath(item, column.path)))),
+            sheet.columns.map((column) =>
+              column.header === STRUCTURE_HEADER
+                ? structureMarker(item, sheet.containers ?? [])
+                : column.path.length === 0
+                  ? code
+                  : column.codec.write(getPath(item, column.path)),
+            ),
           );
         }
       }
@@ -133,7 +139,8 @@ export async function streamCatalogXlsx({
 }
 
 /** Pointers of lists and objects that are present but empty, which no cell would otherwise carry. */
-function structureMarker(document: Record<string, unknown>, containers: readonly Container[]): string | undefined {
+function structureMarker(document: unknown, containers: readonly Container[]): string | undefined {
+  if (!isPlainObject(document)) return undefined;
   const empty = containers
     .map((container) => container.path)
     .filter((path) => {

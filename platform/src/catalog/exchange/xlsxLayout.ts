@@ -18,9 +18,15 @@ export interface XlsxColumn {
 
 export interface XlsxSheet {
   name: string;
+  /** Names the sheet had in earlier workbooks, still read. */
+  formerNames?: readonly string[];
+  /** The meta-schema version that added the sheet: a workbook whose rows are all older may lack it. */
+  since?: number;
   /** For child sheets: the list in the matter that each row adds an item to. */
   listPath?: readonly string[];
   columns: XlsxColumn[];
+  /** Child sheets: lists and objects inside one item that may be present but empty. */
+  containers?: Container[];
 }
 
 export const MATTER_SHEET = '事项';
@@ -31,16 +37,35 @@ export const JSON_SHEET = '表单与流程';
 export const MAX_CELL_CHARS = 32_000;
 
 /** Lists that get a sheet of their own, one row per item, in this order. */
-const CHILD_SHEETS: readonly { name: string; listPath: readonly string[] }[] = [
+const CHILD_SHEETS: readonly (Pick<XlsxSheet, 'name' | 'formerNames' | 'since'> & { listPath: readonly string[] })[] = [
   { name: '申请材料', listPath: ['materials'] },
-  { name: '设定依据', listPath: ['legalBasis'] },
+  // Version 1 called the list 设定依据; version 2 holds 实施、收费… bases beside it, each with its role.
+  { name: '法律依据', formerNames: ['设定依据'], listPath: ['legalBasis'] },
   { name: '收费项目', listPath: ['fees', 'items'] },
   { name: '特别程序', listPath: ['specialProcedures'] },
   { name: '前置事项', listPath: ['prerequisites'] },
   { name: '中介服务', listPath: ['intermediaryServices'] },
   { name: '联办机构', listPath: ['coDepartments'] },
   { name: '常见问题', listPath: ['questions'] },
+  { name: '情形引导问题', since: 2, listPath: ['guideQuestions'] },
+  { name: '办理情形', since: 2, listPath: ['situations'] },
 ];
+
+/**
+ * Definitions that group rather than repeat: version 2 made them definitions only so that 办理情形
+ * can reuse them, and their parts have titles of their own, so their columns keep version 1's
+ * headers (法定办结时限, 是否收费) instead of taking the parent's title as a prefix.
+ */
+const UNPREFIXED_DEFS: ReadonlySet<string> = new Set(['timeLimits', 'fees']);
+
+/**
+ * 法定办结时限 → 法定时限单位 / 法定时限说明 (version 1's headers); 申请期限 → 申请期限单位 /
+ * 申请期限说明: the generic sub-titles (时限, 单位) alone would collide.
+ */
+function durationHeaders(title: string): { unit: string; explain: string } {
+  const stem = /(办结)?时限$/.test(title) ? `${title.replace(/(办结)?时限$/, '')}时限` : title;
+  return { unit: `${stem}单位`, explain: `${stem}说明` };
+}
 
 /** Large JSON documents of the matter, one text column each, on the 表单与流程 sheet. */
 export const JSON_COLUMNS: readonly { header: string; path: readonly string[] }[] = [
@@ -86,30 +111,22 @@ function collectColumns(
     if (resolved.kind === 'object' || resolved.kind === 'duration') {
       containers.push({ path, isList: false });
       if (resolved.kind === 'duration') {
-        // 法定办结时限 → 法定时限单位 / 法定时限说明: the generic sub-titles (时限, 单位) alone would collide.
-        const stem = title.replace(/办结时限$|时限$/, '');
         const props = resolved.node.properties as SchemaNode;
+        const headers = durationHeaders(title);
         out.push(
           column(title, [...path, 'value'], cellCodecFor(root, resolveNode(root, props.value), title)),
-          column(`${stem}时限单位`, [...path, 'unit'], cellCodecFor(root, resolveNode(root, props.unit), `${stem}时限单位`)),
-          column(
-            `${stem}时限说明`,
-            [...path, 'explain'],
-            cellCodecFor(root, resolveNode(root, props.explain), `${stem}时限说明`),
-          ),
+          column(headers.unit, [...path, 'unit'], cellCodecFor(root, resolveNode(root, props.unit), headers.unit)),
+          column(headers.explain, [...path, 'explain'], cellCodecFor(root, resolveNode(root, props.explain), headers.explain)),
         );
+        // The statutory limit says more (未规定, 原文, 起算点, 延长, 依据): those parts carry its title.
+        const rest = Object.fromEntries(
+          Object.entries(props).filter(([prop]) => prop !== 'value' && prop !== 'unit' && prop !== 'explain'),
+        );
+        collectColumns(root, { properties: rest }, path, `${title}-`, skip, out, containers, nationalBase);
       } else {
         // Shared definitions (法律依据, 救济机关) repeat their sub-titles, so they carry the parent's.
-        collectColumns(
-          root,
-          resolved.node,
-          path,
-          resolved.defName ? `${title}-` : headerPrefix,
-          skip,
-          out,
-          containers,
-          nationalBase,
-        );
+        const isPrefixed = resolved.defName !== undefined && !UNPREFIXED_DEFS.has(resolved.defName);
+        collectColumns(root, resolved.node, path, isPrefixed ? `${title}-` : headerPrefix, skip, out, containers, nationalBase);
       }
       continue;
     }
@@ -155,13 +172,19 @@ function buildLayout(): XlsxLayout {
   const structure: XlsxColumn = { header: STRUCTURE_HEADER, national: '', path: [], codec: jsonCodec };
   const matterSheet = assertUniqueHeaders({ name: MATTER_SHEET, columns: [...matterColumns, structure] });
 
-  const childSheets = CHILD_SHEETS.map(({ name, listPath }) => {
+  const childSheets = CHILD_SHEETS.map(({ listPath, ...sheet }) => {
     containers.push({ path: [...listPath], isList: true });
     const list = resolveNode(root, listPathSchema(root, listPath));
     const item = itemsOf(root, list);
     const itemColumns: XlsxColumn[] = [];
-    collectColumns(root, item.node, [], '', new Set(), itemColumns, [], [...listPath, '*']);
-    return assertUniqueHeaders({ name, listPath, columns: [{ ...key, path: [] }, ...itemColumns] });
+    const itemContainers: Container[] = [];
+    collectColumns(root, item.node, [], '', new Set(), itemColumns, itemContainers, [...listPath, '*']);
+    return assertUniqueHeaders({
+      ...sheet,
+      listPath,
+      columns: [{ ...key, path: [] }, ...itemColumns, ...(itemContainers.length > 0 ? [structure] : [])],
+      containers: itemContainers,
+    });
   });
 
   const jsonSheet: XlsxSheet = {

@@ -2,7 +2,7 @@
 export const importResultSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['created', 'updated', 'unchanged', 'total', 'codes', 'conflicts', 'inReview'],
+  required: ['created', 'updated', 'unchanged', 'total', 'codes', 'conflicts', 'inReview', 'migrated'],
   properties: {
     created: { type: 'integer', minimum: 0, description: '新建的事项数' },
     updated: { type: 'integer', minimum: 0, description: '覆盖草稿或在已发布版本上新建草稿版本的事项数' },
@@ -27,6 +27,17 @@ export const importResultSchema = {
         additionalProperties: false,
         required: ['code', 'row'],
         properties: { code: { type: 'string' }, row: { type: 'integer' } },
+      },
+    },
+    migrated: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['count', 'fromVersions', 'toVersion'],
+      description: '文件中按旧版元模式写成、导入前已升级到当前版本的事项（如第 1 版导出的文件）',
+      properties: {
+        count: { type: 'integer', minimum: 0, description: '升级了的事项数' },
+        fromVersions: { type: 'array', items: { type: 'integer' }, description: '文件中出现的旧元模式版本' },
+        toVersion: { type: 'integer', description: '升级到的元模式版本' },
       },
     },
   },

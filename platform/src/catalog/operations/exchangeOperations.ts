@@ -19,7 +19,8 @@ type ExchangeDeps = { db: Db; clock: Clock };
 /**
  * POST /api/catalog/import: a JSON catalog or an xlsx workbook becomes drafts; any invalid row
  * refuses the whole file. The role is checked before the file is parsed, so an outsider cannot
- * make the server unzip; parsing and checking run in a worker so that other requests go on.
+ * make the server unzip; parsing, migrating older documents and checking run in a worker so that
+ * other requests go on.
  */
 export async function importCatalogFile(
   deps: ExchangeDeps,
@@ -45,6 +46,7 @@ export async function importCatalogFile(
     documents: parsed.documents,
     sources: parsed.sources,
     isChecked: true,
+    migrated: parsed.migrated,
     saveDraft: (tx, document, source) => saveDraft(deps, { ...call, tx }, { document, guard: { source } }),
   });
   // A bulk import can multiply the catalog; PGlite has no autovacuum to notice, so the planner
