@@ -2,7 +2,7 @@ import { defineRoute, type Clock, type Db, type Route } from '../../kernel';
 import type { MatterStatus } from '../MatterVersion';
 import { createDraft } from '../operations/createDraft';
 import { diffVersions } from '../operations/diffVersions';
-import { getGuide } from '../operations/getGuide';
+import { getGuide, getGuidePage } from '../operations/getGuide';
 import { getCurrentMatter, getMatterVersion, getMatterVersions } from '../operations/readMatters';
 import { searchMatters } from '../operations/searchMatters';
 import { transitionMatter } from '../operations/transitionMatter';
@@ -16,7 +16,8 @@ import {
   updateDraftBody,
   versionParamSchema,
 } from './catalogRequests';
-import { diffSchema, guideSchema, matterVersionSchema, searchPageSchema, versionListSchema } from './catalogResponses';
+import { diffSchema, matterVersionSchema, searchPageSchema, versionListSchema } from './catalogResponses';
+import { guideSchema } from './guideResponses';
 
 const tags = ['事项目录 catalog'];
 const version = { description: '版本', schema: matterVersionSchema };
@@ -89,6 +90,38 @@ export function catalogRoutes(deps: { db: Db; clock: Clock }): Route[] {
       errors: [400, 404],
       async handle({ call, params }) {
         return { body: await getGuide(deps, call, { code: params.code }) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/matters/{code}/guide.html',
+      summary: '办事指南（可打印的 A4 网页）',
+      description: '与 /guide 同一内容的独立 HTML 页面（中文、无脚本、无外部资源），可直接打印或另存为 PDF。',
+      tags,
+      access: 'public',
+      params: codeParamSchema,
+      paramsErrorCode: 'MATTER_CODE_INVALID',
+      responses: {
+        '200': {
+          description: '办事指南网页',
+          mediaTypes: ['text/html'],
+          schema: { type: 'string', contentMediaType: 'text/html' },
+        },
+      },
+      errors: [400, 404],
+      async handle({ call, params }) {
+        const page = await getGuidePage(deps, call, { code: params.code });
+        return {
+          stream: (async function* () {
+            yield page;
+          })(),
+          headers: {
+            'Content-Type': 'text/html; charset=utf-8',
+            // The page is public and carries staff-typed text: nothing may run, load or frame it.
+            'Content-Security-Policy':
+              "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+          },
+        };
       },
     }),
     defineRoute({
