@@ -122,6 +122,40 @@ describe('export and re-import', () => {
   });
 });
 
+describe('files the previous version wrote', () => {
+  it('imports its workbook and its JSON catalog alike, migrating every matter and saying so', async () => {
+    const fresh = await startTestServer();
+    try {
+      const client = await fresh.login('legal');
+      const v1 = JSON.parse(readFileSync('tests/fixtures/v1-catalog.json', 'utf8')) as { matters: any[] };
+      const total = v1.matters.length;
+      const workbook = await client.request(
+        'POST',
+        '/api/catalog/import',
+        new Uint8Array(readFileSync('tests/fixtures/v1-catalog.xlsx')),
+        {
+          contentType: XLSX_MEDIA_TYPE,
+        },
+      );
+      expect(workbook.status, workbook.text).toBe(200);
+      expect(workbook.body).toMatchObject({ created: total, total, migrated: { count: total, fromVersions: [1], toVersion: 2 } });
+      // The same catalog as JSON migrates to the same documents: nothing left to write.
+      const json = await client.post('/api/catalog/import', v1);
+      expect(json.status, json.text).toBe(200);
+      expect(json.body).toMatchObject({ unchanged: total, conflicts: [], migrated: { count: total, fromVersions: [1] } });
+      const notSet = v1.matters.find(
+        ({ timeLimits }) => timeLimits?.statutory?.value === 0 && /未规定/.test(timeLimits.statutory.explain ?? ''),
+      );
+      const stored = (await client.get(`/api/catalog/export?format=json&department=${notSet.department.code}`)).body.matters;
+      const migrated = stored.find((matter: { code: string }) => matter.code === notSet.code);
+      expect(migrated.metaSchemaVersion).toBe(2);
+      expect(migrated.timeLimits.statutory).toEqual({ unspecified: true, explain: notSet.timeLimits.statutory.explain });
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 describe('importing over a published matter', () => {
   it('opens a new draft version and leaves the published snapshot untouched', async () => {
     const seeded = await startTestServer({ shouldSeedCatalog: true });
@@ -182,6 +216,7 @@ describe('re-importing an export', { shuffle: false }, () => {
       codes: [exported.matters[3].code],
       conflicts: [],
       inReview: [],
+      migrated: { count: 0, fromVersions: [], toVersion: 2 },
     });
     const again = await client.post('/api/catalog/import', exported);
     expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: total });

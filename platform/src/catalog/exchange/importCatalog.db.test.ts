@@ -222,6 +222,21 @@ describe('importCatalog', () => {
     expect(result).toMatchObject({ created: v1.matters.length, migrated: { count: v1.matters.length, fromVersions: [1] } });
   });
 
+  it('imports a national file our version 1 wrote: its extension says version 1, so it is migrated too', async () => {
+    const bytes = readFileSync(new URL('../../../../tests/fixtures/v1-national.json', import.meta.url));
+    const records = (JSON.parse(bytes.toString('utf8')) as { records: { dept_code: string }[] }).records;
+    const departments = [...new Set(records.map((record) => record.dept_code))];
+    const parsed = await parseImportFile({ bytes, kind: 'json', actor: legal as Actor & { kind: 'user' }, departments });
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.migrated).toEqual({ count: records.length, fromVersions: [1], toVersion: 2 });
+    const limits = parsed.documents.map((document: any) => document.timeLimits.statutory);
+    expect(limits.filter((limit) => limit.unspecified === true)).toHaveLength(3);
+    // 当场予以登记 is a limit of 0, not "not set".
+    expect(limits.filter((limit) => limit.value === 0)).toEqual([
+      expect.objectContaining({ explain: expect.stringContaining('当场') }),
+    ]);
+  });
+
   it('rejects an empty file', async () => {
     await expect(importCatalog(ctx, { actor: legal }, { documents: [], saveDraft })).rejects.toMatchObject({
       code: 'IMPORT_INVALID',
