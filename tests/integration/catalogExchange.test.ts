@@ -346,7 +346,7 @@ describe('the seed catalog', () => {
         expect(guide.body.legalBasis.items.length, item.name).toBeGreaterThan(0);
         expect(guide.body.timeLimits.statutory, item.name).not.toBeNull();
         expect(guide.body.procedure.steps.length, item.name).toBeGreaterThan(0);
-        expect(guide.body.materials.length, item.name).toBeGreaterThan(0);
+        expect(guide.body.materials.items.length, item.name).toBeGreaterThan(0);
         expect(['收费', '不收费']).toContain(guide.body.fees.summary);
       }
       expect(quality.body.checkedMatters).toBe(index.matters.length);
