@@ -132,9 +132,9 @@ describe('catalog lifecycle over HTTP', { shuffle: false }, () => {
     expect(guide.status).toBe(200);
     expect(guide.body.serviceContent.type).toBe('行政许可');
     expect(guide.body.legalBasis.items[0].citation).toContain('第三十五条');
-    expect(guide.body.timeLimits).toMatchObject({ statutory: '10 个工作日', promised: '6 个工作日' });
+    expect(guide.body.timeLimits).toMatchObject({ statutory: '10个工作日', promised: '6个工作日' });
     expect(guide.body.fees.summary).toBe('不收费');
-    const proxy = guide.body.materials.find((m: { name: string }) => m.name.startsWith('授权委托书'));
+    const proxy = guide.body.materials.items.find((m: { name: string }) => m.name.startsWith('授权委托书'));
     expect(proxy.appliesWhen).toBe('委托代理人办理的');
     expect(guide.body.procedure.steps.map((s: { name: string }) => s.name)).toEqual(['受理', '审查', '决定']);
   });

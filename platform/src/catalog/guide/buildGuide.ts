@@ -44,19 +44,16 @@ const OTHER_ACCEPTANCE = [
 
 function flowSteps(flow: Flow | undefined, start?: string) {
   if (!flow) return [];
-  const reachable = start === undefined ? undefined : reachableNodes(flow, start);
-  return flow.nodes
-    .filter((node) => !reachable || reachable.has(node.id))
-    .map((node) =>
-      node.kind === 'parallel'
-        ? {
-            name: node.name,
-            role: node.completion === 'any' ? '并联审批（或签）' : '并联审批（会签）',
-            budgetDays: Math.max(0, ...node.branches.map((b) => b.steps.reduce((sum, step) => sum + step.budgetDays, 0))),
-            parallel: node.branches.map((b) => b.name),
-          }
-        : { name: node.name, role: labelOf('flow.role', node.role), budgetDays: node.budgetDays },
-    );
+  return (start === undefined ? flow.nodes : reachableNodes(flow, start)).map((node) =>
+    node.kind === 'parallel'
+      ? {
+          name: node.name,
+          role: node.completion === 'any' ? '并联审批（或签）' : '并联审批（会签）',
+          budgetDays: Math.max(0, ...node.branches.map((b) => b.steps.reduce((sum, step) => sum + step.budgetDays, 0))),
+          parallel: node.branches.map((b) => b.name),
+        }
+      : { name: node.name, role: labelOf('flow.role', node.role), budgetDays: node.budgetDays },
+  );
 }
 
 function timeLimitsOf(limits: TimeLimits | undefined) {

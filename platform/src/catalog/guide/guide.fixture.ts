@@ -1,10 +1,10 @@
-import type { MatterDocument } from '@matterflow/schemas';
+import type { LegalRef, MatterDocument } from '@matterflow/schemas';
 import type { MatterVersion } from '../MatterVersion';
 
 export const HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>&amp;';
 export const PRIVATE_NOTE = '内部备注：参照某县同类事项，条款待核实';
 
-const basis = { lawName: '互联网上网服务营业场所管理条例', level: 'adminRegulation', articles: ['第十一条'] } as const;
+const basis: LegalRef = { lawName: '互联网上网服务营业场所管理条例', level: 'adminRegulation', articles: ['第十一条'] };
 
 /** 网吧设立 as a guide sees it: two situations, a fetched licence, a hostile string, a private note. */
 export function internetCafeDocument(): MatterDocument {
