@@ -234,6 +234,7 @@ describe('catalog xlsx', () => {
     expect(at('申请材料', '证照目录编码', 4)).toBe(everyElement.materials[1].licenceCatalogCode);
     expect(at('特别程序', '是否法定必经')).toBe('是');
     expect(at('情形引导问题', '问题标识')).toBe('venue');
+    expect(at('情形引导问题', '选项')).toBe('yes：已取得\nno：尚未取得');
     expect(at('办理情形', '本情形另需提交')).toBe('agentId');
     expect(at('办理情形', '法定办结时限-法律未规定办理时限')).toBe('是');
     expect(JSON.parse(String(at('办理情形', '适用条件（引导问题的回答，JSON Schema）')))).toEqual(
@@ -241,6 +242,21 @@ describe('catalog xlsx', () => {
     );
     expect(at('办理情形', '本情形免于提交', 4)).toBe('license');
     expect(at('办理情形', '本情形适用告知承诺-核查期限', 4)).toBe(30);
+  });
+
+  it('reads hand-written 选项 as one “值：文字” per line, and reports a line without the colon', async () => {
+    const bytes = await edit(await writeCatalogXlsx({ documents: [everyElement] }), (workbook) => {
+      const sheet = workbook.getWorksheet('情形引导问题')!;
+      sheet.getRow(4).getCell(columnOf(sheet, '选项')).value = 'self: 本人办理\r\nagent ：委托代理人\n';
+      sheet.getRow(3).getCell(columnOf(sheet, '选项')).value = '已取得';
+    });
+    const read = await readCatalogXlsx({ bytes });
+    // The unreadable cell is left out (and reported); the hand-written one reads as the export wrote it.
+    const { options: _unread, ...firstQuestion } = everyElement.guideQuestions[0];
+    expect(read.documents[0]?.guideQuestions).toEqual([firstQuestion, everyElement.guideQuestions[1]]);
+    expect(read.issues).toEqual([
+      expect.objectContaining({ sheet: '情形引导问题', row: 3, column: '选项', pointer: '/guideQuestions/0/options' }),
+    ]);
   });
 
   it('reads the workbook version 1 wrote (设定依据, no 办理情形 sheets) as the version 1 documents it holds', async () => {

@@ -1,4 +1,4 @@
-import { enumOptions, type ResolvedNode, type SchemaNode } from './schemaNodes';
+import { enumOptions, propertiesOf, resolveNode, type ResolvedNode, type SchemaNode } from './schemaNodes';
 import {
   decodeBoolean,
   decodeEnum,
@@ -62,6 +62,61 @@ function channelCodec(kinds: readonly string[]): CellCodec {
   };
 }
 
+/**
+ * A list of two-text items (情形引导问题的选项: value and title) as one "值：文字" per line, like the
+ * channels; anything a line could not say unambiguously (a colon in the first, a line break) keeps
+ * the cell exact as JSON, which reading also accepts.
+ */
+function pairLinesCodec([first, second]: readonly [string, string]): CellCodec {
+  return {
+    isContainer: true,
+    write(value) {
+      if (!Array.isArray(value) || value.length === 0) return undefined;
+      const isSimple = value.every(
+        (entry: Record<string, unknown> | null) =>
+          typeof entry === 'object' &&
+          entry !== null &&
+          Object.keys(entry).length === 2 &&
+          typeof entry[first] === 'string' &&
+          typeof entry[second] === 'string' &&
+          entry[first] !== '' &&
+          isLineSafe(entry[first], /[：:\r\n]/) &&
+          isLineSafe(entry[second], /[\r\n]/),
+      );
+      return isSimple
+        ? value.map((entry: Record<string, string>) => `${entry[first]}：${entry[second]}`).join('\n')
+        : JSON.stringify(value);
+    },
+    read(raw) {
+      const source = String(raw).trim();
+      if (source.startsWith('[')) return decodeJson(source);
+      const items: Record<string, string>[] = [];
+      for (const line of source.split(/\r?\n/)) {
+        if (line.trim() === '') continue;
+        const match = /^\s*([^：:]+?)\s*[：:](.*)$/.exec(line);
+        if (!match?.[1]) return { ok: false, message: `“${line}”应写成“值：文字”，每行一项` };
+        items.push({ [first]: match[1], [second]: (match[2] ?? '').trim() });
+      }
+      return { ok: true, value: items };
+    },
+  };
+}
+
+/** A line is read back trimmed, so only text without surrounding space survives it unchanged. */
+function isLineSafe(text: string, forbidden: RegExp): boolean {
+  return text === text.trim() && !forbidden.test(text);
+}
+
+/** The two property names of an item made of exactly two required texts, if it is one. */
+function textPair(root: SchemaNode, items: ResolvedNode | undefined): [string, string] | undefined {
+  if (!items) return undefined;
+  const props = propertiesOf(items.node);
+  const required = Array.isArray(items.node.required) ? items.node.required : [];
+  if (props.length !== 2 || !props.every(([name, raw]) => resolveNode(root, raw).kind === 'string' && required.includes(name)))
+    return undefined;
+  return [props[0]![0], props[1]![0]];
+}
+
 export function cellCodecFor(root: SchemaNode, resolved: ResolvedNode, label: string, itemsResolved?: ResolvedNode): CellCodec {
   switch (resolved.kind) {
     case 'boolean':
@@ -103,7 +158,9 @@ export function cellCodecFor(root: SchemaNode, resolved: ResolvedNode, label: st
               node: (itemsResolved.node.properties as SchemaNode).kind as SchemaNode,
             })
           : undefined;
-      return kinds ? channelCodec(kinds.map((option) => option.code)) : { ...jsonCodec, isContainer: true };
+      if (kinds) return channelCodec(kinds.map((option) => option.code));
+      const pair = textPair(root, itemsResolved);
+      return pair ? pairLinesCodec(pair) : { ...jsonCodec, isContainer: true };
     }
     case 'opaque':
       return jsonCodec;
