@@ -36,6 +36,7 @@ export const errorMessages = {
   NO_DRAFT: '该事项没有可编辑的草稿',
   TRANSITION_NOT_ALLOWED: '当前状态不允许该操作',
   PUBLISH_BLOCKED: '事项未通过发布检查',
+  QUALITY_BLOCKED: '事项存在错误级的质量问题，需逐条记录接受风险的理由后方可发布',
   EFFECTIVE_DATE_INVALID: '生效日期不正确',
   CANCEL_DATE_INVALID: '取消日期不正确',
 
@@ -46,6 +47,10 @@ export const errorMessages = {
   // Working-day calendar
   CALENDAR_NOT_FOUND: '没有该地区该年度的工作日历',
   CALENDAR_INVALID: '工作日历的调整不符合要求',
+
+  // Law register
+  LAW_NOT_FOUND: '法规库中没有该条目',
+  LAW_INVALID: '法规库条目不符合要求',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -72,6 +72,10 @@ export const issueCodes = {
   'department.unknown': '实施主体不在部门名录中',
   'department.scope': '不是本部门的事项',
   'name.inconsistent': '同一基本编码名称不一致',
+  'name.multiple_codes': '同一事项名称对应多个基本编码',
+  'type.inconsistent': '同一基本编码事项类型不一致',
+  'basis.inconsistent': '同一基本编码设定依据不一致',
+  'limit.inconsistent': '同一基本编码法定时限不一致',
 
   // Legal basis, time limits and fees (catalog/rules).
   'basis.missing': '缺少设定依据',
@@ -81,6 +85,17 @@ export const issueCodes = {
   'limit.unit_missing': '时限缺少单位',
   'fee.basis_missing': '收费缺少依据',
   'fee.waiver_basis_missing': '可减免的收费缺少减免依据',
+  'fee.items_missing': '标明收费但未列收费项目',
+
+  // Rules of law the quality report applies with the law register and the calendar (catalog/quality).
+  'basis.level_cannot_set': '设定依据的效力层级不能设定行政许可',
+  'basis.repealed': '依据已废止',
+  'fee.level_cannot_set': '收费依据的效力层级不能设定行政许可收费',
+  'fee.amount_mismatch': '收费金额与收费标准不符',
+  'limit.missing': '未填写任何办理时限',
+  'limit.commitment_zero': '承诺件承诺时限为 0',
+  'procedure.unbounded': '特别程序没有最长时限',
+  'safety.deemed_approval': '涉及公共安全的事项适用超时默许',
 
   // Quality report only (catalog/quality).
   'material.basis_missing': '申请材料缺少要求依据',
@@ -90,6 +105,9 @@ export const issueCodes = {
   'prerequisite.cycle': '前置事项循环',
   'prerequisite.not_statutory': '非法定前置事项',
   'online.consult_only': '网上办理深度仅为咨询',
+  'online.visits_unexplained': '到现场超过一次但未说明理由',
+  'material.licence_self_provided': '政府核发的证照由申请人自备',
+  'prerequisite.unknown': '前置事项不在目录中',
 
   // Publishing only (catalog/checks).
   'publish.time_limits_missing': '缺少法定或承诺办结时限',
@@ -140,6 +158,12 @@ export const issueCodes = {
   'date.past': '日期早于今天',
   'date.too_far': '生效日期过远',
   'date.range_reversed': '结束日期早于开始日期',
+  'risk.no_finding': '没有对应的错误级质量问题',
+  'risk.reason_required': '须填写接受风险的理由',
+
+  // The law register (laws).
+  'law.id_mismatch': '条目标识与地址不一致',
+  'law.replaced_by_unknown': '替代条目不在法规库中',
 
   // The working-day calendar (schemas/calendar checkCalendarYear, platform/calendar).
   'calendar.source_missing': '缺少通知文号',

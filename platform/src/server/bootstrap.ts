@@ -8,6 +8,7 @@ import { checkStoredDocuments, loadSeedCatalog, settleVersionStates } from '../c
 import { findSession, seedDemoAccounts } from '../identity';
 import { seedDepartments } from '../departments';
 import { calendarWarnings, seedCalendars } from '../calendar';
+import { seedLaws } from '../laws';
 import { composeRoutes, sessionSettingsOf } from './composeRoutes';
 
 export interface Bootstrapped {
@@ -46,7 +47,9 @@ export async function bootstrap({
     await seedDepartments(deps, { file: join(config.seedDir, 'departments.json') });
     await seedCalendars(deps, { region: config.region });
     for (const warning of await calendarWarnings(deps, { region: config.region })) logger.warn(warning, warning.message);
-    const seeded = shouldSeedCatalog ? await loadSeedCatalog(deps, { dir: config.seedDir }) : 0;
+    // The register before the catalog: the seed's publish checks read the levels and repeals from it.
+    await seedLaws(deps, { file: join(config.seedDir, 'laws.json') });
+    const seeded = shouldSeedCatalog ? await loadSeedCatalog({ ...deps, region: config.region }, { dir: config.seedDir }) : 0;
     if (config.isDemo) await seedDemoAccounts(deps);
     // The seed wrote the whole catalog; the planner should know (PGlite has no autovacuum). Not on
     // every start: statistics are stored, and ANALYZE of a large catalog would slow each restart.

@@ -5,6 +5,7 @@ import { calendarRoutes } from '../calendar';
 import { catalogRoutes, exchangeRoutes } from '../catalog';
 import { departmentsRoutes } from '../departments';
 import { identityRoutes, type SessionSettings } from '../identity';
+import { lawRoutes } from '../laws';
 import { buildOpenApi, systemRoutes } from '../http';
 
 export function sessionSettingsOf(config: Config): SessionSettings {
@@ -18,10 +19,11 @@ export function composeRoutes(deps: Deps, config: Config): Route[] {
     ...systemRoutes(deps, () => (openApi ??= buildOpenApi(routes))),
     ...identityRoutes({ ...deps, sessions: sessionSettingsOf(config) }),
     ...departmentsRoutes(deps),
-    ...catalogRoutes(deps),
-    ...exchangeRoutes(deps),
+    ...catalogRoutes({ ...deps, region: config.region }),
+    ...exchangeRoutes({ ...deps, region: config.region }),
     ...auditRoutes(deps),
     ...calendarRoutes(deps, { region: config.region }),
+    ...lawRoutes(deps),
   ];
   return routes;
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { makeUscc } from '../../departments';
 import type { Flow, FlowNext, FlowStep, TaskNode } from '../../flows';
 import { checkPublishable } from './checkPublishable';
-import { exceedsStatutory } from '../rules';
+import { WorkCalendar } from '@matterflow/schemas';
+import { stateCouncilNotices } from '../../../../schemas/src/calendar/stateCouncilNotices.fixture';
+import { compareLimits } from '../rules';
 
 type Doc = Record<string, unknown>;
 
@@ -287,25 +289,32 @@ describe('checkPublishable', () => {
     ]);
   });
 
-  it('compares limits across units only where the answer is certain', () => {
+  it('compares limits across units on the calendar’s worst case (one compareDurations for publishing and the report)', () => {
+    const calendar = new WorkCalendar(stateCouncilNotices);
     const cases: [number, 'workday' | 'day' | 'month', number, 'workday' | 'day' | 'month', boolean][] = [
       [20, 'workday', 20, 'workday', false],
       [21, 'workday', 20, 'workday', true],
-      [20, 'workday', 20, 'day', false],
-      [21, 'workday', 20, 'day', true],
+      // 6 working days never fit in 7 days; across 国庆 2025 they take 15.
+      [6, 'workday', 7, 'day', true],
+      [20, 'workday', 20, 'day', true],
       [25, 'day', 20, 'workday', false],
       [2, 'month', 1, 'month', true],
-      [1, 'month', 30, 'day', false],
+      [1, 'month', 30, 'day', true],
       [2, 'month', 45, 'day', true],
       [31, 'workday', 1, 'month', true],
-      [30, 'day', 1, 'month', false],
-      [1, 'month', 20, 'workday', false],
+      [28, 'day', 1, 'month', false],
+      // A 31-day month holds more than 20 working days.
+      [1, 'month', 20, 'workday', true],
+      [1, 'month', 30, 'workday', false],
+      [23, 'workday', 1, 'month', true],
+      [15, 'workday', 1, 'month', false],
     ];
     for (const [promisedValue, promisedUnit, statutoryValue, statutoryUnit, expected] of cases) {
-      const verdict = exceedsStatutory({
-        promised: { value: promisedValue, unit: promisedUnit },
-        statutory: { value: statutoryValue, unit: statutoryUnit },
-      });
+      const verdict = compareLimits(
+        { value: promisedValue, unit: promisedUnit },
+        { value: statutoryValue, unit: statutoryUnit },
+        calendar,
+      )?.exceeds;
       expect([promisedValue, promisedUnit, statutoryValue, statutoryUnit, verdict]).toEqual([
         promisedValue,
         promisedUnit,
@@ -314,6 +323,22 @@ describe('checkPublishable', () => {
         expected,
       ]);
     }
+  });
+
+  it('limit.promise_exceeds_statutory across units names the start day where the promise overruns', () => {
+    const calendar = new WorkCalendar(stateCouncilNotices);
+    const doc = {
+      ...foodLicenceMatter(),
+      timeLimits: { statutory: { value: 7, unit: 'day' }, promised: { value: 6, unit: 'workday' } },
+    };
+    const [issue, ...rest] = checkPublishable({ document: doc, knownDepartments: KNOWN, calendar }).filter(
+      (found) => found.code === 'limit.promise_exceeds_statutory',
+    );
+    expect(rest).toEqual([]);
+    expect(issue?.pointer).toBe('/timeLimits/promised/value');
+    expect(issue?.message).toMatch(
+      /^承诺办结时限 6 个工作日，超过法定办结时限 7 日（如 20\d\d-\d\d-\d\d 起算：承诺时限至 .* 届满，法定时限至 .* 届满）$/,
+    );
   });
 
   it('limit.instant_nonzero: a 即办件 promises 0', () => {
@@ -500,9 +525,9 @@ describe('checkPublishable', () => {
     ]);
   });
 
-  it('fee.basis_missing: a charged matter without fee lines, or a fee line without basis', () => {
+  it('fee.items_missing and fee.basis_missing: a charged matter without fee lines, or a fee line without basis', () => {
     expect(check({ ...foodLicenceMatter(), fees: { isFee: true } })).toEqual([
-      { pointer: '/fees/items', code: 'fee.basis_missing', message: '事项标明收费，但未列出收费项目及其依据' },
+      { pointer: '/fees/items', code: 'fee.items_missing', message: '事项标明收费，但未列出收费项目、标准及其依据' },
     ]);
     const doc = { ...foodLicenceMatter(), fees: { isFee: true, items: [{ name: '不动产登记费', standard: '住宅 80 元/件' }] } };
     expect(check(doc)).toEqual([
@@ -522,7 +547,7 @@ describe('checkPublishable', () => {
       'limit.unit_missing',
       'publish.project_type_missing',
       'publish.flow_missing',
-      'fee.basis_missing',
+      'fee.items_missing',
     ]);
   });
 });

@@ -7,8 +7,9 @@ import {
   toFieldIssues,
   type FieldIssue,
   type JsonObject,
+  type WorkCalendar,
 } from '@matterflow/schemas';
-import { checkFlow, type Flow } from '../../flows';
+import { checkFlow } from '../../flows';
 import {
   checkBasisArticles,
   checkBasisPresent,
@@ -17,9 +18,10 @@ import {
   checkFeeBasis,
   isCodePatternIssue,
   matterBasisRefs,
-  readTimeLimit,
 } from '../rules';
+import { flowCheckInput } from './checkFlowBudget';
 import { checkForm } from './checkForm';
+import { checkSituations } from './checkSituations';
 import { checkTimeLimits } from './checkTimeLimits';
 
 /** Publishing requires the matter's 设定依据 to exist and to cite its articles. */
@@ -57,9 +59,12 @@ function checkMaterialIds(materials: readonly unknown[]): FieldIssue[] {
 export function checkPublishable({
   document,
   knownDepartments,
+  calendar,
 }: {
   document: unknown;
   knownDepartments: ReadonlySet<string>;
+  /** The region's working-day calendar: promise against statute, budgets against promise (plain weeks without). */
+  calendar?: WorkCalendar;
 }): FieldIssue[] {
   const doc = asObject(document);
   if (!doc) return [{ pointer: '/', code: 'schema.type', message: '事项文档应为对象' }];
@@ -106,28 +111,17 @@ export function checkPublishable({
     flowIssues.push({ pointer: '/flow', code: 'publish.flow_missing', message: '缺少办理流程' });
   } else if (schemas.flow(doc.flow)) {
     // A flow that fails its schema is already listed among the schema issues; its graph is not safe to walk.
-    const specialProcedureNames = new Set(
-      (asArray(doc.specialProcedures) ?? []).map((p) => asString(asObject(p)?.name)).filter((name) => name !== undefined),
-    );
-    flowIssues.push(
-      ...checkFlow({
-        flow: doc.flow as Flow,
-        knownDepartments,
-        ownerDepartment: asString(asObject(doc.department)?.code) ?? '',
-        promised: readTimeLimit(asObject(doc.timeLimits)?.promised),
-        specialProcedureNames,
-        formProperties,
-      }),
-    );
+    flowIssues.push(...checkFlow(flowCheckInput(doc, { knownDepartments, formProperties, calendar })));
   }
 
   return [
     ...schemaIssues,
     ...checkLegalBasis(doc),
-    ...checkTimeLimits(doc),
+    ...checkTimeLimits(doc, calendar),
     ...form.issues,
     ...conditionIssues,
     ...flowIssues,
+    ...checkSituations({ document: doc, formProperties }),
     ...checkCodeFormat(doc),
     ...checkDepartmentKnown({ document: doc, knownDepartments }),
     ...checkMaterialIds(materials),

@@ -1,2 +1,2 @@
 export { checkPublishable } from './checkPublishable';
-export { exceedsStatutory } from '../rules';
+export { checkFlowBudget, flowCheckInput } from './checkFlowBudget';

@@ -1,5 +1,6 @@
 import { defineRoute, type Clock, type Db, type Route } from '../../kernel';
 import type { MatterStatus } from '../MatterVersion';
+import type { CatalogSettings } from '../quality';
 import { createDraft } from '../operations/createDraft';
 import { diffVersions } from '../operations/diffVersions';
 import { getGuide, getGuidePage } from '../operations/getGuide';
@@ -24,7 +25,7 @@ const version = { description: '版本', schema: matterVersionSchema };
 const writeErrors = [400, 401, 403, 404, 409, 415, 422];
 
 /** Thin handlers: the request is validated by `http/` from these schemas; each calls one operation. */
-export function catalogRoutes(deps: { db: Db; clock: Clock }): Route[] {
+export function catalogRoutes(deps: { db: Db; clock: Clock } & CatalogSettings): Route[] {
   return [
     defineRoute({
       method: 'get',

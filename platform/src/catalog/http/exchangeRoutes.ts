@@ -1,5 +1,6 @@
 import { defineRoute, type Clock, type Db, type Route } from '../../kernel';
 import { IMPORT_LIMITS, XLSX_MEDIA_TYPE } from '../exchange';
+import type { CatalogSettings } from '../quality';
 import { catalogQuality, exportCatalog, importCatalogFile } from '../operations/exchangeOperations';
 import type { MatterStatus } from '../MatterVersion';
 import { exportQuerySchema, qualityQuerySchema } from './exchangeRequests';
@@ -13,7 +14,7 @@ type Filters = { department?: string; type?: string; status?: string };
 const filtersOf = ({ department, type, status }: Filters) => ({ department, type, status: status as MatterStatus | undefined });
 
 /** Import, export and the quality report. Imports are raw bytes (JSON text or an xlsx workbook) with their own limit. */
-export function exchangeRoutes(deps: { db: Db; clock: Clock }): Route[] {
+export function exchangeRoutes(deps: { db: Db; clock: Clock } & CatalogSettings): Route[] {
   return [
     defineRoute({
       method: 'post',

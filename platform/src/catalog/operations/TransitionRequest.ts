@@ -25,6 +25,26 @@ const revision = {
 const comments = { type: 'string', maxLength: 2000, title: '审核意见' } as const;
 const effectiveDate = { ...date, title: '生效日期', description: '计划生效日期，今天或以后，三年以内' } as const;
 const cancelDate = { ...date, title: '取消日期', description: '计划取消日期，今天或以后' } as const;
+/**
+ * Legal-affairs' reasons to go ahead over error-level quality findings, one per finding (its rule
+ * and pointer as the quality report or QUALITY_BLOCKED names them). Only `legal` may send them.
+ */
+const acceptedRisks = {
+  type: 'array',
+  title: '接受风险',
+  description: '仅法制审核人员：对每条错误级质量问题（规则 + 指针）记录接受风险的理由，记入审计并在质量报告中标为已接受',
+  maxItems: 200,
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['rule', 'pointer', 'reason'],
+    properties: {
+      rule: { type: 'string', minLength: 1, maxLength: 100, title: '规则' },
+      pointer: { type: 'string', maxLength: 500, title: '指针' },
+      reason: { type: 'string', minLength: 1, maxLength: 2000, title: '理由' },
+    },
+  },
+} as const;
 
 /** One branch of the body: the action's own fields and nothing else. */
 function branch<
@@ -55,10 +75,10 @@ export const transitionRequestSchema = {
   required: ['action'],
   discriminator: { propertyName: 'action' },
   oneOf: [
-    branch('submit', '提交审核', { revision }),
+    branch('submit', '提交审核', { revision, acceptedRisks }),
     branch('withdraw', '撤回审核', { revision }),
     branch('return', '退回修改', { revision, comments: { ...comments, minLength: 1 } }, ['comments']),
-    branch('publish', '发布（可定未来生效日）', { revision, effectiveDate, comments }),
+    branch('publish', '发布（可定未来生效日）', { revision, effectiveDate, comments, acceptedRisks }),
     branch('retire', '取消事项（可定未来取消日）', { revision, cancelDate, comments }),
     branch('newVersion', '新建版本', {}),
     branch('unschedule', '撤销尚未生效的发布，退回法制审核', { revision, comments }),

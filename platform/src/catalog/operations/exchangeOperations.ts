@@ -1,9 +1,8 @@
 import { fail, readerOf, requireRole, type Call, type Clock, type Db } from '../../kernel';
 import { knownDepartmentCodes } from '../../departments';
 import { catalogXlsxStream, streamCatalogJson, importCatalog, XLSX_MEDIA_TYPE, type ImportCatalogResult } from '../exchange';
-import { checkCatalogQuality, type QualityReport } from '../quality';
+import { runQualityReport, type CatalogSettings, type QualityReport } from '../quality';
 import { databasePages, listExportKeys } from './exportPages';
-import { listLatestDocuments } from './listLatestDocuments';
 import type { MatterFilters } from './searchMatters';
 import { saveDraft } from './saveDraft';
 import { MAX_REPORTED_ISSUES } from '../exchange/ImportIssue';
@@ -81,16 +80,11 @@ export async function exportCatalog(
   };
 }
 
-/** GET /api/catalog/quality: the cleaning report over each matter's newest visible version. */
+/** GET /api/catalog/quality: the cleaning report (quality/runQualityReport). */
 export async function catalogQuality(
-  deps: ExchangeDeps,
+  deps: ExchangeDeps & CatalogSettings,
   call: Call,
   { filters }: { filters: MatterFilters },
 ): Promise<QualityReport> {
-  const { actor } = call;
-  requireRole(actor, ['dept_admin', 'legal', 'supervisor', 'sysadmin']);
-  // A department administrator cleans its own department's matters.
-  const scoped = actor.role === 'dept_admin' ? { ...filters, department: actor.departmentCode ?? '' } : filters;
-  const matters = await listLatestDocuments(deps, call, { filters: scoped });
-  return checkCatalogQuality({ matters, knownDepartments: await knownDepartmentCodes(deps.db) });
+  return runQualityReport(deps, call, { filters });
 }

@@ -1,9 +1,26 @@
-import { fail, inTransaction, userIdOf, type Actor, type Call, type Clock, type Db, type Queryable } from '../../kernel';
+import {
+  fail,
+  inTransaction,
+  userIdOf,
+  type Actor,
+  type Call,
+  type Clock,
+  type Db,
+  type FieldIssue,
+  type Queryable,
+} from '../../kernel';
 import { recordAudit } from '../../audit';
-import { knownDepartmentCodes } from '../../departments';
 import type { MatterVersion } from '../MatterVersion';
 import { assertCanDecide, assertCanEdit } from '../catalogAccess';
 import { checkPublishable } from '../checks';
+import {
+  listAcceptedRisks,
+  listSlimCatalog,
+  loadQualityContext,
+  matterQualityErrors,
+  saveAcceptedRisks,
+  type CatalogSettings,
+} from '../quality';
 import type { TransitionAction, TransitionRequest } from './TransitionRequest';
 import {
   findCurrentVersion,
@@ -21,10 +38,13 @@ import {
 
 export { TRANSITION_ACTIONS, type TransitionAction, type TransitionRequest } from './TransitionRequest';
 
+type TransitionDeps = { db: Db; clock: Clock } & CatalogSettings;
+
 /** How far ahead a publication may be scheduled: a mistyped year (2062 for 2026) is refused, not waited for. */
 export const MAX_SCHEDULE_YEARS = 3;
 
 interface Step<R extends TransitionRequest = TransitionRequest> {
+  deps: TransitionDeps;
   tx: Queryable;
   actor: Actor;
   code: string;
@@ -64,10 +84,74 @@ async function openVersionIn(step: Step, status: 'draft' | 'in_review'): Promise
   return open;
 }
 
+/**
+ * The publish checks, then the quality rules: an error-level finding blocks unless legal accepted
+ * it for this version, earlier (stored) or now (`acceptedRisks`, recorded here). Both run on the
+ * region's calendar, the catalog's law register and, for the rules comparing matters, the rest of
+ * the catalog.
+ */
 async function assertPublishable(step: Step, version: MatterVersion): Promise<void> {
-  const issues = checkPublishable({ document: version.document, knownDepartments: await knownDepartmentCodes(step.tx) });
+  const context = await loadQualityContext(step.deps, step.tx);
+  const issues = checkPublishable({
+    document: version.document,
+    knownDepartments: context.knownDepartments,
+    calendar: context.calendar,
+  });
   if (issues.length > 0) throw fail('PUBLISH_BLOCKED', issues);
+  const matter = { code: version.code, version: version.version, status: version.status, document: version.document };
+  const errors = matterQualityErrors({ ...context, matter, catalog: await listSlimCatalog(step.tx, { today: step.today }) });
+  const offered = acceptedRisksOf(step.request);
+  if (offered.length > 0 && (step.actor.kind !== 'user' || step.actor.role !== 'legal')) {
+    throw fail('FORBIDDEN', { acceptedRisks: offered.length }, '只有法制审核人员可以接受质量风险');
+  }
+  const findingOf = new Map(errors.map((finding) => [`${finding.rule}#${finding.pointer}`, finding]));
+  const problems: FieldIssue[] = [];
+  offered.forEach((risk, i) => {
+    if (!findingOf.has(`${risk.rule}#${risk.pointer}`))
+      problems.push({
+        pointer: `/acceptedRisks/${i}`,
+        code: 'risk.no_finding',
+        message: `第 ${version.version} 版没有规则 ${risk.rule}、位置 ${risk.pointer || '/'} 的错误级质量问题`,
+      });
+    else if (!risk.reason.trim())
+      problems.push({ pointer: `/acceptedRisks/${i}/reason`, code: 'risk.reason_required', message: '须填写接受该风险的理由' });
+  });
+  if (problems.length > 0) throw fail('VALIDATION_FAILED', problems);
+  const stored = new Set(
+    (await listAcceptedRisks(step.tx, [{ code: version.code, version: version.version }])).map(
+      (risk) => `${risk.rule}#${risk.pointer}`,
+    ),
+  );
+  const now = new Set(offered.map((risk) => `${risk.rule}#${risk.pointer}`));
+  const open = errors.filter(
+    (finding) => !stored.has(`${finding.rule}#${finding.pointer}`) && !now.has(`${finding.rule}#${finding.pointer}`),
+  );
+  if (open.length > 0) {
+    throw fail('QUALITY_BLOCKED', {
+      findings: open.map(({ rule, pointer, message }) => ({ rule, pointer, message })),
+      acceptedBy: 'legal',
+    });
+  }
+  if (offered.length === 0 || step.actor.kind !== 'user') return;
+  const { actor } = step;
+  await saveAcceptedRisks(
+    step.tx,
+    offered.map((risk) => ({
+      code: version.code,
+      version: version.version,
+      rule: risk.rule,
+      pointer: risk.pointer,
+      reason: risk.reason.trim(),
+      message: findingOf.get(`${risk.rule}#${risk.pointer}`)?.message ?? '',
+      by: actor.username,
+      byName: actor.displayName,
+      at: step.at.toISOString(),
+    })),
+  );
 }
+
+const acceptedRisksOf = (request: TransitionRequest) =>
+  'acceptedRisks' in request && request.acceptedRisks ? request.acceptedRisks : [];
 
 /** Published but not yet in force: the versions a retire, unschedule or reschedule acts on. */
 async function scheduledVersions(step: Step): Promise<MatterVersion[]> {
@@ -308,7 +392,7 @@ const steps: { [A in TransitionAction]: (step: Step<RequestOf<A>>) => Promise<nu
  * transaction (the seed loader, the importer) or its own.
  */
 export async function transitionMatter(
-  deps: { db: Db; clock: Clock },
+  deps: TransitionDeps,
   call: Call,
   { code, request }: { code: string; request: TransitionRequest },
 ): Promise<MatterVersion> {
@@ -318,6 +402,7 @@ export async function transitionMatter(
     const locked = await lockMatter(tx, code);
     if (!locked) throw fail('MATTER_NOT_FOUND', { code });
     const step: Step = {
+      deps,
       tx,
       actor: call.actor,
       code,

@@ -4,6 +4,9 @@ import { checkPublishable } from '../checks';
 import { checkCatalogQuality } from './checkCatalogQuality';
 import type { QualityMatter } from './QualityRule';
 import { qualityRules } from './qualityRules';
+import { WorkCalendar } from '@matterflow/schemas';
+import { stateCouncilNotices } from '../../../../schemas/src/calendar/stateCouncilNotices.fixture';
+import { buildLawRegister } from '../../laws';
 
 const fixture = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../../../tests/fixtures/${name}`, import.meta.url), 'utf8')) as { matters: any[] };
@@ -55,8 +58,48 @@ function cleanMatter(): any {
   };
 }
 
+/** A small register: the levels and the repeal the law rules read. */
+const laws = buildLawRegister([
+  { id: 'shipin-anquan-fa', name: '中华人民共和国食品安全法', aliases: ['食品安全法'], level: 'law' },
+  { id: 'shipin-jingying-banfa', name: '食品经营许可和备案管理办法', level: 'departmentRule' },
+  {
+    id: 'getigongshanghu-tiaoli',
+    name: '个体工商户条例',
+    level: 'adminRegulation',
+    repealedOn: '2022-11-01',
+    replacedBy: 'cujin-tiaoli',
+  },
+  { id: 'cujin-tiaoli', name: '促进个体工商户发展条例', level: 'adminRegulation', effectiveFrom: '2022-11-01' },
+]);
+const calendar = new WorkCalendar(stateCouncilNotices);
+const today = '2026-12-01';
+
 function run(documents: any[]) {
-  return checkCatalogQuality({ matters: asMatters(documents), knownDepartments });
+  return checkCatalogQuality({ matters: asMatters(documents), knownDepartments, laws, calendar, today });
+}
+
+/** The same matter under another 实施编码 (another county), for the rules comparing matters. */
+const twin = (changes: Record<string, unknown>) => ({ ...cleanMatter(), code: `${SCJ}0001310240002`, ...changes });
+
+/** A three-step flow of 1 + 4 + 1 working days. */
+function flow() {
+  const task = (id: string, role: string, budgetDays: number, actions: string[], next: string) => ({
+    id,
+    kind: 'task',
+    name: id,
+    role,
+    budgetDays,
+    actions,
+    next,
+  });
+  return {
+    start: 'accept',
+    nodes: [
+      task('accept', 'window', 1, ['accept', 'reject'], 'review'),
+      task('review', 'reviewer', 4, ['approve', 'return'], 'decide'),
+      task('decide', 'chief', 1, ['decide', 'deny'], 'end'),
+    ],
+  };
 }
 
 const cases: { rule: string; pointer: string; documents: () => any[] }[] = [
@@ -190,12 +233,164 @@ const cases: { rule: string; pointer: string; documents: () => any[] }[] = [
   {
     rule: 'prerequisite.not_statutory',
     pointer: '/prerequisites/0/isStatutory',
-    documents: () => [
-      { ...cleanMatter(), prerequisites: [{ code: `${ZJ}0001`, name: '建筑工程施工许可证核发', isStatutory: false }] },
-    ],
+    documents: () => {
+      const other = { ...cleanMatter(), code: `${SCJ}0001310250001`, catalogCode: '000131025000', name: '食品生产许可' };
+      return [{ ...cleanMatter(), prerequisites: [{ code: other.code, name: other.name, isStatutory: false }] }, other];
+    },
   },
   { rule: 'online.consult_only', pointer: '/online/depth', documents: () => [{ ...cleanMatter(), online: { depth: ['1'] } }] },
   { rule: 'online.consult_only', pointer: '/online/depth', documents: () => [{ ...cleanMatter(), online: {} }] },
+  // 三级四同 across matters.
+  { rule: 'type.inconsistent', pointer: '/type', documents: () => [cleanMatter(), twin({ type: '07' })] },
+  {
+    rule: 'basis.inconsistent',
+    pointer: '/legalBasis',
+    documents: () => [cleanMatter(), twin({ legalBasis: [{ lawName: '中华人民共和国行政许可法', articles: ['第十二条'] }] })],
+  },
+  {
+    rule: 'limit.inconsistent',
+    pointer: '/timeLimits/statutory',
+    documents: () => [
+      cleanMatter(),
+      twin({ timeLimits: { statutory: { value: 20, unit: 'workday' }, promised: { value: 6, unit: 'workday' } } }),
+    ],
+  },
+  {
+    rule: 'name.multiple_codes',
+    pointer: '/catalogCode',
+    documents: () => [cleanMatter(), twin({ catalogCode: '000131024001' })],
+  },
+  // The law register: levels and repeals.
+  {
+    rule: 'basis.level_cannot_set',
+    pointer: '/legalBasis/0',
+    documents: () => [{ ...cleanMatter(), legalBasis: [{ lawName: '食品经营许可和备案管理办法', articles: ['第三条'] }] }],
+  },
+  {
+    rule: 'basis.level_cannot_set',
+    pointer: '/legalBasis/0',
+    documents: () => [
+      {
+        ...cleanMatter(),
+        legalBasis: [{ lawName: '某县食品摊贩管理规定', level: 'normativeDoc', role: 'set', articles: ['第二条'] }],
+      },
+    ],
+  },
+  {
+    rule: 'fee.level_cannot_set',
+    pointer: '/fees/items/0/basis',
+    documents: () => {
+      const m = cleanMatter();
+      m.fees.items[0].basis = {
+        lawName: '某省物价局关于核定收费标准的通知',
+        level: 'normativeDoc',
+        docNumber: '某价〔2020〕1号',
+      };
+      return [m];
+    },
+  },
+  {
+    rule: 'basis.repealed',
+    pointer: '/legalBasis/1',
+    documents: () => [
+      {
+        ...cleanMatter(),
+        legalBasis: [cleanMatter().legalBasis[0], { lawName: '个体工商户条例', role: 'implement', articles: ['第八条'] }],
+      },
+    ],
+  },
+  // Limits and procedures.
+  { rule: 'limit.missing', pointer: '/timeLimits', documents: () => [{ ...cleanMatter(), timeLimits: undefined }] },
+  {
+    rule: 'limit.commitment_zero',
+    pointer: '/timeLimits/promised/value',
+    documents: () => [
+      { ...cleanMatter(), timeLimits: { statutory: { value: 10, unit: 'workday' }, promised: { value: 0, unit: 'workday' } } },
+    ],
+  },
+  {
+    // 6 working days against a 7-day statute: over 国庆 2025 the promise runs a week longer.
+    rule: 'limit.promise_exceeds_statutory',
+    pointer: '/timeLimits/promised/value',
+    documents: () => [
+      { ...cleanMatter(), timeLimits: { statutory: { value: 7, unit: 'day' }, promised: { value: 6, unit: 'workday' } } },
+    ],
+  },
+  {
+    rule: 'flow.budget_exceeds_promise',
+    pointer: '/flow',
+    documents: () => [
+      {
+        ...cleanMatter(),
+        timeLimits: { statutory: { value: 10, unit: 'workday' }, promised: { value: 8, unit: 'day' } },
+        flow: flow(),
+      },
+    ],
+  },
+  {
+    rule: 'procedure.unbounded',
+    pointer: '/specialProcedures/0/maxDays',
+    documents: () => [{ ...cleanMatter(), specialProcedures: [{ name: '专家评审', kind: 'expertReview', isCounted: false }] }],
+  },
+  {
+    rule: 'safety.deemed_approval',
+    pointer: '/flow/allowsDeemedApproval',
+    documents: () => [{ ...cleanMatter(), publicSafety: true, flow: { ...flow(), allowsDeemedApproval: true } }],
+  },
+  // Fees.
+  {
+    rule: 'fee.items_missing',
+    pointer: '/fees/items',
+    documents: () => [{ ...cleanMatter(), fees: { isFee: true, items: [] } }],
+  },
+  {
+    rule: 'fee.amount_mismatch',
+    pointer: '/fees/items/0/amountYuan',
+    documents: () => {
+      const m = cleanMatter();
+      m.fees.items[0].amountYuan = 20;
+      return [m];
+    },
+  },
+  // Materials, prerequisites, visits.
+  {
+    rule: 'material.licence_self_provided',
+    pointer: '/materials/2/source',
+    documents: () => {
+      const m = cleanMatter();
+      m.materials.push({
+        id: 'licence',
+        name: '营业执照副本复印件',
+        source: '申请人自备',
+        acceptStandard: '在有效期内',
+        basis: m.legalBasis[0],
+      });
+      return [m];
+    },
+  },
+  {
+    rule: 'material.duplicate',
+    pointer: '/materials/3/name',
+    documents: () => {
+      const m = cleanMatter();
+      const idCard = { source: '调取电子证照库', acceptStandard: '在有效期内', basis: m.legalBasis[0] };
+      m.materials.push(
+        { ...idCard, id: 'idCard', name: '居民身份证复印件' },
+        { ...idCard, id: 'identity', name: '申请人身份证明' },
+      );
+      return [m];
+    },
+  },
+  {
+    rule: 'prerequisite.unknown',
+    pointer: '/prerequisites/0/code',
+    documents: () => [{ ...cleanMatter(), prerequisites: [{ code: `${ZJ}0009`, name: '某项已取消的审批', isStatutory: true }] }],
+  },
+  {
+    rule: 'online.visits_unexplained',
+    pointer: '/online/sceneVisitsReason',
+    documents: () => [{ ...cleanMatter(), online: { depth: ['1', '2', '3', '4'], sceneVisits: 2 } }],
+  },
 ];
 
 describe('catalog quality rules', () => {
@@ -233,7 +428,7 @@ describe('catalog quality rules', () => {
     expect(new Set(cases.map((entry) => entry.rule))).toEqual(new Set(qualityRules.map((rule) => rule.id)));
   });
 
-  it('reports a cycle once, naming its codes, and a self-reference as a cycle', () => {
+  it('reports a cycle on every matter in it, each naming every code, and a self-reference as a cycle', () => {
     const a = cleanMatter();
     const b = { ...cleanMatter(), code: `${SCJ}0001310240009`, catalogCode: '000131025000', name: '食品生产许可' };
     const c = { ...cleanMatter(), code: `${SCJ}0001310240008`, catalogCode: '000131026000', name: '食品小作坊登记' };
@@ -244,10 +439,14 @@ describe('catalog quality rules', () => {
       { code: c.code, name: c.name, isStatutory: true },
     ];
     const cycles = run([a, b, c]).findings.filter((finding) => finding.rule === 'prerequisite.cycle');
-    expect(cycles).toHaveLength(1);
-    expect(cycles[0]!.message).toContain(a.code);
-    expect(cycles[0]!.message).toContain(b.code);
-    expect(cycles[0]!.message).toContain(c.code);
+    expect(cycles.map((finding) => [finding.code, finding.pointer]).sort()).toEqual(
+      [
+        [a.code, '/prerequisites/0'],
+        [b.code, '/prerequisites/0'],
+        [c.code, '/prerequisites/0'],
+      ].sort(),
+    );
+    for (const cycle of cycles) for (const code of [a.code, b.code, c.code]) expect(cycle.message).toContain(code);
     const self = cleanMatter();
     self.prerequisites = [{ code: self.code, name: self.name, isStatutory: true }];
     expect(run([self]).findings.filter((finding) => finding.rule === 'prerequisite.cycle')).toHaveLength(1);
@@ -264,8 +463,8 @@ describe('catalog quality rules', () => {
     expect(report.checkedMatters).toBe(3);
   });
 
-  it('finds every kind of defect in the dirty fixture catalog', () => {
-    const report = run(fixture('dirty-catalog.json').matters);
+  it('finds every kind of defect in the dirty fixture catalog and the cases above', () => {
+    const report = run([...fixture('dirty-catalog.json').matters, ...cases.flatMap((entry) => entry.documents())]);
     for (const rule of report.rules) expect.soft(rule.count, rule.rule).toBeGreaterThan(0);
     expect(report.findings).toContainEqual(
       expect.objectContaining({
@@ -287,12 +486,14 @@ describe('catalog quality rules', () => {
       'limit.promise_exceeds_statutory',
       'limit.instant_nonzero',
       'limit.unit_missing',
+      'fee.items_missing',
       'fee.basis_missing',
+      'flow.budget_exceeds_promise',
     ]);
     const documents = [...fixture('dirty-catalog.json').matters, ...cases.flatMap((entry) => entry.documents())];
     let compared = 0;
     for (const document of documents) {
-      const published = checkPublishable({ document, knownDepartments })
+      const published = checkPublishable({ document, knownDepartments, calendar })
         .filter((issue) => shared.has(issue.code))
         .map((issue) => `${issue.code} ${issue.pointer}`);
       const reported = run([document])
@@ -307,7 +508,17 @@ describe('catalog quality rules', () => {
   it('finds only the expected gaps in the clean sample catalog', () => {
     const report = run(fixture('sample-catalog.json').matters);
     expect(new Set(report.findings.map((finding) => finding.rule))).toEqual(
-      new Set(['basis.article_missing', 'material.fetchable', 'online.consult_only']),
+      new Set([
+        'basis.article_missing',
+        'material.fetchable',
+        'online.consult_only',
+        'procedure.unbounded',
+        'limit.promise_exceeds_statutory',
+      ]),
     );
+    // 公共场所卫生许可 promises 10 working days against 20 日: across 春节 2025 the promise runs a day longer.
+    expect(report.findings.filter((finding) => finding.rule === 'limit.promise_exceeds_statutory')).toEqual([
+      expect.objectContaining({ name: '公共场所卫生许可', message: expect.stringContaining('2025-01-15 起算') }),
+    ]);
   });
 });

@@ -12,6 +12,11 @@ export function checkBasisPresent(document: unknown): FieldIssue[] {
   return [{ pointer: '/legalBasis', code: 'basis.missing', message: '缺少设定依据：发布前至少需要一条法律法规依据' }];
 }
 
+/** The top-level bases that set the matter: role 设定, or no role (v1's 设定依据 had none). */
+export function settingBasisRefs(document: unknown): LegalRef[] {
+  return matterBasisRefs(document).filter(({ ref }) => ref.role === undefined || ref.role === 'set');
+}
+
 /** The matter's own 设定依据, which publishing requires to be complete. */
 export function matterBasisRefs(document: unknown): LegalRef[] {
   const refs: LegalRef[] = [];
@@ -37,6 +42,16 @@ export function allBasisRefs(document: unknown): LegalRef[] {
       const ref = asObject(at(item, 'basis'));
       if (ref) refs.push({ ref, pointer: `${base}/${i}/basis` });
     });
+  }
+  const singleBases: [string[], string][] = [
+    [['timeLimits', 'statutory', 'basis'], '/timeLimits/statutory/basis'],
+    [['timeLimits', 'statutory', 'extension', 'basis'], '/timeLimits/statutory/extension/basis'],
+    [['commitment', 'basis'], '/commitment/basis'],
+    [['toleratedAcceptance', 'basis'], '/toleratedAcceptance/basis'],
+  ];
+  for (const [path, pointer] of singleBases) {
+    const ref = asObject(at(document, ...path));
+    if (ref) refs.push({ ref, pointer });
   }
   return refs;
 }

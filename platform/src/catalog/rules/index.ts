@@ -1,4 +1,18 @@
 export { checkCodeFormat, checkDepartmentKnown, isCodePatternIssue } from './codeRules';
-export { checkInstantPromise, checkLimitUnits, checkPromiseWithinStatute, exceedsStatutory, readTimeLimit } from './limitRules';
-export { allBasisRefs, checkBasisArticles, checkBasisPresent, matterBasisRefs, type LegalRef } from './basisRules';
+export {
+  checkInstantPromise,
+  checkLimitUnits,
+  checkPromiseWithinStatute,
+  compareLimits,
+  describeExcess,
+  readTimeLimit,
+} from './limitRules';
+export {
+  allBasisRefs,
+  checkBasisArticles,
+  checkBasisPresent,
+  matterBasisRefs,
+  settingBasisRefs,
+  type LegalRef,
+} from './basisRules';
 export { checkFeeBasis } from './feeRules';

@@ -1,4 +1,15 @@
-import { asList, asNumber, asObject, asText, at, formatDuration, type FieldIssue } from '@matterflow/schemas';
+import {
+  asList,
+  asNumber,
+  asObject,
+  asText,
+  at,
+  compareDurations,
+  formatDuration,
+  WorkCalendar,
+  type DurationComparison,
+  type FieldIssue,
+} from '@matterflow/schemas';
 import type { TimeLimit, TimeUnit } from '../../flows';
 
 const UNITS: readonly string[] = ['workday', 'day', 'month'];
@@ -12,44 +23,87 @@ export function readTimeLimit(value: unknown): TimeLimit | undefined {
   return UNITS.includes(unit ?? '') ? { value: amount, unit: unit as TimeUnit } : { value: amount };
 }
 
-/** A month counts as 30 days, the usual reading of 月 in administrative practice; only used across units. */
-const DAYS_PER_MONTH = 30;
+/** No calendar given (a unit test, a check without the database): plain weeks, marked provisional by compareDurations. */
+const PLAIN_WEEKS = new WorkCalendar([]);
 
 /**
- * Whether the promise certainly exceeds the statutory limit (行政许可法 第42条: the promise may only
- * shorten the statutory period). Only certain excesses are reported:
- * - same unit: compare values;
- * - promised 工作日 vs statutory 自然日: N working days never span fewer than N days, so N > M exceeds;
- *   N ≤ M is accepted (whether N working days fit in M days depends on the holiday calendar);
- * - 月 against 日/工作日: the month side becomes 30 days, then the rule above applies;
- * - promised 自然日 (or 月) vs statutory 工作日: N days contain at most N working days, so this is
- *   never certainly longer without the calendar and is not reported.
+ * Whether `longer` can end after `shorter` when both start on the same day, on the calendar's worst
+ * case over the years it knows (compareDurations, the one comparison of the whole platform): the
+ * promise against the statute here, the flow's step budgets against the promise in flows/. A bare
+ * number without a unit is not compared (limit.unit_missing says so instead).
  */
-export function exceedsStatutory({ promised, statutory }: { promised: TimeLimit; statutory: TimeLimit }): boolean {
-  const toDays = (limit: TimeLimit): { value: number; unit: 'workday' | 'day' } =>
-    limit.unit === 'month'
-      ? { value: limit.value * DAYS_PER_MONTH, unit: 'day' }
-      : { value: limit.value, unit: limit.unit ?? 'workday' };
-  if (promised.unit === statutory.unit) return promised.value > statutory.value;
-  const p = toDays(promised);
-  const s = toDays(statutory);
-  if (p.unit === s.unit) return p.value > s.value;
-  return p.unit === 'workday' && s.unit === 'day' && p.value > s.value;
+export function compareLimits(
+  longer: TimeLimit,
+  shorter: TimeLimit,
+  calendar: WorkCalendar = PLAIN_WEEKS,
+): DurationComparison | undefined {
+  if (!longer.unit || !shorter.unit) return undefined;
+  return compareDurations({ value: longer.value, unit: longer.unit }, { value: shorter.value, unit: shorter.unit }, calendar);
 }
 
-/** `limit.promise_exceeds_statutory`: the promised 办结时限 certainly longer than the statutory one. */
-export function checkPromiseWithinStatute(document: unknown): FieldIssue[] {
-  const statutory = readTimeLimit(at(document, 'timeLimits', 'statutory'));
-  const promised = readTimeLimit(at(document, 'timeLimits', 'promised'));
-  // Without both units a comparison would rest on a guess; limit.unit_missing is reported instead.
-  if (!statutory?.unit || !promised?.unit || !exceedsStatutory({ promised, statutory })) return [];
-  return [
+/**
+ * How an excess across units is explained to the clerk: the start day where it shows, and whether
+ * the calendar had to guess. Within one unit the numbers say it all.
+ */
+export function describeExcess(
+  comparison: DurationComparison,
+  labels: { longer: string; shorter: string; isSameUnit: boolean },
+): string {
+  if (labels.isSameUnit) return '';
+  const worst = comparison.worstCase;
+  const when = worst
+    ? `（如 ${worst.from} 起算：${labels.longer}至 ${worst.aEnds} 届满，${labels.shorter}至 ${worst.bEnds} 届满）`
+    : '';
+  return `${when}${comparison.provisional ? '；部分年度尚无节假日安排，按周一至周五推算，暂定' : ''}`;
+}
+
+/** The limits of the matter and of each 办理情形 that has its own, with where they are. */
+function limitSets(document: unknown): { base: string; statutory: unknown; promised: unknown; label: string }[] {
+  const sets = [
     {
-      pointer: '/timeLimits/promised/value',
-      code: 'limit.promise_exceeds_statutory',
-      message: `承诺办结时限 ${formatDuration(promised)}，超过法定办结时限 ${formatDuration(statutory)}`,
+      base: '/timeLimits',
+      statutory: at(document, 'timeLimits', 'statutory'),
+      promised: at(document, 'timeLimits', 'promised'),
+      label: '',
     },
   ];
+  asList(at(document, 'situations')).forEach((situation, i) => {
+    const own = asObject(at(situation, 'timeLimits'));
+    if (!own) return;
+    sets.push({
+      base: `/situations/${i}/timeLimits`,
+      // A situation without its own statutory limit keeps the matter's.
+      statutory: own.statutory ?? at(document, 'timeLimits', 'statutory'),
+      promised: own.promised,
+      label: `办理情形“${asText(at(situation, 'name')) ?? i + 1}”的`,
+    });
+  });
+  return sets;
+}
+
+/**
+ * `limit.promise_exceeds_statutory`: 行政许可法 第42条 — the promise may only shorten the statutory
+ * period, so a promise that can end after the statutory limit on some start day of the calendar
+ * (6 working days against 7 日 across 国庆) exceeds it. Publishing and the quality report call this
+ * one function with the same calendar.
+ */
+export function checkPromiseWithinStatute(document: unknown, calendar?: WorkCalendar): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const { base, statutory: rawStatutory, promised: rawPromised, label } of limitSets(document)) {
+    const statutory = readTimeLimit(rawStatutory);
+    const promised = readTimeLimit(rawPromised);
+    if (!statutory || !promised) continue;
+    const comparison = compareLimits(promised, statutory, calendar);
+    if (!comparison?.exceeds) continue;
+    issues.push({
+      pointer: `${base}/promised/value`,
+      code: 'limit.promise_exceeds_statutory',
+      message:
+        `${label}承诺办结时限 ${formatDuration(promised)}，超过法定办结时限 ${formatDuration(statutory)}` +
+        describeExcess(comparison, { longer: '承诺时限', shorter: '法定时限', isSameUnit: promised.unit === statutory.unit }),
+    });
+  }
+  return issues;
 }
 
 /** `limit.instant_nonzero`: 行政许可法 第34条 — a 即办件 (projectType 1) is decided on the spot, so it promises 0. */

@@ -4,6 +4,7 @@ import { isDomainError, type Actor, type Deps } from '../../kernel';
 import { validateDocument } from '../validateDocument';
 import { saveDraft } from '../operations/saveDraft';
 import { transitionMatter } from '../operations/transitionMatter';
+import type { CatalogSettings } from '../quality';
 
 /** The seed catalog is loaded as legal-affairs would: drafted, checked, published. */
 const SEED_ACTOR: Actor = {
@@ -29,7 +30,10 @@ function describe(error: unknown): string {
  * files), publishing every matter marked so, in one transaction. A seed file that fails validation
  * or the publish checks stops start-up, naming it.
  */
-export async function loadSeedCatalog(deps: Pick<Deps, 'db' | 'clock' | 'logger'>, { dir }: { dir: string }): Promise<number> {
+export async function loadSeedCatalog(
+  deps: Pick<Deps, 'db' | 'clock' | 'logger'> & CatalogSettings,
+  { dir }: { dir: string },
+): Promise<number> {
   const existing = await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM matters');
   if ((existing.rows[0]?.n ?? 0) > 0) return 0;
   const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as SeedIndex;

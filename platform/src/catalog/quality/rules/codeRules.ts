@@ -1,6 +1,7 @@
 import { at, asText } from '@matterflow/schemas';
 import { checkCodeFormat, checkDepartmentKnown } from '../../rules';
 import { perMatterRule, sharedRule, type QualityMatter, type QualityRule, type RuleFinding } from '../QualityRule';
+import { normaliseName, sameUnderCatalogCode } from './sameUnderCatalogCode';
 
 export const codeMissing = perMatterRule(
   { id: 'code.missing', title: '缺少实施编码或基本编码', severity: 'error' },
@@ -32,6 +33,7 @@ export const codeDuplicate: QualityRule = {
   id: 'code.duplicate',
   title: '实施编码重复',
   severity: 'error',
+  scope: 'catalog',
   check({ matters }) {
     const seen = new Map<string, QualityMatter>();
     const findings: RuleFinding[] = [];
@@ -52,33 +54,14 @@ export const codeDuplicate: QualityRule = {
 };
 
 /** 三级四同: one 基本编码 means one matter, so it must carry one name everywhere. */
-export const nameInconsistent: QualityRule = {
+export const nameInconsistent: QualityRule = sameUnderCatalogCode({
   id: 'name.inconsistent',
   title: '同一基本编码名称不一致（三级四同）',
   severity: 'error',
-  check({ matters }) {
-    const byCatalogCode = new Map<string, QualityMatter[]>();
-    for (const matter of matters) {
-      const catalogCode = asText(at(matter.document, 'catalogCode'));
-      if (!catalogCode || !asText(at(matter.document, 'name'))) continue;
-      byCatalogCode.set(catalogCode, [...(byCatalogCode.get(catalogCode) ?? []), matter]);
-    }
-    const findings: RuleFinding[] = [];
-    for (const [catalogCode, group] of byCatalogCode) {
-      const counts = new Map<string, number>();
-      for (const matter of group) {
-        const name = normaliseName(String(at(matter.document, 'name')));
-        counts.set(name, (counts.get(name) ?? 0) + 1);
-      }
-      if (counts.size < 2) continue;
-      const summary = [...counts].map(([name, count]) => `“${name}”（${count} 项）`).join('、');
-      for (const matter of group)
-        findings.push({ matter, pointer: '/name', message: `基本编码 ${catalogCode} 下的事项名称不一致：${summary}` });
-    }
-    return findings;
+  pointer: '/name',
+  element: '事项名称',
+  valueOf: (document) => {
+    const name = asText(at(document, 'name'));
+    return name === undefined ? undefined : { key: normaliseName(name), label: `“${normaliseName(name)}”` };
   },
-};
-
-function normaliseName(name: string): string {
-  return name.replace(/\s+/g, '');
-}
+});

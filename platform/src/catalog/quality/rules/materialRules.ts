@@ -1,4 +1,5 @@
 import { perMatterRule } from '../QualityRule';
+import { canonicalMaterialName, isIssuedLicence } from './materialNames';
 import { asList, at, asObject, asText } from '@matterflow/schemas';
 
 export const materialBasisMissing = perMatterRule(
@@ -22,7 +23,8 @@ export const materialAcceptStandardMissing = perMatterRule(
 );
 
 /**
- * The same material twice in one matter. Two entries under different 办理情形 (conditions) may
+ * The same material twice in one matter, also under another name (身份证 and 居民身份证明 are one
+ * material: data/materialNames.json). Two entries under different 办理情形 (conditions) may
  * legitimately share a name, so only entries with the same condition count.
  */
 export const materialDuplicate = perMatterRule(
@@ -32,7 +34,7 @@ export const materialDuplicate = perMatterRule(
     asList(at(matter.document, 'materials')).forEach((material, i) => {
       const name = asText(at(material, 'name'));
       if (!name) return;
-      const key = `${normaliseMaterialName(name)}#${JSON.stringify(at(material, 'condition') ?? null)}`;
+      const key = `${canonicalMaterialName(name)}#${JSON.stringify(at(material, 'condition') ?? null)}`;
       const first = seen.get(key);
       if (first === undefined) seen.set(key, i);
       else report(`/materials/${i}/name`, `申请材料“${name}”与第 ${first + 1} 项重复`);
@@ -58,10 +60,18 @@ function nameOf(material: unknown): string {
   return asText(at(material, 'name')) ?? '（未命名）';
 }
 
-/** Full-width/half-width brackets, spaces and 《》 do not make two materials different. */
-export function normaliseMaterialName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .replace(/[\s《》〈〉"“”'‘’()（）[\]【】、,，.。:：;；\-—_]/g, '')
-    .toLowerCase();
-}
+/**
+ * 证照 a government body issued (营业执照, 居民身份证, 不动产权证书…, data/materialNames.json) marked as
+ * brought by the applicant: the government has them already and should fetch them (部门共享 or the
+ * 电子证照库) instead of asking for them.
+ */
+export const materialLicenceSelfProvided = perMatterRule(
+  { id: 'material.licence_self_provided', title: '政府核发的证照由申请人自备', severity: 'warning' },
+  (matter, report) => {
+    asList(at(matter.document, 'materials')).forEach((material, i) => {
+      const name = asText(at(material, 'name'));
+      if (at(material, 'source') !== '申请人自备' || !name || !isIssuedLicence(name)) return;
+      report(`/materials/${i}/source`, `申请材料“${name}”是政府部门核发的证照，应通过部门共享或电子证照库调取，不应由申请人自备`);
+    });
+  },
+);

@@ -12,41 +12,83 @@ export const prerequisiteNotStatutory = perMatterRule(
   },
 );
 
+/** Each matter by its 实施编码 (the first of a code given twice), and its prerequisite edges to known matters. */
+function prerequisiteGraph(matters: readonly QualityMatter[]) {
+  const byCode = new Map<string, QualityMatter>();
+  for (const matter of matters) {
+    const code = asText(at(matter.document, 'code')) ?? asText(matter.code);
+    if (code && !byCode.has(code)) byCode.set(code, matter);
+  }
+  const edges = new Map<string, { to: string; index: number }[]>();
+  for (const [code, matter] of byCode) {
+    edges.set(
+      code,
+      asList(at(matter.document, 'prerequisites'))
+        .map((prerequisite, index) => ({ to: asText(at(prerequisite, 'code')) ?? '', index }))
+        .filter((edge) => byCode.has(edge.to)),
+    );
+  }
+  return { byCode, edges };
+}
+
 /**
- * 互为前置: matters that (transitively) require each other can never be started. Each strongly
- * connected component is one defect, reported once on its first matter with one cycle spelled out.
+ * 互为前置: matters that (transitively) require each other can never be started. Computed over the
+ * whole catalog, since the real case runs across departments, and reported on every matter of the
+ * cycle (each at its own edge into it), so every department whose matter is in it sees it and
+ * none of them can publish past it. The message spells one cycle out and names the rest of the group.
  */
 export const prerequisiteCycle: QualityRule = {
   id: 'prerequisite.cycle',
   title: '前置事项循环（互为前置）',
   severity: 'error',
+  scope: 'catalog',
   check({ matters }) {
-    const byCode = new Map<string, QualityMatter>();
-    for (const matter of matters) {
-      const code = asText(at(matter.document, 'code')) ?? asText(matter.code);
-      if (code && !byCode.has(code)) byCode.set(code, matter);
-    }
-    const edges = new Map<string, { to: string; index: number }[]>();
-    for (const [code, matter] of byCode) {
-      edges.set(
-        code,
-        asList(at(matter.document, 'prerequisites'))
-          .map((prerequisite, index) => ({ to: asText(at(prerequisite, 'code')) ?? '', index }))
-          .filter((edge) => byCode.has(edge.to)),
-      );
-    }
+    const { byCode, edges } = prerequisiteGraph(matters);
+    const next = (code: string) => (edges.get(code) ?? []).map((edge) => edge.to);
     const findings: RuleFinding[] = [];
-    for (const component of stronglyConnected([...byCode.keys()], (code) => (edges.get(code) ?? []).map((edge) => edge.to))) {
+    for (const component of stronglyConnected([...byCode.keys()], next)) {
       const start = [...component].sort()[0]!;
-      const isSelfLoop = (edges.get(start) ?? []).some((edge) => edge.to === start);
+      const isSelfLoop = next(start).includes(start);
       if (component.size < 2 && !isSelfLoop) continue;
-      const cycle = findCycle(start, component, (code) => (edges.get(code) ?? []).map((edge) => edge.to));
-      const firstEdge = (edges.get(start) ?? []).find((edge) => edge.to === cycle[1]);
+      const cycle = findCycle(start, component, next);
       const names = cycle.map((code) => `${asText(at(byCode.get(code)?.document, 'name')) ?? ''}（${code}）`);
-      findings.push({
-        matter: byCode.get(start)!,
-        pointer: `/prerequisites/${firstEdge?.index ?? 0}`,
-        message: `前置事项形成循环：${names.join(' → ')}${component.size > cycle.length - 1 ? `；同一循环组还包括 ${[...component].filter((code) => !cycle.includes(code)).join('、')}` : ''}`,
+      const others = [...component].filter((code) => !cycle.includes(code)).sort();
+      const message = `前置事项形成循环：${names.join(' → ')}${others.length > 0 ? `；同一循环组还包括 ${others.join('、')}` : ''}`;
+      for (const code of [...component].sort()) {
+        const onCycle = cycle.indexOf(code);
+        const successor = onCycle >= 0 ? cycle[onCycle + 1] : undefined;
+        const edge =
+          (edges.get(code) ?? []).find((candidate) => candidate.to === successor) ??
+          (edges.get(code) ?? []).find((candidate) => component.has(candidate.to));
+        findings.push({ matter: byCode.get(code)!, pointer: `/prerequisites/${edge?.index ?? 0}`, message });
+      }
+    }
+    return findings;
+  },
+};
+
+/**
+ * A 前置 naming a 实施编码 no matter of the catalog has: mistyped, or a matter since retired or
+ * renumbered. Nobody can tell the applicant what to obtain first. (A prerequisite implemented at
+ * another level, outside this catalog, is reported too: enter it, or check the code.)
+ */
+export const prerequisiteUnknown: QualityRule = {
+  id: 'prerequisite.unknown',
+  title: '前置事项不在目录中',
+  severity: 'warning',
+  scope: 'catalog',
+  check({ matters }) {
+    const { byCode } = prerequisiteGraph(matters);
+    const findings: RuleFinding[] = [];
+    for (const matter of matters) {
+      asList(at(matter.document, 'prerequisites')).forEach((prerequisite, i) => {
+        const code = asText(at(prerequisite, 'code'));
+        if (code === undefined || byCode.has(code)) return;
+        findings.push({
+          matter,
+          pointer: `/prerequisites/${i}/code`,
+          message: `前置事项“${asText(at(prerequisite, 'name')) ?? ''}”的实施编码 ${code} 不是目录中的事项`,
+        });
       });
     }
     return findings;

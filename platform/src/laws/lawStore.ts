@@ -1,0 +1,52 @@
+import type { LawEntry } from '@matterflow/schemas';
+import type { Queryable } from '../kernel';
+
+export interface StoredLaw {
+  entry: LawEntry;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+interface LawRow {
+  document: LawEntry | string;
+  updated_by: string;
+  updated_at: Date | string;
+}
+
+// PGlite and pg both parse jsonb; a string would mean a driver that does not.
+const storedOf = (row: LawRow): StoredLaw => ({
+  entry: typeof row.document === 'string' ? (JSON.parse(row.document) as LawEntry) : row.document,
+  updatedBy: row.updated_by,
+  updatedAt: new Date(row.updated_at).toISOString(),
+});
+
+export async function listStoredLaws(q: Queryable): Promise<StoredLaw[]> {
+  const result = await q.query<LawRow>('SELECT document, updated_by, updated_at FROM law_register ORDER BY id');
+  return result.rows.map(storedOf);
+}
+
+export async function findStoredLaw(q: Queryable, id: string, { isForUpdate = false } = {}): Promise<StoredLaw | undefined> {
+  const result = await q.query<LawRow>(
+    `SELECT document, updated_by, updated_at FROM law_register WHERE id = $1${isForUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
+  const row = result.rows[0];
+  return row ? storedOf(row) : undefined;
+}
+
+export async function upsertLaw(q: Queryable, law: StoredLaw): Promise<void> {
+  await q.query(
+    `INSERT INTO law_register (id, document, updated_by, updated_at) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
+    [law.entry.id, JSON.stringify(law.entry), law.updatedBy, law.updatedAt],
+  );
+}
+
+/** True when inserted; an entry someone stored (or edited) before is never overwritten. */
+export async function insertLawIfAbsent(q: Queryable, law: StoredLaw): Promise<boolean> {
+  const result = await q.query(
+    `INSERT INTO law_register (id, document, updated_by, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
+    [law.entry.id, JSON.stringify(law.entry), law.updatedBy, law.updatedAt],
+  );
+  return result.rowCount > 0;
+}
