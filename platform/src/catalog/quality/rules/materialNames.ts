@@ -1,4 +1,4 @@
-import materialNames from '../data/materialNames.json' with { type: 'json' };
+import materialNames from '../materialNames.json' with { type: 'json' };
 
 /** Full-width/half-width brackets, spaces and 《》 do not make two materials different. */
 export function normaliseMaterialName(name: string): string {
@@ -21,7 +21,7 @@ const ISSUED = new Set(
 );
 
 /**
- * The material a name stands for (data/materialNames.json): whose it is (申请人、法定代表人…) and
+ * The material a name stands for (quality/materialNames.json): whose it is (申请人、法定代表人…) and
  * in which form (原件、复印件…) do not change it, and synonyms (身份证 ≡ 居民身份证 ≡ 身份证明) are one.
  */
 export function canonicalMaterialName(name: string): string {

@@ -24,7 +24,7 @@ export const materialAcceptStandardMissing = perMatterRule(
 
 /**
  * The same material twice in one matter, also under another name (身份证 and 居民身份证明 are one
- * material: data/materialNames.json). Two entries under different 办理情形 (conditions) may
+ * material: quality/materialNames.json). Two entries under different 办理情形 (conditions) may
  * legitimately share a name, so only entries with the same condition count.
  */
 export const materialDuplicate = perMatterRule(
@@ -61,7 +61,7 @@ function nameOf(material: unknown): string {
 }
 
 /**
- * 证照 a government body issued (营业执照, 居民身份证, 不动产权证书…, data/materialNames.json) marked as
+ * 证照 a government body issued (营业执照, 居民身份证, 不动产权证书…, quality/materialNames.json) marked as
  * brought by the applicant: the government has them already and should fetch them (部门共享 or the
  * 电子证照库) instead of asking for them.
  */
