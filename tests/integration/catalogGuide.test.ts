@@ -104,7 +104,7 @@ describe('the 办事指南 over HTTP', () => {
     const [small, large] = guide.body.situations;
     expect(small).toMatchObject({
       name: '小型经营者',
-      appliesWhen: '经营规模为“小型（面积 50 平方米以下）”',
+      appliesWhen: '经营规模：小型（面积 50 平方米以下）',
       sceneVisitsText: '0次（无需到办事现场）',
     });
     expect(small.timeLimits.promised).toBe('3个工作日');

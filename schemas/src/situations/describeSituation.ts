@@ -31,16 +31,41 @@ function withOptionTitles(when: unknown, questions: readonly GuideQuestion[]): u
   return copy;
 }
 
+const withoutQuestionMark = (title: string) => title.replace(/[？?]\s*$/, '');
+
 /**
- * When a situation applies, in words: its guiding answers by question and option title (“申请阶段
- * 为“筹建完成，申请最终审核””), and its form condition by the form's field titles. Empty when
- * it has neither.
+ * The common shape — each question compared with one or more options — as “问题：选项”, which reads
+ * right also for a question that ends in a question mark; undefined for anything else.
+ */
+function simpleWhen(when: unknown, questions: readonly GuideQuestion[]): string | undefined {
+  if (!isSchema(when) || !isSchema(when.properties)) return undefined;
+  const allowed = new Set(['properties', 'required', 'type']);
+  if (Object.keys(when).some((key) => !allowed.has(key))) return undefined;
+  const clauses: string[] = [];
+  for (const [id, rule] of Object.entries(when.properties)) {
+    if (!isSchema(rule)) return undefined;
+    const values = 'const' in rule ? [rule.const] : Array.isArray(rule.enum) ? rule.enum : undefined;
+    if (!values || Object.keys(rule).some((key) => key !== 'const' && key !== 'enum')) return undefined;
+    const question = questions.find((q) => q.id === id);
+    const title = withoutQuestionMark(question?.title ?? id);
+    const options = values.map((value) => question?.options.find((o) => o.value === value)?.title ?? String(value));
+    clauses.push(`${title}：${options.join('或')}`);
+  }
+  return clauses.length > 0 ? clauses.join('；') : undefined;
+}
+
+/**
+ * When a situation applies, in words: its guiding answers by question and option title (“申请阶段：
+ * 筹建完成，申请最终审核”), and its form condition by the form's field titles. Empty when it has
+ * neither.
  */
 export function describeSituation(situation: Situation, document: SituationDocument): string {
   const questions = document.guideQuestions ?? [];
   const parts: string[] = [];
-  if (situation.when !== undefined) {
-    const pseudoForm = { properties: Object.fromEntries(questions.map((q) => [q.id, { title: q.title }])) };
+  const simple = simpleWhen(situation.when, questions);
+  if (simple !== undefined) parts.push(simple);
+  else if (situation.when !== undefined) {
+    const pseudoForm = { properties: Object.fromEntries(questions.map((q) => [q.id, { title: withoutQuestionMark(q.title) }])) };
     parts.push(describeCondition(withOptionTitles(situation.when, questions), pseudoForm));
   }
   if (situation.condition !== undefined) parts.push(describeCondition(situation.condition, document.form?.schema));

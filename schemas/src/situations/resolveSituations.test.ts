@@ -130,7 +130,7 @@ describe('describeSituation and whenMentions', () => {
     const final = cafe.situations?.[1];
     const air = fireSafety().situations?.[2];
     if (!final || !air) throw new Error('fixture changed');
-    expect(describeSituation(final, cafe)).toBe('申请阶段为“筹建完成，申请最终审核”');
+    expect(describeSituation(final, cafe)).toBe('申请阶段：筹建完成，申请最终审核');
     expect(describeSituation(air, fireSafety())).toBe('设有集中空调为是');
     expect(describeSituation({ id: 'x', name: '其他' }, cafe)).toBe('');
   });
@@ -156,5 +156,28 @@ describe('describeSituation and whenMentions', () => {
         values: [{ value: 'x', pointer: '/situations/0/when/anyOf/1/not/properties/route/const' }],
       },
     ]);
+  });
+});
+
+describe('describeSituation wording', () => {
+  it('drops a question’s question mark, joins options with 或, and words other shapes with describeCondition', () => {
+    const document = {
+      guideQuestions: [
+        {
+          id: 'route',
+          title: '您选择哪种方式办理？',
+          options: [
+            { value: 'pledge', title: '告知承诺' },
+            { value: 'inspect', title: '现场检查' },
+          ],
+        },
+      ],
+    };
+    expect(
+      describeSituation({ id: 'a', name: '甲', when: { properties: { route: { enum: ['pledge', 'inspect'] } } } }, document),
+    ).toBe('您选择哪种方式办理：告知承诺或现场检查');
+    expect(
+      describeSituation({ id: 'b', name: '乙', when: { not: { properties: { route: { const: 'pledge' } } } } }, document),
+    ).toBe('非“您选择哪种方式办理为“告知承诺””的情形');
   });
 });

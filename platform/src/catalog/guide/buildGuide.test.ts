@@ -76,7 +76,7 @@ describe('buildGuide', () => {
 
   it('each situation on its own: its materials, limits, visits and steps', () => {
     const [prep, final] = guideOf().situations;
-    expect(prep).toMatchObject({ name: '申请筹建', appliesWhen: '申请阶段为“申请筹建”', sceneVisitsText: '1次（最多跑一次）' });
+    expect(prep).toMatchObject({ name: '申请筹建', appliesWhen: '申请阶段：申请筹建', sceneVisitsText: '1次（最多跑一次）' });
     expect(prep?.steps.map((s) => s.name)).toEqual(['筹建受理', '筹建决定']);
     expect(final?.materials.map((m) => m.id)).toEqual(['application', 'businessLicence', 'plan', 'securityPledge']);
     expect(final?.waived).toEqual(['营业场所产权证明']);
