@@ -16,6 +16,7 @@ import {
 import { runImportBench } from './importBench';
 import { runServerBench } from './serverBench';
 import { runCalendarBench } from './calendarBench';
+import { runQualityBench } from './qualityBench';
 import { fmt } from './stats';
 
 /**
@@ -28,7 +29,7 @@ const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
 const WARMUP = 20;
 const MATTERS = Number(process.env.BENCH_MATTERS ?? 10_000);
 /** Which parts to run, e.g. BENCH_SECTIONS=server for the whole-catalog measurements alone. */
-const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'search,import,server,calendar').split(','));
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'search,import,server,calendar,quality').split(','));
 
 async function benchSearch(lines: string[]) {
   const server = await startTestServer();
@@ -93,6 +94,7 @@ if (SECTIONS.has('search')) await benchSearch(lines);
 if (SECTIONS.has('import')) await runImportBench(lines, { runs: Math.max(3, Math.min(RUNS, 5)) });
 if (SECTIONS.has('server')) await runServerBench(lines, { matters: MATTERS });
 if (SECTIONS.has('calendar')) await runCalendarBench(lines, { runs: RUNS });
+if (SECTIONS.has('quality')) await runQualityBench(lines, { matters: MATTERS, runs: Math.min(RUNS, 3) });
 const report = lines.join('\n');
 console.log(report);
 mkdirSync('bench/results', { recursive: true });

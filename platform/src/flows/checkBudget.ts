@@ -1,6 +1,8 @@
 import { compareDurations, formatDuration, WorkCalendar, type FieldIssue } from '@matterflow/schemas';
-import type { FlowGraph } from './flowGraph';
-import type { FlowRoot } from './flowRoots';
+import type { Flow, TimeLimit } from './Flow';
+import { findCycles } from './findCycles';
+import { buildFlowGraph, type FlowGraph } from './flowGraph';
+import { flowRoots, type FlowRoot, type SituationStart } from './flowRoots';
 import { longestPath } from './longestPath';
 
 /** No calendar given (unit tests): plain weeks, which compareDurations marks provisional. */
@@ -52,4 +54,28 @@ export function checkBudget({
           : `${root.situation}的最长办理路径 ${path} 的环节时限合计 ${longest.total} 个工作日，超过本情形承诺办结时限 ${promise}`,
     },
   ];
+}
+
+/**
+ * flow.budget_exceeds_promise alone, for a whole catalog (the quality report): what checkFlowGraph
+ * reports under that code, without the flow's other checks. A flow without its start or with a
+ * loop has no longest path (checkFlow reports why).
+ */
+export function checkFlowBudgets({
+  flow,
+  promised,
+  situationStarts = [],
+  calendar,
+}: {
+  flow: Flow;
+  promised: TimeLimit | undefined;
+  situationStarts?: readonly SituationStart[];
+  calendar?: WorkCalendar;
+}): FieldIssue[] {
+  const prefix = '/flow';
+  const graph = buildFlowGraph({ flow, prefix });
+  if (!graph.has(flow.start) || findCycles(graph).length > 0) return [];
+  return flowRoots({ flow, prefix, promised, situationStarts })
+    .filter((root) => graph.has(root.start))
+    .flatMap((root) => checkBudget({ graph, root, ...(calendar ? { calendar } : {}) }));
 }

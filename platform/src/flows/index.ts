@@ -1,4 +1,5 @@
 export { checkFlow, type CheckFlowInput } from './checkFlow';
+export { checkFlowBudgets } from './checkBudget';
 export {
   FLOW_ACTIONS,
   FLOW_END,

@@ -7,7 +7,7 @@ import {
   type JsonObject,
   type WorkCalendar,
 } from '@matterflow/schemas';
-import { checkFlow, type CheckFlowInput, type Flow } from '../../flows';
+import { checkFlowBudgets, type CheckFlowInput, type Flow } from '../../flows';
 import { readTimeLimit } from '../rules';
 import { situationStarts } from './checkSituations';
 
@@ -36,8 +36,9 @@ export function flowCheckInput(
 }
 
 /**
- * `flow.budget_exceeds_promise` for the quality report: the flow's own check, on the calendar,
- * for a matter whose flow passes its schema (any other flow is a schema defect first).
+ * `flow.budget_exceeds_promise` for the quality report: the flows module's own budget check (the
+ * one checkFlow runs), on the calendar, for a matter whose flow passes its schema (any other flow
+ * is a schema defect first), without the flow's other checks.
  */
 export function checkFlowBudget(
   document: unknown,
@@ -45,7 +46,6 @@ export function checkFlowBudget(
 ): FieldIssue[] {
   const doc = asObject(document);
   if (!doc || doc.flow === undefined || !metaSchemas().flow(doc.flow)) return [];
-  return checkFlow(flowCheckInput(doc, { ...context, formProperties: undefined })).filter(
-    (issue) => issue.code === 'flow.budget_exceeds_promise',
-  );
+  const { flow, promised, situationStarts, calendar } = flowCheckInput(doc, { ...context, formProperties: undefined });
+  return checkFlowBudgets({ flow, promised, ...(situationStarts ? { situationStarts } : {}), ...(calendar ? { calendar } : {}) });
 }

@@ -67,7 +67,9 @@ export const nameMultipleCodes: QualityRule = {
       const catalogCode = asText(at(matter.document, 'catalogCode'));
       if (!name || !catalogCode) continue;
       const key = normaliseName(name);
-      byName.set(key, [...(byName.get(key) ?? []), { matter, catalogCode }]);
+      const group = byName.get(key);
+      if (group) group.push({ matter, catalogCode });
+      else byName.set(key, [{ matter, catalogCode }]);
     }
     const findings: RuleFinding[] = [];
     for (const [name, group] of byName) {

@@ -33,7 +33,9 @@ export function sameUnderCatalogCode(rule: {
         const catalogCode = asText(at(matter.document, 'catalogCode'));
         const value = rule.valueOf(matter.document, input);
         if (!catalogCode || !value) continue;
-        groups.set(catalogCode, [...(groups.get(catalogCode) ?? []), { matter, ...value }]);
+        const group = groups.get(catalogCode);
+        if (group) group.push({ matter, ...value });
+        else groups.set(catalogCode, [{ matter, ...value }]);
       }
       const findings: RuleFinding[] = [];
       for (const [catalogCode, group] of groups) {
