@@ -114,6 +114,17 @@ describe('renderGuideHtml', () => {
     expect(html.match(/href=/g)).toHaveLength(1);
   });
 
+  it('has the structure a screen reader needs: one h1, no skipped heading level, unique ids, headed tables', () => {
+    const html = renderGuideHtml(guideOf());
+    const levels = [...html.matchAll(/<h([1-6])\b/g)].map((m) => Number(m[1]));
+    expect(levels.filter((level) => level === 1)).toHaveLength(1);
+    levels.forEach((level, i) => expect(level - (levels[i - 1] ?? 0)).toBeLessThanOrEqual(1));
+    const ids = [...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const labelled of html.matchAll(/aria-labelledby="([^"]+)"/g)) expect(ids).toContain(labelled[1]);
+    for (const table of html.match(/<table>.*?<\/table>/gs) ?? []) expect(table).toMatch(/<th scope="(row|col)">/);
+  });
+
   it('escapes hostile document text', () => {
     const html = renderGuideHtml(
       guideOf((d) => {
