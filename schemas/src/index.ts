@@ -39,6 +39,7 @@ export {
 export {
   WorkCalendar,
   compareDurations,
+  COMPARED_YEARS,
   checkCalendarYear,
   isCivilDate,
   type CalendarDay,

@@ -101,9 +101,16 @@ describe('addDuration', () => {
   });
 
   it('counts natural days straight through holidays, with pauses not counting', () => {
-    expect(due('2025-09-26', 7, 'day')).toEqual({ due: '2025-10-03', provisional: false });
+    // 民法典第二百零三条: 7 days end on 10-03, inside 国庆, so the period runs on to the first working day after it.
+    expect(due('2025-09-26', 7, 'day')).toEqual({ due: '2025-10-09', provisional: false });
+    expect(due('2025-09-26', 5, 'day')).toEqual({ due: '2025-10-09', provisional: false });
+    expect(due('2025-09-26', 4, 'day')).toEqual({ due: '2025-09-30', provisional: false });
+    // A weekend worked by notice is a working day: 2 days from 09-26 end on Sunday 09-28, a make-up day.
+    expect(due('2025-09-26', 2, 'day')).toEqual({ due: '2025-09-28', provisional: false });
+    // An ordinary weekend: 1 day from Friday 2025-11-07 ends Saturday, so Monday 11-10.
+    expect(due('2025-11-07', 1, 'day').due).toBe('2025-11-10');
     expect(due('2025-01-27', 30, 'day')).toEqual({ due: '2025-02-26', provisional: false });
-    expect(due('2025-09-26', 7, 'day', [{ from: '2025-09-29', to: '2025-09-30' }]).due).toBe('2025-10-05');
+    expect(due('2025-09-26', 7, 'day', [{ from: '2025-09-29', to: '2025-09-30' }]).due).toBe('2025-10-09');
     // Paused working days move a natural-day due date that many working days later.
     expect(due('2025-09-27', 3, 'day', 1).due).toBe('2025-10-09');
   });
@@ -112,8 +119,10 @@ describe('addDuration', () => {
     expect(due('2025-01-31', 1, 'month')).toEqual({ due: '2025-02-28', provisional: false });
     expect(due('2024-01-31', 1, 'month').due).toBe('2024-02-29');
     expect(due('2025-09-15', 3, 'month').due).toBe('2025-12-15');
-    // A month with 10 paused days ends 10 days later.
-    expect(due('2025-09-15', 1, 'month', [{ from: '2025-09-20', to: '2025-09-29' }]).due).toBe('2025-10-25');
+    // A month with 10 paused days ends 10 days later, on Saturday 10-25, so on Monday 10-27.
+    expect(due('2025-09-15', 1, 'month', [{ from: '2025-09-20', to: '2025-09-29' }]).due).toBe('2025-10-27');
+    // A month ending inside 春节 2026 (02-16..02-23 off) runs on to 02-24.
+    expect(due('2026-01-17', 1, 'month').due).toBe('2026-02-24');
   });
 
   it('marks an answer that runs into 2027 provisional, and one that starts there', () => {

@@ -103,8 +103,10 @@ export class WorkCalendar {
   /**
    * 民法典第二百零一条: the start day does not count. N working days end at the close of the N-th
    * working day after `from`; N days on `from` + N; N months on the same day N months later or that
-   * month's last day (第二百零二条). Pauses (特别程序) do not count: paused dates are skipped, and a
-   * number of paused working days moves the due date that many working days later.
+   * month's last day (第二百零二条). 第二百零三条: a period in days or months whose last day is a
+   * weekend or holiday ends on the next working day (a make-up working day is one). Pauses (特别程序)
+   * do not count: paused dates are skipped, and a number of paused working days moves the due date
+   * that many working days later.
    */
   addDuration(from: string, period: Period, { pauses }: { pauses?: Pauses } = {}): DueDate {
     if (!Number.isInteger(period.value) || period.value < 0)
@@ -121,11 +123,14 @@ export class WorkCalendar {
       due =
         period.unit === 'workday'
           ? this.countSkipping(start, period.value, ranges, 'workday')
-          : this.countSkipping(
+          : this.nextWorkdayFrom(
+              this.countSkipping(
+                start,
+                (period.unit === 'day' ? start + period.value : addMonths(start, period.value)) - start,
+                ranges,
+                'day',
+              ),
               start,
-              (period.unit === 'day' ? start + period.value : addMonths(start, period.value)) - start,
-              ranges,
-              'day',
             );
     }
     return { due: toCivilDate(due), provisional: !this.isSpanKnown(start, due) };
@@ -142,9 +147,14 @@ export class WorkCalendar {
 
   /** @internal Day number of the end of `period` from day `start`, without pauses. */
   endDay(start: number, period: Period): number {
-    if (period.unit === 'workday') return period.value === 0 ? start : this.nthWorkday(start, period.value);
-    if (period.unit === 'day') return start + period.value;
-    return addMonths(start, period.value);
+    if (period.value === 0) return start;
+    if (period.unit === 'workday') return this.nthWorkday(start, period.value);
+    return this.nextWorkdayFrom(period.unit === 'day' ? start + period.value : addMonths(start, period.value), start);
+  }
+
+  /** 民法典第二百零三条: the last day of a period in days or months, moved off a day without work. */
+  private nextWorkdayFrom(end: number, start: number): number {
+    return end === start || this.isWorkdayNumber(end) ? end : this.nthWorkday(end, 1);
   }
 
   /** @internal Whether every year of (start, end] has data. */

@@ -44,8 +44,10 @@ describe('compareDurations', () => {
     [m(1), d(31), false],
     [d(28), m(1), false],
     [d(29), m(1), true],
-    // 16 working days from 2026-02-14 (春节) end 03-16, after 03-14; 15 never outlast a month.
-    [wd(16), m(1), true],
+    // 16 working days from 2026-02-14 (春节) end 03-16; a month ends 03-14, a Saturday, so it runs on to
+    // 03-16 too (民法典第二百零三条) and never ends earlier. 17 working days do outlast it.
+    [wd(16), m(1), false],
+    [wd(17), m(1), true],
     [wd(15), m(1), false],
     [m(1), wd(20), true],
     [m(2), wd(30), true],

@@ -25,8 +25,17 @@ interface Extremes {
 /** Without data, a 28-year cycle of plain weeks: every weekday/date pattern there is. */
 const FALLBACK = { first: dayNumberOf(2001, 1, 1), last: dayNumberOf(2028, 12, 31) };
 
+/**
+ * Start days are taken from the last COMPARED_YEARS years the calendar knows. Limits are compared for
+ * cases still to come, which meet the current pattern of notices, not 2004's three golden weeks or
+ * 2020's emergency extension of 春节; when next year's notice is entered, the window moves with it.
+ */
+export const COMPARED_YEARS = 3;
+
 function startRange(calendar: WorkCalendar): { first: number; last: number } {
-  return calendar.years.length === 0 ? FALLBACK : { first: calendar.tableStart, last: calendar.tableEnd };
+  const lastYear = calendar.lastYear;
+  if (lastYear === undefined) return FALLBACK;
+  return { first: Math.max(calendar.tableStart, dayNumberOf(lastYear - COMPARED_YEARS + 1, 1, 1)), last: calendar.tableEnd };
 }
 
 /**
@@ -90,7 +99,7 @@ function largestOverrun(calendar: WorkCalendar, a: Period, b: Period): { overrun
 
 /**
  * Whether period `a` can end later than period `b` when both start on the same day, for any start
- * day in the years the calendar knows: e.g. a promised 6 working days against a statutory 7 days
+ * day in the recent years the calendar knows (COMPARED_YEARS): e.g. a promised 6 working days against a statutory 7 days
  * (it can: 6 working days never take fewer than 8 days). Spans are computed once per period and
  * calendar, so a quality report over 10,000 matters pays for each distinct period once.
  */
@@ -106,7 +115,7 @@ export function compareDurations(a: Period, b: Period, calendar: WorkCalendar): 
 
 function compare(a: Period, b: Period, calendar: WorkCalendar): DurationComparison {
   const { first, last } = startRange(calendar);
-  const guessed = [a, b].some((period) => period.unit !== 'day' && spanExtremes(calendar, period).guessed);
+  const guessed = [a, b].some((period) => spanExtremes(calendar, period).guessed);
   const base = {
     provisional: calendar.years.length === 0 || guessed,
     years: { from: yearOfStart(first), to: yearOfStart(last) },
@@ -123,18 +132,11 @@ function compare(a: Period, b: Period, calendar: WorkCalendar): DurationComparis
           },
           ...base,
         };
-  // The same unit: a longer period always ends later, a shorter or equal one never does.
-  if (a.unit === b.unit) return answer(a.value > b.value ? firstStart(calendar, a) : undefined);
-  if (b.unit === 'day') {
-    const spans = spanExtremes(calendar, a);
-    return answer(spans.max > b.value ? spans.maxFrom : undefined);
-  }
-  if (a.unit === 'day') {
-    const spans = spanExtremes(calendar, b);
-    return answer(a.value > spans.min ? spans.minFrom : undefined);
-  }
-  // Working days against months: both spans vary with the start day, so compare them day by day,
-  // unless a's longest span cannot reach b's shortest.
+  // Working days against working days: a longer count always ends later, a shorter or equal one never.
+  if (a.unit === 'workday' && b.unit === 'workday') return answer(a.value > b.value ? firstStart(calendar, a) : undefined);
+  // Otherwise both spans vary with the start day (a period in days or months that ends on a day
+  // without work runs on to the next working day, 民法典第二百零三条), so compare them start by
+  // start, unless a's longest span cannot reach b's shortest.
   if (spanExtremes(calendar, a).max <= spanExtremes(calendar, b).min) return answer(undefined);
   const found = largestOverrun(calendar, a, b);
   return answer(found.overrun > 0 ? found.from : undefined);

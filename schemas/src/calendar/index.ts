@@ -1,5 +1,5 @@
 export type { CalendarDay, CalendarYear, Period, PeriodUnit, DateRange, Pauses, DueDate, WorkdayCount } from './CalendarYear';
 export { WorkCalendar, type DayInfo, type DayKind } from './WorkCalendar';
-export { compareDurations, type DurationComparison } from './compareDurations';
+export { COMPARED_YEARS, compareDurations, type DurationComparison } from './compareDurations';
 export { checkCalendarYear } from './checkCalendarYear';
 export { isCivilDate, parseCivilDate, toDayNumber, toCivilDate, addMonths, weekdayOf } from './civilDay';
