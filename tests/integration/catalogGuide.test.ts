@@ -87,6 +87,22 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
+describe('the private note', () => {
+  const { code } = guideMatter();
+
+  it('is never in a public read of the matter, its versions or a diff, and is there for staff', async () => {
+    for (const client of [server.anonymous(), await server.login('citizen')]) {
+      for (const path of [`/api/matters/${code}`, `/api/matters/${code}/versions/1`, `/api/matters/${code}/diff?from=1&to=1`]) {
+        const response = await client.get(path);
+        expect(response.status, path).toBe(200);
+        expect(response.text, path).not.toContain(PRIVATE_NOTE);
+      }
+    }
+    const legal = await server.login('legal');
+    expect((await legal.get(`/api/matters/${code}`)).body.document.privateNote).toBe(PRIVATE_NOTE);
+  });
+});
+
 describe('the 办事指南 over HTTP', () => {
   const { code } = guideMatter();
 

@@ -16,7 +16,7 @@ export function validateDocument(document: unknown, pointerPrefix = '/document')
   const withVersion = upgradeDocument({ metaSchemaVersion: CURRENT_META_SCHEMA_VERSION, ...document }, pointerPrefix);
   const issues = documentIssues(withVersion, pointerPrefix);
   if (issues.length > 0) throw fail('MATTER_INVALID', issues);
-  return withVersion as MatterDocument;
+  return withVersion as unknown as MatterDocument;
 }
 
 /**

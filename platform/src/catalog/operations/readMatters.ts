@@ -8,6 +8,17 @@ type ReadDeps = { db: Db; clock: Clock };
 const isStaff = (actor: Actor) => actor.kind === 'user' && actor.role !== 'citizen';
 
 /**
+ * What a reader outside the centre may see of a version: everything but the private note
+ * (provenance, research), which is staff-only by definition (docs/matter-model.md). The one place
+ * public reads pass through, so the diff and every later public read inherit it.
+ */
+function asSeenBy(actor: Actor, version: MatterVersion): MatterVersion {
+  if (isStaff(actor) || !('privateNote' in version.document)) return version;
+  const { privateNote: _privateNote, ...document } = version.document;
+  return { ...version, document };
+}
+
+/**
  * The versions of `code` the caller may see. A code whose versions are all hidden from the caller
  * answers exactly as an unknown code, so the public cannot probe for unpublished matters.
  */
@@ -28,7 +39,7 @@ async function visibleVersions(deps: ReadDeps, call: Call, code: string): Promis
  */
 export async function getCurrentMatter(deps: ReadDeps, call: Call, { code }: { code: string }): Promise<MatterVersion> {
   const current = await findCurrentVersion(readerOf(deps.db, call), { code, today: deps.clock.today() });
-  if (current) return current;
+  if (current) return asSeenBy(call.actor, current);
   if (!isStaff(call.actor)) throw fail('MATTER_NOT_FOUND', { code });
   const latest = (await visibleVersions(deps, call, code)).at(-1);
   if (!latest) throw fail('MATTER_NOT_FOUND', { code });
@@ -36,7 +47,7 @@ export async function getCurrentMatter(deps: ReadDeps, call: Call, { code }: { c
 }
 
 export async function getMatterVersions(deps: ReadDeps, call: Call, { code }: { code: string }): Promise<MatterVersion[]> {
-  return visibleVersions(deps, call, code);
+  return (await visibleVersions(deps, call, code)).map((version) => asSeenBy(call.actor, version));
 }
 
 export async function getMatterVersion(
@@ -48,5 +59,5 @@ export async function getMatterVersion(
   if (!visible.some((v) => v.version === version)) throw fail('MATTER_VERSION_NOT_FOUND', { code, version });
   const found = await findVersion(readerOf(deps.db, call), { code, version, today: deps.clock.today() });
   if (!found) throw fail('MATTER_VERSION_NOT_FOUND', { code, version });
-  return found;
+  return asSeenBy(call.actor, found);
 }
