@@ -94,7 +94,7 @@ if (SECTIONS.has('search')) await benchSearch(lines);
 if (SECTIONS.has('import')) await runImportBench(lines, { runs: Math.max(3, Math.min(RUNS, 5)) });
 if (SECTIONS.has('server')) await runServerBench(lines, { matters: MATTERS });
 if (SECTIONS.has('calendar')) await runCalendarBench(lines, { runs: RUNS });
-if (SECTIONS.has('quality')) await runQualityBench(lines, { matters: MATTERS, runs: Math.min(RUNS, 3) });
+if (SECTIONS.has('quality')) await runQualityBench(lines, { matters: MATTERS, runs: Math.min(RUNS, 2) });
 const report = lines.join('\n');
 console.log(report);
 mkdirSync('bench/results', { recursive: true });
