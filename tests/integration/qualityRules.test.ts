@@ -164,10 +164,12 @@ describe('互为前置 across two departments', () => {
       catalogCode: '000132001000',
       name: '公共场所卫生许可',
     };
-    food.prerequisites = [{ code: hygiene.code, name: hygiene.name, isStatutory: true }] as never;
-    (hygiene as Record<string, unknown>).prerequisites = [{ code: food.code, name: food.name, isStatutory: true }];
-    expect((await scjgAdmin.post('/api/matters', { document: food })).status).toBe(201);
-    expect((await healthAdmin.post('/api/matters', { document: hygiene })).status).toBe(201);
+    const withPrerequisite = (document: object, on: { code: string; name: string }) => ({
+      ...document,
+      prerequisites: [{ code: on.code, name: on.name, isStatutory: true }],
+    });
+    expect((await scjgAdmin.post('/api/matters', { document: withPrerequisite(food, hygiene) })).status).toBe(201);
+    expect((await healthAdmin.post('/api/matters', { document: withPrerequisite(hygiene, food) })).status).toBe(201);
 
     for (const [client, own, other] of [
       [scjgAdmin, food.code, hygiene.code],
