@@ -154,6 +154,26 @@ describe('an error-level finding blocks submit and publish', { shuffle: false },
   });
 });
 
+describe('limits on the working-day calendar', () => {
+  it('refuses to submit a promise of 6 working days against a statute of 7 日, naming the start day that shows it', async () => {
+    const doc = foodLicence({ suffix: '0001310240701' });
+    const limits = { statutory: { value: 7, unit: 'day' }, promised: { value: 6, unit: 'workday' } };
+    expect((await scjgAdmin.post('/api/matters', { document: { ...doc, timeLimits: limits } })).status).toBe(201);
+    const refused = await transition(scjgAdmin, doc.code, { action: 'submit' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('PUBLISH_BLOCKED');
+    expect(refused.body.error.details).toContainEqual({
+      pointer: '/timeLimits/promised/value',
+      code: 'limit.promise_exceeds_statutory',
+      message: expect.stringMatching(/^承诺办结时限 6 个工作日，超过法定办结时限 7 日（如 \d{4}-\d{2}-\d{2} 起算：/),
+    });
+    const report = await scjgAdmin.get('/api/catalog/quality');
+    expect(report.body.findings).toContainEqual(
+      expect.objectContaining({ code: doc.code, rule: 'limit.promise_exceeds_statutory', pointer: '/timeLimits/promised/value' }),
+    );
+  });
+});
+
 describe('互为前置 across two departments', () => {
   it('is shown to both departments’ administrators and blocks publishing either matter', async () => {
     const health = departmentCode('卫生健康');

@@ -337,6 +337,26 @@ const cases: { rule: string; pointer: string; documents: () => any[] }[] = [
     pointer: '/flow/allowsDeemedApproval',
     documents: () => [{ ...cleanMatter(), publicSafety: true, flow: { ...flow(), allowsDeemedApproval: true } }],
   },
+  {
+    rule: 'limit.commitment_zero',
+    pointer: '/situations/0/timeLimits/promised/value',
+    documents: () => [
+      {
+        ...cleanMatter(),
+        situations: [{ id: 'renewal', name: '延续', timeLimits: { promised: { value: 0, unit: 'workday' } } }],
+      },
+    ],
+  },
+  {
+    rule: 'limit.promise_exceeds_statutory',
+    pointer: '/situations/0/timeLimits/promised/value',
+    documents: () => [
+      {
+        ...cleanMatter(),
+        situations: [{ id: 'renewal', name: '延续', timeLimits: { promised: { value: 11, unit: 'workday' } } }],
+      },
+    ],
+  },
   // Fees.
   {
     rule: 'fee.items_missing',
@@ -390,6 +410,11 @@ const cases: { rule: string; pointer: string; documents: () => any[] }[] = [
     rule: 'online.visits_unexplained',
     pointer: '/online/sceneVisitsReason',
     documents: () => [{ ...cleanMatter(), online: { depth: ['1', '2', '3', '4'], sceneVisits: 2 } }],
+  },
+  {
+    rule: 'online.visits_unexplained',
+    pointer: '/situations/0/sceneVisitsReason',
+    documents: () => [{ ...cleanMatter(), situations: [{ id: 'onSite', name: '现场核查', sceneVisits: 3 }] }],
   },
 ];
 
@@ -518,7 +543,7 @@ describe('catalog quality rules', () => {
     );
     // 公共场所卫生许可 promises 10 working days against 20 日: across 春节 2025 the promise runs a day longer.
     expect(report.findings.filter((finding) => finding.rule === 'limit.promise_exceeds_statutory')).toEqual([
-      expect.objectContaining({ name: '公共场所卫生许可', message: expect.stringContaining('2025-01-15 起算') }),
+      expect.objectContaining({ name: '公共场所卫生许可', message: expect.stringMatching(/（如 2025-01-\d\d 起算/) }),
     ]);
   });
 });
