@@ -1,26 +1,9 @@
-import {
-  fail,
-  inTransaction,
-  userIdOf,
-  type Actor,
-  type Call,
-  type Clock,
-  type Db,
-  type FieldIssue,
-  type Queryable,
-} from '../../kernel';
+import { fail, inTransaction, userIdOf, type Actor, type Call, type Clock, type Db, type Queryable } from '../../kernel';
 import { recordAudit } from '../../audit';
 import type { MatterVersion } from '../MatterVersion';
 import { assertCanDecide, assertCanEdit } from '../catalogAccess';
 import { checkPublishable } from '../checks';
-import {
-  listAcceptedRisks,
-  listSlimCatalog,
-  loadQualityContext,
-  matterQualityErrors,
-  saveAcceptedRisks,
-  type CatalogSettings,
-} from '../quality';
+import { assertQualityAccepted, loadQualityContext, type CatalogSettings } from '../quality';
 import type { TransitionAction, TransitionRequest } from './TransitionRequest';
 import {
   findCurrentVersion,
@@ -98,56 +81,13 @@ async function assertPublishable(step: Step, version: MatterVersion): Promise<vo
     calendar: context.calendar,
   });
   if (issues.length > 0) throw fail('PUBLISH_BLOCKED', issues);
-  const matter = { code: version.code, version: version.version, status: version.status, document: version.document };
-  const errors = matterQualityErrors({ ...context, matter, catalog: await listSlimCatalog(step.tx, { today: step.today }) });
-  const offered = acceptedRisksOf(step.request);
-  if (offered.length > 0 && (step.actor.kind !== 'user' || step.actor.role !== 'legal')) {
-    throw fail('FORBIDDEN', { acceptedRisks: offered.length }, '只有法制审核人员可以接受质量风险');
-  }
-  const findingOf = new Map(errors.map((finding) => [`${finding.rule}#${finding.pointer}`, finding]));
-  const problems: FieldIssue[] = [];
-  offered.forEach((risk, i) => {
-    if (!findingOf.has(`${risk.rule}#${risk.pointer}`))
-      problems.push({
-        pointer: `/acceptedRisks/${i}`,
-        code: 'risk.no_finding',
-        message: `第 ${version.version} 版没有规则 ${risk.rule}、位置 ${risk.pointer || '/'} 的错误级质量问题`,
-      });
-    else if (!risk.reason.trim())
-      problems.push({ pointer: `/acceptedRisks/${i}/reason`, code: 'risk.reason_required', message: '须填写接受该风险的理由' });
+  await assertQualityAccepted(step.tx, {
+    context,
+    matter: { code: version.code, version: version.version, status: version.status, document: version.document },
+    offered: acceptedRisksOf(step.request),
+    actor: step.actor,
+    at: step.at,
   });
-  if (problems.length > 0) throw fail('VALIDATION_FAILED', problems);
-  const stored = new Set(
-    (await listAcceptedRisks(step.tx, [{ code: version.code, version: version.version }])).map(
-      (risk) => `${risk.rule}#${risk.pointer}`,
-    ),
-  );
-  const now = new Set(offered.map((risk) => `${risk.rule}#${risk.pointer}`));
-  const open = errors.filter(
-    (finding) => !stored.has(`${finding.rule}#${finding.pointer}`) && !now.has(`${finding.rule}#${finding.pointer}`),
-  );
-  if (open.length > 0) {
-    throw fail('QUALITY_BLOCKED', {
-      findings: open.map(({ rule, pointer, message }) => ({ rule, pointer, message })),
-      acceptedBy: 'legal',
-    });
-  }
-  if (offered.length === 0 || step.actor.kind !== 'user') return;
-  const { actor } = step;
-  await saveAcceptedRisks(
-    step.tx,
-    offered.map((risk) => ({
-      code: version.code,
-      version: version.version,
-      rule: risk.rule,
-      pointer: risk.pointer,
-      reason: risk.reason.trim(),
-      message: findingOf.get(`${risk.rule}#${risk.pointer}`)?.message ?? '',
-      by: actor.username,
-      byName: actor.displayName,
-      at: step.at.toISOString(),
-    })),
-  );
 }
 
 const acceptedRisksOf = (request: TransitionRequest) =>
