@@ -32,15 +32,18 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const LOCAL_RULE = { name: '云溪县食品摊贩管理暂行办法', level: 'normativeDoc' };
+/** Each describe keeps its own register entries, so the file passes in any order. */
+const REVIEW_RULE = { name: '云溪县食品经营场所卫生规范', level: 'normativeDoc' };
+const OLD_RULE = { name: '云溪县食品经营许可实施细则', level: 'normativeDoc', repealedOn: '2026-01-01' };
 const transition = (client: TestClient, code: string, body: Record<string, unknown>) =>
   client.post(`/api/matters/${code}/transitions`, body);
 
-/** A 食品经营许可 that also cites the county's own rules as 实施依据. */
-function citingLocalRule(suffix: string) {
+/** A 食品经营许可 that also cites one of the county's own rules as 实施依据. */
+function citingLocalRule(suffix: string, rule: { name: string }) {
   const doc = foodLicence({ suffix });
   return {
     ...doc,
-    legalBasis: [...doc.legalBasis, { lawName: LOCAL_RULE.name, role: 'implement', articles: ['第三条'] }],
+    legalBasis: [...doc.legalBasis, { lawName: rule.name, role: 'implement', articles: ['第三条'] }],
   };
 }
 
@@ -69,7 +72,7 @@ describe('the law register over HTTP', () => {
 });
 
 describe('an error-level finding blocks submit and publish', { shuffle: false }, () => {
-  const doc = citingLocalRule('0001310240501');
+  const doc = citingLocalRule('0001310240501', REVIEW_RULE);
   const blocked = (response: { status: number; body: any }) => {
     expect(response.status).toBe(422);
     expect(response.body.error.code).toBe('QUALITY_BLOCKED');
@@ -77,17 +80,18 @@ describe('an error-level finding blocks submit and publish', { shuffle: false },
   };
 
   it('submits a clean matter, then refuses to publish it once its basis is repealed, listing the finding', async () => {
+    expect((await legal.put('/api/laws/yunxi-weisheng-guifan', REVIEW_RULE)).status).toBe(200);
     expect((await scjgAdmin.post('/api/matters', { document: doc })).status).toBe(201);
     expect((await transition(scjgAdmin, doc.code, { action: 'submit' })).status).toBe(200);
     // The county repeals its rules while the matter waits in review.
-    const repeal = await legal.put('/api/laws/yunxi-tanfan-banfa', { ...LOCAL_RULE, repealedOn: '2026-03-01' });
+    const repeal = await legal.put('/api/laws/yunxi-weisheng-guifan', { ...REVIEW_RULE, repealedOn: '2026-03-01' });
     expect(repeal.status, repeal.text).toBe(200);
     const findings = blocked(await transition(legal, doc.code, { action: 'publish' }));
     expect(findings).toEqual([
       {
         rule: 'basis.repealed',
         pointer: '/legalBasis/1',
-        message: `依据《${LOCAL_RULE.name}》已于 2026-03-01 废止，应改引现行有效的规定`,
+        message: `依据《${REVIEW_RULE.name}》已于 2026-03-01 废止，应改引现行有效的规定`,
       },
     ]);
   });
@@ -140,7 +144,7 @@ describe('an error-level finding blocks submit and publish', { shuffle: false },
   });
 
   it('never lets a department administrator override: its submit over an error is refused, with or without reasons', async () => {
-    const dirty = citingLocalRule('0001310240502');
+    const dirty = citingLocalRule('0001310240502', REVIEW_RULE);
     expect((await scjgAdmin.post('/api/matters', { document: dirty })).status).toBe(201);
     expect(blocked(await transition(scjgAdmin, dirty.code, { action: 'submit' })).map((f) => f.rule)).toEqual(['basis.repealed']);
     const override = await transition(scjgAdmin, dirty.code, {
@@ -151,6 +155,29 @@ describe('an error-level finding blocks submit and publish', { shuffle: false },
     expect(override.body.error.code).toBe('FORBIDDEN');
     const versions = await scjgAdmin.get(`/api/matters/${dirty.code}/versions`);
     expect(versions.body.items[0].status).toBe('draft');
+  });
+});
+
+describe('a risk legal accepted at submit', () => {
+  it('counts for the publish of the same version, which needs no second reason', async () => {
+    expect((await legal.put('/api/laws/yunxi-xuke-xize', OLD_RULE)).status).toBe(200);
+    const doc = citingLocalRule('0001310240503', OLD_RULE);
+    expect((await legal.post('/api/matters', { document: doc })).status).toBe(201);
+    const reason = '过渡期内继续执行';
+    const submitted = await transition(legal, doc.code, {
+      action: 'submit',
+      acceptedRisks: [{ rule: 'basis.repealed', pointer: '/legalBasis/1', reason }],
+    });
+    expect(submitted.status, submitted.text).toBe(200);
+    expect((await transition(legal, doc.code, { action: 'publish' })).status).toBe(200);
+    const report = await legal.get('/api/catalog/quality');
+    expect(report.body.findings).toContainEqual(
+      expect.objectContaining({
+        code: doc.code,
+        rule: 'basis.repealed',
+        accepted: expect.objectContaining({ reason, version: 1 }),
+      }),
+    );
   });
 });
 
