@@ -68,21 +68,23 @@ export async function storedYearNumbers(q: Queryable, region: string): Promise<n
   return result.rows.map((row) => Number(row.year));
 }
 
+const yearRow = (year: StoredYear) => [
+  year.region,
+  year.year,
+  JSON.stringify(year.holidays),
+  JSON.stringify(year.workdays),
+  year.source,
+  year.updatedBy,
+  new Date(year.updatedAt),
+];
+
 export async function upsertYear(q: Queryable, year: StoredYear): Promise<void> {
   await q.query(
     `INSERT INTO calendar_years (region, year, holidays, workdays, source, updated_by, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (region, year) DO UPDATE SET holidays = EXCLUDED.holidays, workdays = EXCLUDED.workdays,
        source = EXCLUDED.source, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
-    [
-      year.region,
-      year.year,
-      JSON.stringify(year.holidays),
-      JSON.stringify(year.workdays),
-      year.source,
-      year.updatedBy,
-      new Date(year.updatedAt),
-    ],
+    yearRow(year),
   );
 }
 
@@ -91,15 +93,7 @@ export async function insertYearIfAbsent(q: Queryable, year: StoredYear): Promis
   const result = await q.query(
     `INSERT INTO calendar_years (region, year, holidays, workdays, source, updated_by, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (region, year) DO NOTHING`,
-    [
-      year.region,
-      year.year,
-      JSON.stringify(year.holidays),
-      JSON.stringify(year.workdays),
-      year.source,
-      year.updatedBy,
-      new Date(year.updatedAt),
-    ],
+    yearRow(year),
   );
   return result.rowCount > 0;
 }
