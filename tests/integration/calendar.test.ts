@@ -63,7 +63,8 @@ describe('GET /api/calendar/{region}/deadline and /workdays', () => {
     const paused = await anonymous.get('/api/calendar/439901/deadline?from=2025-09-26&days=5&pausedDays=2');
     expect(paused.body).toMatchObject({ due: '2025-10-13', unit: 'workday' });
     const natural = await anonymous.get('/api/calendar/CN/deadline?from=2025-09-26&days=7&unit=day');
-    expect(natural.body).toMatchObject({ due: '2025-10-03', provisional: false });
+    // 7 日 end on 10-03, inside 国庆: the period runs on to the first working day after it (民法典第二百零三条).
+    expect(natural.body).toMatchObject({ due: '2025-10-09', provisional: false });
     const month = await anonymous.get('/api/calendar/CN/deadline?from=2025-01-31&days=1&unit=month');
     expect(month.body).toMatchObject({ due: '2025-02-28' });
     const workdays = await anonymous.get('/api/calendar/CN/workdays?from=2025-09-26&to=2025-10-10');
