@@ -18,6 +18,7 @@ export {
   schemaCompileIssues,
   describeCondition,
   evaluateCondition,
+  installCompiledCondition,
   type ConditionCodePrefix,
 } from './conditions';
 export type * from './generated/MatterDocument';

@@ -20,7 +20,8 @@ export async function startTestServer({
   shouldSeedCatalog = false,
   clock,
   env = {},
-}: { shouldSeedCatalog?: boolean; clock?: Clock; env?: Record<string, string> } = {}): Promise<TestServer> {
+  portalDir,
+}: { shouldSeedCatalog?: boolean; clock?: Clock; env?: Record<string, string>; portalDir?: string } = {}): Promise<TestServer> {
   // The templates hold what a default test start-up seeds; another configuration starts from the schema only.
   const isDefaultSetup = !['NODE_ENV', 'MATTERFLOW_DEMO', 'SEED_DIR', 'MATTERFLOW_REGION'].some((key) => key in env);
   const database = await createTestDatabase({
@@ -34,7 +35,12 @@ export async function startTestServer({
     ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
     ...env,
   });
-  const running = await startServer({ config, shouldSeedCatalog, ...(clock ? { clock } : {}) });
+  const running = await startServer({
+    config,
+    shouldSeedCatalog,
+    ...(clock ? { clock } : {}),
+    ...(portalDir ? { portalDir } : {}),
+  });
   // Every answer a test client gets is held to the document the server publishes.
   const contract = responseContract(buildOpenApi(running.routes));
   return {

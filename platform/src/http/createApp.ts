@@ -6,6 +6,7 @@ import type { Session } from '../identity';
 import { errorHandler, notFoundHandler } from './errorHandler';
 import type { HttpSettings } from './HttpSettings';
 import { mountRoute } from './mountRoute';
+import { portalHandler } from './portalHandler';
 import { sessionMiddleware } from './sessionMiddleware';
 
 const toExpressPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
@@ -19,8 +20,11 @@ export function createApp({
   settings,
   logger,
   findSession,
+  portalDir,
 }: {
   routes: readonly Route[];
+  /** The built portal (portal/dist), served at `/`; absent: no pages, only the API. */
+  portalDir?: string;
   settings: HttpSettings;
   logger: Logger;
   findSession: (token: string) => Promise<Session | undefined>;
@@ -57,6 +61,7 @@ export function createApp({
   for (const route of routes) router[route.method](toExpressPath(route.path), mountRoute(route, settings));
   app.use('/api', router);
   app.use('/api', notFoundHandler(routes));
+  if (portalDir !== undefined) app.use(portalHandler({ dir: portalDir, logger }));
   app.use(errorHandler(logger));
   return app;
 }

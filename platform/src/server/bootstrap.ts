@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import { metaSchemas } from '@matterflow/schemas';
 import { analyze, openDb, type Config } from '../infra';
@@ -28,11 +29,15 @@ export async function bootstrap({
   clock = systemClock,
   logger = pino({ level: config.logLevel }),
   shouldSeedCatalog = true,
+  // Built by `npm run build` (npm start runs it first).
+  portalDir = fileURLToPath(new URL('../../../portal/dist', import.meta.url)),
 }: {
   config: Config;
   clock?: Clock;
   logger?: Logger;
   shouldSeedCatalog?: boolean;
+  /** The built portal served at `/`. */
+  portalDir?: string;
 }): Promise<Bootstrapped> {
   metaSchemas();
   const db = await openDb({
@@ -65,6 +70,7 @@ export async function bootstrap({
     logger,
     settings: { bodyLimitBytes: config.bodyLimitBytes, isSecureCookies: config.isProduction, trustProxy: config.trustProxy },
     findSession: (token) => findSession({ db, clock, sessions }, token),
+    portalDir,
   });
   return { deps, config, routes, app };
 }

@@ -27,3 +27,13 @@ export function evaluateCondition(condition: unknown, formData: unknown): boolea
   }
   return validate(formData) === true;
 }
+
+/**
+ * Hands `evaluateCondition` a validator compiled elsewhere for this condition object. A browser
+ * page under a strict Content-Security-Policy (no `unsafe-eval`) cannot compile: the platform
+ * generates the validators of a matter version with this same Ajv configuration and the portal
+ * installs them here before resolving situations.
+ */
+export function installCompiledCondition(condition: object, validate: (data: unknown) => boolean): void {
+  compiled.set(condition, validate as ValidateFunction);
+}

@@ -1,3 +1,3 @@
 export { checkCondition, formPropertyNames, schemaCompileIssues, type ConditionCodePrefix } from './checkCondition';
 export { describeCondition } from './describeCondition';
-export { evaluateCondition } from './evaluateCondition';
+export { evaluateCondition, installCompiledCondition } from './evaluateCondition';

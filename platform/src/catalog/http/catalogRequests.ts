@@ -45,7 +45,12 @@ export const searchQuerySchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    q: { ...shortText(100), description: '事项名称（中文子串）或实施编码片段' },
+    q: {
+      ...shortText(100),
+      description: '检索词：按空格、标点切分，四字以上的中文按两字切分，每个词都须出现在事项名称或实施编码中',
+    },
+    theme: { ...shortText(20), description: '主题（事项文档 themes 中的个人或法人主题，如“准营准办”）' },
+    audience: { enum: ['personal', 'corporate'], description: '面向个人或法人的主题' },
     code: { ...shortText(36, '^[0-9A-Z]{1,36}$'), description: '实施编码前缀' },
     department: { ...shortText(18, '^[0-9A-HJ-NPQRTUWXY]{18}$'), description: '实施主体统一社会信用代码' },
     type: { enum: ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '20'], description: '事项类型' },

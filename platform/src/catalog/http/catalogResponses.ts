@@ -75,6 +75,9 @@ export const searchPageSchema = {
           'effectiveFrom',
           'cancelAt',
           'updatedAt',
+          'projectType',
+          'sceneVisits',
+          'themes',
         ],
         properties: {
           code: { type: 'string' },
@@ -89,6 +92,17 @@ export const searchPageSchema = {
           effectiveFrom: nullableDate,
           cancelAt: nullableDate,
           updatedAt: { type: 'string', format: 'date-time' },
+          projectType: { type: ['string', 'null'], description: '办件类型：1 即办件，2 承诺件' },
+          sceneVisits: { type: ['integer', 'null'], minimum: 0, description: '到办事现场次数' },
+          themes: {
+            type: 'object',
+            additionalProperties: false,
+            description: '个人、法人主题',
+            properties: {
+              personal: { type: 'array', items: { type: 'string' } },
+              corporate: { type: 'array', items: { type: 'string' } },
+            },
+          },
         },
       },
     },

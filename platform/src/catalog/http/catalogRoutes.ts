@@ -3,6 +3,7 @@ import type { MatterStatus } from '../MatterVersion';
 import type { CatalogSettings } from '../quality';
 import { createDraft } from '../operations/createDraft';
 import { diffVersions } from '../operations/diffVersions';
+import { buildConditionModule } from '../conditions/buildConditionModule';
 import { getGuide, getGuidePage } from '../operations/getGuide';
 import { getCurrentMatter, getMatterVersion, getMatterVersions } from '../operations/readMatters';
 import { searchMatters } from '../operations/searchMatters';
@@ -40,6 +41,8 @@ export function catalogRoutes(deps: { db: Db; clock: Clock } & CatalogSettings):
       async handle({ call, query }) {
         const search = {
           q: query.q?.trim() || undefined,
+          theme: query.theme,
+          audience: query.audience as 'personal' | 'corporate' | undefined,
           code: query.code,
           department: query.department,
           type: query.type,
@@ -152,6 +155,39 @@ export function catalogRoutes(deps: { db: Db; clock: Clock } & CatalogSettings):
       errors: [400, 404],
       async handle({ call, params }) {
         return { body: await getMatterVersion(deps, call, { code: params.code, version: Number(params.n) }) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/matters/{code}/versions/{n}/conditions.js',
+      summary: '该版本的条件（预编译的校验函数，ES 模块）',
+      description:
+        '门户在严格的内容安全策略（无 unsafe-eval）下不能编译 JSON Schema，由平台用同一 Ajv 配置预编译；导出 version 与 conditions(require)，按 JSON Pointer 给出每个条件的校验函数。',
+      tags,
+      access: 'public',
+      params: versionParamSchema,
+      responses: {
+        '200': {
+          description: 'ES 模块',
+          mediaTypes: ['text/javascript'],
+          schema: { type: 'string', contentMediaType: 'text/javascript' },
+        },
+      },
+      errors: [400, 404],
+      async handle({ call, params }) {
+        const found = await getMatterVersion(deps, call, { code: params.code, version: Number(params.n) });
+        const module = buildConditionModule({ document: found.document, version: found.version });
+        // A published version never changes and anyone may read it; a draft changes under its number.
+        const isFrozen = found.status === 'published';
+        return {
+          stream: (async function* () {
+            yield module;
+          })(),
+          headers: {
+            'Content-Type': 'text/javascript; charset=utf-8',
+            'Cache-Control': isFrozen ? 'public, max-age=86400' : 'private, no-store',
+          },
+        };
       },
     }),
     defineRoute({

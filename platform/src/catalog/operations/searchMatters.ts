@@ -4,8 +4,12 @@ import { unpublishedScope } from '../catalogAccess';
 import { EFFECTIVE_STATUS_SQL } from '../store/versionColumns';
 
 export interface MatterSearch {
-  /** Chinese substring of the name, or part of the code. */
+  /** Search words: every term (`searchTerms`) must be in the name or the code. */
   q?: string;
+  /** A life-event theme (`themes` of the document), e.g. 准营准办. */
+  theme?: string;
+  /** 个人 or 法人 themes: the matter is filed under that audience. */
+  audience?: 'personal' | 'corporate';
   code?: string;
   department?: string;
   type?: string;
@@ -29,6 +33,37 @@ export interface MatterSummary {
   effectiveFrom: string | null;
   cancelAt: string | null;
   updatedAt: string;
+  /** 办件类型: 1 即办件, 2 承诺件. */
+  projectType: string | null;
+  /** 到办事现场次数. */
+  sceneVisits: number | null;
+  themes: { personal?: string[]; corporate?: string[] };
+}
+
+/**
+ * The terms of a search: words split at spaces and punctuation, and a Chinese run of four or more
+ * characters cut into two-character words (a trailing single character joins the last), since
+ * citizens type 食品许可 for 食品经营许可 and Chinese has no spaces. Each term must match; an exact
+ * substring still matches, as every piece of it is a substring too.
+ */
+export function searchTerms(q: string): string[] {
+  const terms: string[] = [];
+  for (const word of q.split(/[\s,，、;；.。!！?？:："'“”‘’()（）《》【】\[\]/\\|]+/u)) {
+    if (word === '') continue;
+    if (!/^\p{Script=Han}{4,}$/u.test(word)) {
+      terms.push(word);
+      continue;
+    }
+    const chars = [...word];
+    for (let i = 0; i < chars.length; i += 2) {
+      const isLastPair = chars.length - i === 3;
+      terms.push(chars.slice(i, isLastPair ? i + 3 : i + 2).join(''));
+      if (isLastPair) break;
+    }
+  }
+  // Punctuation alone (a lone backslash, say) is searched as typed, never as "everything".
+  if (terms.length === 0 && q.trim() !== '') return [q.trim()];
+  return [...new Set(terms)].slice(0, 10);
 }
 
 /** LIKE patterns treat user input as text: %, _ and \ are escaped, never interpreted. */
@@ -57,10 +92,20 @@ export function buildLatestVersions({ actor, filters, today }: { actor: Actor; f
   } else if (scope !== null) {
     where.push(`(state IN ('published', 'superseded', 'retired') OR department_code = ${add(scope)})`);
   }
-  if (filters.q) {
-    const pattern = add(`%${escapeLike(filters.q)}%`);
+  for (const term of filters.q ? searchTerms(filters.q) : []) {
+    const pattern = add(`%${escapeLike(term)}%`);
     where.push(`(name ILIKE ${pattern} ESCAPE '\\' OR code ILIKE ${pattern} ESCAPE '\\')`);
   }
+  if (filters.theme) {
+    const theme = add(filters.theme);
+    where.push(
+      filters.audience
+        ? `themes -> ${add(filters.audience)} ? ${theme}`
+        : `(themes -> 'personal' ? ${theme} OR themes -> 'corporate' ? ${theme})`,
+    );
+  } else if (filters.audience) where.push(`themes ? ${add(filters.audience)}`);
+  // Reading the document of every version costs; only a theme filter needs it before the page.
+  const isThemed = Boolean(filters.theme || filters.audience);
   if (filters.code) where.push(`code LIKE ${add(`${escapeLike(filters.code)}%`)} ESCAPE '\\'`);
   if (filters.department) where.push(`department_code = ${add(filters.department)}`);
   if (filters.type) where.push(`task_type = ${add(filters.type)}`);
@@ -70,7 +115,7 @@ export function buildLatestVersions({ actor, filters, today }: { actor: Actor; f
   const cte = `
     WITH versions AS (
       SELECT v.code, v.version, (${EFFECTIVE_STATUS_SQL}) AS state, v.name, v.task_type, v.department_code,
-             v.levels, v.service_objects, v.effective_from, v.cancel_at, v.updated_at
+             v.levels, v.service_objects, v.effective_from, v.cancel_at, v.updated_at${isThemed ? `, v.document -> 'themes' AS themes` : ''}
       FROM matter_versions v
     ), latest AS (
       SELECT DISTINCT ON (code) * FROM versions
@@ -92,8 +137,12 @@ export function buildSearchQuery({ actor, search, today }: { actor: Actor; searc
   const sql = `${cte}
     SELECT (SELECT count(*) FROM latest)::int AS total,
       COALESCE((SELECT json_agg(page ORDER BY page.code) FROM (
-        SELECT l.*, d.name AS department_name
+        SELECT l.code, l.version, l.state, l.name, l.task_type, l.department_code, l.levels, l.service_objects,
+               l.effective_from, l.cancel_at, l.updated_at, d.name AS department_name,
+               COALESCE(m.document -> 'themes', '{}'::jsonb) AS themes, m.document ->> 'projectType' AS project_type,
+               m.document -> 'online' -> 'sceneVisits' AS scene_visits
         FROM latest l JOIN departments d ON d.code = l.department_code
+        JOIN matter_versions m ON m.code = l.code AND m.version = l.version
         ORDER BY l.code LIMIT ${limit} OFFSET ${offset}
       ) page), '[]'::json) AS items`;
   return { sql, params };
@@ -112,6 +161,9 @@ interface SearchItemRow {
   effective_from: string | null;
   cancel_at: string | null;
   updated_at: string;
+  themes: MatterSummary['themes'];
+  project_type: string | null;
+  scene_visits: number | null;
 }
 
 export async function searchMatters(
@@ -140,6 +192,9 @@ export async function searchMatters(
       effectiveFrom: row.effective_from,
       cancelAt: row.cancel_at,
       updatedAt: new Date(row.updated_at).toISOString(),
+      projectType: row.project_type,
+      sceneVisits: typeof row.scene_visits === 'number' ? row.scene_visits : null,
+      themes: row.themes,
     })),
   };
 }

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/startTestServer';
+
+const WANGBA = '1143990100601012XX0001220140001';
+
+interface Page {
+  total: number;
+  items: { name: string; projectType: string | null; sceneVisits: number | null; themes: Record<string, string[]> }[];
+}
+
+/** What the portal reads: search as citizens type it, theme browsing, and the precompiled conditions. */
+describe('public reads for the portal', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ shouldSeedCatalog: true });
+  });
+  afterAll(async () => server?.close());
+
+  const search = async (query: Record<string, string>) => {
+    const response = await server.anonymous().get(`/api/matters?${new URLSearchParams(query)}`);
+    expect(response.status).toBe(200);
+    return response.body as Page;
+  };
+
+  it('finds 食品经营许可 for 食品许可: every term must match, not one substring', async () => {
+    const names = (await search({ q: '食品许可' })).items.map((item) => item.name);
+    expect(names).toContain('食品经营许可');
+    expect(names).toContain('食品生产许可');
+    expect(names).not.toContain('仅销售预包装食品备案');
+    expect((await search({ q: '食品 备案' })).items.map((item) => item.name)).toEqual(['仅销售预包装食品备案']);
+    expect((await search({ q: '食品 离婚' })).total).toBe(0);
+  });
+
+  it('carries what a card shows: 办件类型, 跑动次数 and themes', async () => {
+    const [food] = (await search({ q: '食品经营许可' })).items;
+    expect(food).toMatchObject({ projectType: '2', sceneVisits: 0, themes: { corporate: ['准营准办'] } });
+  });
+
+  it('filters by audience and by life-event theme', async () => {
+    const personal = await search({ audience: 'personal', pageSize: '100' });
+    expect(personal.total).toBeGreaterThan(0);
+    expect(personal.items.every((item) => item.themes.personal !== undefined)).toBe(true);
+    const marriage = await search({ theme: '婚姻登记' });
+    expect(marriage.items.map((item) => item.name).sort()).toEqual(['离婚登记', '结婚登记'].sort());
+    expect((await search({ theme: '婚姻登记', audience: 'corporate' })).total).toBe(0);
+    const licences = await search({ theme: '准营准办', audience: 'corporate', pageSize: '100' });
+    expect(licences.items.every((item) => item.themes.corporate?.includes('准营准办'))).toBe(true);
+  });
+
+  it('serves a version’s conditions as a module of precompiled validators', async () => {
+    const response = await fetch(`${server.url}/api/matters/${WANGBA}/versions/1/conditions.js`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=86400');
+    const source = await response.text();
+    const module = (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as {
+      version: number;
+      conditions: (require: (id: string) => unknown) => Record<string, (data: unknown) => boolean>;
+    };
+    expect(module.version).toBe(1);
+    const validators = module.conditions((id) => {
+      throw new Error(`unexpected runtime ${id}`);
+    });
+    expect(Object.keys(validators)).toEqual(expect.arrayContaining(['/situations/0/when', '/situations/1/when']));
+    expect(validators['/situations/1/when']?.({ stage: 'final' })).toBe(true);
+    expect(validators['/situations/1/when']?.({ stage: 'prep' })).toBe(false);
+    expect(validators['/situations/1/when']?.({})).toBe(false);
+    expect((await fetch(`${server.url}/api/matters/${WANGBA}/versions/99/conditions.js`)).status).toBe(404);
+  });
+});
