@@ -76,7 +76,14 @@ module.exports = {
       severity: 'error',
       comment: 'The portal and the admin UI talk to the platform over HTTP and share nothing but schemas/.',
       from: { path: '^(portal|admin-ui)/' },
-      to: { path: '^(platform|plugins)/' },
+      to: { path: '^(platform|plugins|tests|bench)/' },
+    },
+    {
+      name: 'web-apps-run-in-browsers',
+      severity: 'error',
+      comment: 'Portal and admin UI code runs in the browser: no Node built-in (their vite configs run in Node).',
+      from: { path: '^(portal|admin-ui)/src/' },
+      to: { dependencyTypes: ['core'] },
     },
     {
       name: 'web-apps-do-not-import-each-other',

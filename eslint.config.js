@@ -1,10 +1,10 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'scratch/**', 'admin-ui/**', 'portal/**', 'bench/results/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'scratch/**', 'admin-ui/**', 'portal/dist/**', 'bench/results/**'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': [
@@ -19,7 +19,7 @@ export default tseslint.config(
   },
   {
     // Tool configuration files must default-export their config.
-    files: ['vitest.config.ts'],
+    files: ['vitest.config.ts', 'portal/vite.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

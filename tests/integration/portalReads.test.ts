@@ -67,4 +67,10 @@ describe('public reads for the portal', () => {
     expect(validators['/situations/1/when']?.({})).toBe(false);
     expect((await fetch(`${server.url}/api/matters/${WANGBA}/versions/99/conditions.js`)).status).toBe(404);
   });
+
+  it('tells the portal the centre’s region and today, from the server clock', async () => {
+    const today = await server.anonymous().get('/api/calendar/today');
+    expect(today.status).toBe(200);
+    expect(today.body).toEqual({ region: '439901', today: server.deps.clock.today() });
+  });
 });

@@ -174,6 +174,29 @@ export function calendarRoutes(deps: { db: Db; clock: Clock }, settings: { regio
     }),
     defineRoute({
       method: 'get',
+      path: '/calendar/today',
+      summary: '本中心的地区与今天的日期（门户据此计算预计办结日期）',
+      tags,
+      access: 'public',
+      responses: {
+        '200': {
+          description: '地区与日期',
+          schema: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['region', 'today'],
+            properties: { region: { type: 'string' }, today: { type: 'string', format: 'date' } },
+          },
+        },
+      },
+      errors: [],
+      async handle() {
+        // The server's clock is the one time source: a phone's wrong date must not move a due date.
+        return { body: { region: settings.region, today: deps.clock.today() } };
+      },
+    }),
+    defineRoute({
+      method: 'get',
       path: '/calendar/{region}/deadline',
       summary: '到期日：自受理日次日起算 N 个工作日（或自然日、月）',
       description:

@@ -1,0 +1,60 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { Link } from './routing/Link';
+import { matchRoute } from './routing/matchRoute';
+import { useLocation } from './routing/useLocation';
+import { GuidePage } from './pages/GuidePage';
+import { HomePage } from './pages/HomePage';
+import { SearchPage } from './pages/SearchPage';
+
+// 情形引导 brings the shared condition code (and Ajv's runtime): loaded only by the page that needs it.
+const SituationPage = lazy(() => import('./pages/SituationPage').then((module) => ({ default: module.SituationPage })));
+
+const TITLES = { home: '首页', search: '搜索事项', guide: '办事指南', situations: '情形引导', notFound: '页面不存在' } as const;
+
+export function App() {
+  const { path, query } = useLocation();
+  const route = matchRoute(path);
+  useEffect(() => {
+    document.title = `${TITLES[route.page]} - 云溪县政务服务网`;
+  }, [route.page]);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        跳到主要内容
+      </a>
+      <header className="site-header">
+        <Link to="/" className="site-name">
+          云溪县政务服务网
+        </Link>
+        <span className="site-tagline">一网通办 · 事项通</span>
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        {route.page === 'home' && <HomePage />}
+        {route.page === 'search' && <SearchPage query={query} />}
+        {route.page === 'guide' && <GuidePage key={route.code} code={route.code} query={query} />}
+        {route.page === 'situations' && (
+          <Suspense
+            fallback={
+              <p className="notice" role="status">
+                正在加载…
+              </p>
+            }
+          >
+            <SituationPage key={route.code} code={route.code} query={query} />
+          </Suspense>
+        )}
+        {route.page === 'notFound' && (
+          <>
+            <h1 className="page-title">页面不存在</h1>
+            <p>
+              <Link to="/">返回首页</Link>
+            </p>
+          </>
+        )}
+      </main>
+      <footer className="site-footer">
+        <p>云溪县人民政府政务服务中心 · 本站为示例系统（云溪县为虚构县）</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+/** An API answer that is not 2xx, with the platform's stable code and its Chinese message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** GET a JSON answer from the platform (same origin); errors carry the platform's message. */
+export async function getJson<T>(path: string, { signal }: { signal?: AbortSignal } = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: { Accept: 'application/json' }, signal: signal ?? null });
+  } catch (error) {
+    if ((error as { name?: string }).name === 'AbortError') throw error;
+    throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    throw new ApiError(
+      response.status,
+      body?.error?.code ?? 'HTTP',
+      body?.error?.message ?? `服务暂不可用（${response.status}）`,
+    );
+  }
+  return (await response.json()) as T;
+}
