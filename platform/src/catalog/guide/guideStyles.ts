@@ -13,6 +13,9 @@ table { width: 100%; border-collapse: collapse; margin: 6px 0 10px; }
 th, td { border: 1px solid #595959; padding: 4px 6px; vertical-align: top; text-align: left; }
 th { background: #ededed; font-weight: bold; }
 th[scope="row"] { width: 24%; }
+thead th { white-space: nowrap; }
+.law-table td:nth-child(1), .law-table td:nth-child(3) { white-space: nowrap; }
+.law-table td:nth-child(2) { width: 28%; }
 tr { break-inside: avoid; }
 caption { text-align: left; font-weight: bold; padding: 2px 0; }
 ol, ul { margin: 4px 0; padding-left: 24px; }

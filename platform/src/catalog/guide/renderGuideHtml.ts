@@ -43,11 +43,12 @@ function facts(rows: readonly Row[], caption?: string): string {
   return `<table>${caption ? `<caption>${e(caption)}</caption>` : ''}<tbody>${cells.join('')}</tbody></table>`;
 }
 
-function table(caption: string, headers: readonly string[], rows: readonly (readonly string[])[]): string {
+function table(caption: string, headers: readonly string[], rows: readonly (readonly string[])[], className?: string): string {
   if (rows.length === 0) return '';
   const head = headers.map((h) => `<th scope="col">${e(h)}</th>`).join('');
   const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('');
-  return `<table><caption>${e(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  const attribute = className ? ` class="${className}"` : '';
+  return `<table${attribute}><caption>${e(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 const para = (value: string | null | undefined, className?: string) =>
@@ -210,6 +211,7 @@ export function renderGuideHtml(guide: Guide): string {
       '法律依据',
       ['依据类型', '名称及条款', '效力层级', '条款内容'],
       guide.legalBasis.items.map((i) => [lines(i.role), lines(i.citation), lines(i.level), lines(i.text)]),
+      'law-table',
     ),
   );
   add(
