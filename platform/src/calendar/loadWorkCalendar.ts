@@ -1,5 +1,5 @@
 import { WorkCalendar } from '@matterflow/schemas';
-import type { Db } from '../kernel';
+import type { Db, Queryable } from '../kernel';
 import { readRegionCalendar, toCalendarYears } from './effectiveCalendar';
 
 /**
@@ -12,14 +12,16 @@ const cache = new WeakMap<Db, Map<string, Promise<WorkCalendar>>>();
 /**
  * The region's working-day calendar (the State Council's, with a locality's own adjustments on
  * top), for other modules: due dates, working-day counts, compareDurations. Throws
- * CALENDAR_NOT_FOUND for a region that is not registered.
+ * CALENDAR_NOT_FOUND for a region that is not registered. Inside a transaction pass it as `via`:
+ * on PGlite (one connection) a read beside the transaction would wait for it forever; the built
+ * calendar is still cached for the database, so the next transaction does not build it again.
  */
-export function loadWorkCalendar(deps: { db: Db }, region: string): Promise<WorkCalendar> {
+export function loadWorkCalendar(deps: { db: Db }, region: string, { via }: { via?: Queryable } = {}): Promise<WorkCalendar> {
   let regions = cache.get(deps.db);
   if (!regions) cache.set(deps.db, (regions = new Map()));
   let calendar = regions.get(region);
   if (!calendar) {
-    calendar = readRegionCalendar(deps.db, region).then((read) => new WorkCalendar(toCalendarYears(read)));
+    calendar = readRegionCalendar(via ?? deps.db, region).then((read) => new WorkCalendar(toCalendarYears(read)));
     regions.set(region, calendar);
     // A failed read (unknown region, lost connection) is not remembered.
     calendar.catch(() => regions?.delete(region));

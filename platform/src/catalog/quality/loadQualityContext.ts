@@ -11,15 +11,9 @@ export interface CatalogSettings {
   region?: string;
 }
 
-/**
- * The region's calendar, read through `q`: inside a transaction the caller's own (PGlite serves
- * one connection, so a read on the pool would wait for the transaction forever); otherwise the
- * calendar module's cached one.
- */
+/** The region's calendar, cached for the database and, when it must be read, read through `q` (maybe a transaction). */
 export function calendarOf(deps: { db: Db } & CatalogSettings, q: Queryable): Promise<WorkCalendar> {
-  // The calendar module caches per database object; a transaction is its own short-lived key.
-  const db = q === deps.db ? deps.db : (q as unknown as Db);
-  return loadWorkCalendar({ db }, deps.region ?? 'CN');
+  return loadWorkCalendar(deps, deps.region ?? 'CN', { via: q });
 }
 
 /** Everything the rules read besides the matters, through `q`. */
