@@ -92,6 +92,8 @@ describe.skipIf(!CHROMIUM)('portal in chromium', () => {
       await expect.poll(() => page.getByText('在线申请即将开放', { exact: false }).count()).toBeGreaterThan(0);
       await page.getByRole('tab', { name: '申请材料' }).click();
       expect(await page.getByRole('tab', { name: '申请材料' }).getAttribute('aria-selected')).toBe('true');
+      await page.getByRole('tabpanel').getByRole('heading', { name: '申请材料' }).waitFor();
+      await check('3a-guide-materials');
       await page.keyboard.press('ArrowRight');
       expect(await page.getByRole('tab', { name: '办理流程' }).getAttribute('aria-selected')).toBe('true');
       await page.getByRole('tabpanel').getByRole('heading', { level: 2 }).waitFor();

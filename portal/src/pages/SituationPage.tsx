@@ -64,6 +64,12 @@ function ExpectedDate({ limits, calendar }: { limits: TimeLimits | undefined; ca
   );
 }
 
+/** The name of an applying (or assumed) situation, for the materials it adds. */
+function situationName(checklist: Checklist, id: string): string {
+  const all = [...checklist.situations, ...checklist.assumed.map((assumed) => assumed.situation)];
+  return all.find((situation) => situation.id === id)?.name ?? id;
+}
+
 function ChecklistView({ checklist, calendar }: { checklist: Checklist; calendar: Loaded['calendar'] }) {
   const type = projectTypeLabel(checklist.projectType);
   const visits = sceneVisitsLabel(checklist.sceneVisits);
@@ -91,6 +97,11 @@ function ChecklistView({ checklist, calendar }: { checklist: Checklist; calendar
             </h3>
             <p className="material-meta">
               {submissionOf(effective)}
+              {effective.addedBy.length > 0 && (
+                <span className="badge badge-situation">
+                  {effective.addedBy.map((id) => situationName(checklist, id)).join('、')}需要
+                </span>
+              )}
               {marksOf(effective).map((mark) => (
                 <span key={mark} className="badge badge-mark">
                   {mark}
