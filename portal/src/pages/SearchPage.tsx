@@ -50,7 +50,9 @@ export function SearchPage({ query }: { query: URLSearchParams }) {
                 共找到 {page.total} 个事项
               </h2>
               {page.total === 0 ? (
-                <p className="notice">没有找到相符的事项。可以换个说法（如“营业执照”“身份证”），或按主题、部门查找。</p>
+                <p className="notice">
+                  没有找到相符的事项。可以换个说法（如“营业执照”“身份证”），或<Link to="/">按主题、部门查找</Link>。
+                </p>
               ) : (
                 <ul className="cards">
                   {page.items.map((matter) => (
