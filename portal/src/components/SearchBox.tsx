@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { navigate } from '../routing/useLocation';
-import { MAX_QUERY_LENGTH, normaliseQuery, searchPath } from '../search/searchQuery';
+import { MAX_QUERY_LENGTH, normaliseQuery, searchPath } from '../search/SearchState';
 
 /** The search box first, as on every 政务服务 portal: a labelled field and one large button. */
 export function SearchBox({ initial = '', isLarge = false }: { initial?: string; isLarge?: boolean }) {

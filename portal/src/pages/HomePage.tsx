@@ -3,7 +3,7 @@ import { LoadState } from '../components/LoadState';
 import { SearchBox } from '../components/SearchBox';
 import { useAsync } from '../components/useAsync';
 import { Link } from '../routing/Link';
-import { searchPath } from '../search/searchQuery';
+import { searchPath } from '../search/SearchState';
 
 type Audience = 'personal' | 'corporate';
 

@@ -4,7 +4,7 @@ import { MatterCard } from '../components/MatterCard';
 import { SearchBox } from '../components/SearchBox';
 import { useAsync } from '../components/useAsync';
 import { Link } from '../routing/Link';
-import { apiQuery, PAGE_SIZE, readSearchState, searchPath, type SearchState } from '../search/searchQuery';
+import { apiQuery, PAGE_SIZE, readSearchState, searchPath, type SearchState } from '../search/SearchState';
 
 const AUDIENCE = { personal: '个人办事', corporate: '法人办事' } as const;
 

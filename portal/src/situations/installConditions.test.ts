@@ -29,9 +29,10 @@ describe('installConditions', () => {
     const seen: unknown[] = [];
     const module: ConditionModule = {
       version: 1,
-      conditions: (require) => {
-        seen.push(require('ajv/dist/runtime/equal'), require('ajv-formats/dist/formats'));
-        expect(() => require('node:fs')).toThrow('运行库');
+      // Named `load`, not `require`: this is the module's parameter, not Node's require.
+      conditions: (load) => {
+        seen.push(load('ajv/dist/runtime/equal'), load('ajv-formats/dist/formats'));
+        expect(() => load('node:fs')).toThrow('运行库');
         return {};
       },
     };

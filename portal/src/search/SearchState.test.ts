@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiQuery, normaliseQuery, readSearchState, searchPath } from './searchQuery';
+import { apiQuery, normaliseQuery, readSearchState, searchPath } from './SearchState';
 
 describe('search terms as typed on a phone', () => {
   it('turns full-width and repeated blanks into one space and trims', () => {
