@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link } from './routing/Link';
 import { matchRoute } from './routing/matchRoute';
 import { useLocation } from './routing/useLocation';
@@ -17,6 +17,14 @@ export function App() {
   useEffect(() => {
     document.title = `${TITLES[route.page]} - 云溪县政务服务网`;
   }, [route.page]);
+  // A new page (not a new tab or answer, which change only the query) moves focus to its content,
+  // so a screen reader starts there instead of on a link that no longer exists.
+  const previousPath = useRef(path);
+  useEffect(() => {
+    if (previousPath.current === path) return;
+    previousPath.current = path;
+    document.getElementById('main')?.focus();
+  }, [path]);
   return (
     <>
       <a className="skip-link" href="#main">
