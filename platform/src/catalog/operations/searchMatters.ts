@@ -104,8 +104,6 @@ export function buildLatestVersions({ actor, filters, today }: { actor: Actor; f
         : `(themes -> 'personal' ? ${theme} OR themes -> 'corporate' ? ${theme})`,
     );
   } else if (filters.audience) where.push(`themes ? ${add(filters.audience)}`);
-  // Reading the document of every version costs; only a theme filter needs it before the page.
-  const isThemed = Boolean(filters.theme || filters.audience);
   if (filters.code) where.push(`code LIKE ${add(`${escapeLike(filters.code)}%`)} ESCAPE '\\'`);
   if (filters.department) where.push(`department_code = ${add(filters.department)}`);
   if (filters.type) where.push(`task_type = ${add(filters.type)}`);
@@ -115,7 +113,7 @@ export function buildLatestVersions({ actor, filters, today }: { actor: Actor; f
   const cte = `
     WITH versions AS (
       SELECT v.code, v.version, (${EFFECTIVE_STATUS_SQL}) AS state, v.name, v.task_type, v.department_code,
-             v.levels, v.service_objects, v.effective_from, v.cancel_at, v.updated_at${isThemed ? `, v.document -> 'themes' AS themes` : ''}
+             v.levels, v.service_objects, v.effective_from, v.cancel_at, v.updated_at, v.project_type, v.scene_visits, v.themes
       FROM matter_versions v
     ), latest AS (
       SELECT DISTINCT ON (code) * FROM versions
@@ -137,12 +135,8 @@ export function buildSearchQuery({ actor, search, today }: { actor: Actor; searc
   const sql = `${cte}
     SELECT (SELECT count(*) FROM latest)::int AS total,
       COALESCE((SELECT json_agg(page ORDER BY page.code) FROM (
-        SELECT l.code, l.version, l.state, l.name, l.task_type, l.department_code, l.levels, l.service_objects,
-               l.effective_from, l.cancel_at, l.updated_at, d.name AS department_name,
-               COALESCE(m.document -> 'themes', '{}'::jsonb) AS themes, m.document ->> 'projectType' AS project_type,
-               m.document -> 'online' -> 'sceneVisits' AS scene_visits
+        SELECT l.*, d.name AS department_name
         FROM latest l JOIN departments d ON d.code = l.department_code
-        JOIN matter_versions m ON m.code = l.code AND m.version = l.version
         ORDER BY l.code LIMIT ${limit} OFFSET ${offset}
       ) page), '[]'::json) AS items`;
   return { sql, params };
