@@ -9,9 +9,13 @@ const UNIT_WORDS: Readonly<Record<DurationUnit, string>> = {
 };
 
 /**
- * The one wording of a time limit: "20 个工作日", "30 日", "3 个月". A limit without a unit reads
- * as working days, the national default; an unknown unit is printed as it is.
+ * The one wording of a time limit: "20 个工作日", "30 日", "3 个月" on staff screens and in messages;
+ * `compact` writes it as printed text and the law do, "20个工作日", "30日" (the guide). A limit
+ * without a unit reads as working days, the national default; an unknown unit is printed as it is.
  */
-export function formatDuration({ value, unit }: { value: number; unit?: string | undefined }): string {
-  return `${value} ${UNIT_WORDS[(unit ?? 'workday') as DurationUnit] ?? unit}`;
+export function formatDuration(
+  { value, unit }: { value: number; unit?: string | undefined },
+  { compact = false }: { compact?: boolean } = {},
+): string {
+  return `${value}${compact ? '' : ' '}${UNIT_WORDS[(unit ?? 'workday') as DurationUnit] ?? unit}`;
 }

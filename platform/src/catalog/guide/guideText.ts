@@ -1,12 +1,10 @@
-import { labelOf, type Duration, type Extension, type LegalRef, type StatutoryLimit } from '@matterflow/schemas';
-
-/** The law's own units, without the spaces of the admin screens: “20日”, “20个工作日”, “3个月”. */
-const LAW_UNITS: Readonly<Record<string, string>> = { workday: '个工作日', day: '日', month: '个月' };
+import { formatDuration, labelOf, type Duration, type Extension, type LegalRef, type StatutoryLimit } from '@matterflow/schemas';
 
 const LICENSING_LAW = /行政许可法/;
 
-export function lawDuration({ value, unit }: { value: number; unit?: string | undefined }): string {
-  return `${value}${LAW_UNITS[unit ?? 'workday'] ?? unit ?? ''}`;
+/** The law's own units, without the spaces of the admin screens: “20日”, “20个工作日”, “3个月”. */
+export function lawDuration(limit: { value: number; unit?: string | undefined }): string {
+  return formatDuration(limit, { compact: true });
 }
 
 export function basisText(basis: LegalRef | undefined): string | null {

@@ -1,6 +1,7 @@
 import type { Guide, GuideMaterial, GuideSituation } from './buildGuide';
 import { escapeHtml as e } from './escapeHtml';
 import { GUIDE_CSS } from './guideStyles';
+import { lawDuration } from './guideText';
 
 type Row = readonly [label: string, value: string | number | boolean | null | undefined | readonly string[]];
 
@@ -91,7 +92,7 @@ function stepsTable(caption: string, steps: Guide['procedure']['steps']): string
       String(i + 1),
       lines(s.name, s.parallel?.length ? `并联：${s.parallel.join('、')}` : null),
       lines(s.role),
-      lines(s.budgetDays === 0 ? '当场' : `${s.budgetDays}个工作日`),
+      lines(s.budgetDays === 0 ? '当场' : lawDuration({ value: s.budgetDays, unit: 'workday' })),
     ]),
   );
 }
