@@ -175,7 +175,8 @@ describe('start-up', () => {
     });
     await booted.deps.db.close();
     await database.drop();
-    return lines.filter((line) => line.level === 40);
+    // The calendar's warnings only: others (a portal not built yet on a fresh clone) are not this test's.
+    return lines.filter((line) => line.level === 40 && line.code?.startsWith('calendar.'));
   }
 
   it('logs a warning from November when next year is missing, and none before', async () => {
