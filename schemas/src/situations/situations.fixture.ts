@@ -38,18 +38,21 @@ const decide = (id: string): TaskNode => ({
 });
 
 /** 互联网上网服务营业场所设立: 筹建 (20 个工作日) and 最终审核 (15 个工作日), 条例第十一条. */
+/** 网吧's one guiding question: 筹建 or 最终审核 (条例第十一条). */
+export function stageQuestion(): NonNullable<MatterDocument['guideQuestions']>[number] {
+  return {
+    id: 'stage',
+    title: '申请阶段',
+    options: [
+      { value: 'prep', title: '申请筹建' },
+      { value: 'final', title: '筹建完成，申请最终审核' },
+    ],
+  };
+}
+
 export function internetCafe(): Fixture {
   return {
-    guideQuestions: [
-      {
-        id: 'stage',
-        title: '申请阶段',
-        options: [
-          { value: 'prep', title: '申请筹建' },
-          { value: 'final', title: '筹建完成，申请最终审核' },
-        ],
-      },
-    ],
+    guideQuestions: [stageQuestion()],
     materials: [
       material('application', '互联网上网服务营业场所设立申请表'),
       material('businessLicence', '营业执照', { source: '调取电子证照库', licenceCatalogCode: 'yyzz' }),

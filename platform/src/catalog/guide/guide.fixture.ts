@@ -1,4 +1,5 @@
 import type { LegalRef, MatterDocument } from '@matterflow/schemas';
+import { stageQuestion } from '../../../../schemas/src/situations/situations.fixture';
 import type { MatterVersion } from '../MatterVersion';
 
 export const HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>&amp;';
@@ -26,16 +27,7 @@ export function internetCafeDocument(): MatterDocument {
       statutory: { value: 20, unit: 'workday', asWritten: '20个工作日', anchor: 'received', basis },
       promised: { value: 12, unit: 'workday' },
     },
-    guideQuestions: [
-      {
-        id: 'stage',
-        title: '申请阶段',
-        options: [
-          { value: 'prep', title: '申请筹建' },
-          { value: 'final', title: '筹建完成，申请最终审核' },
-        ],
-      },
-    ],
+    guideQuestions: [stageQuestion()],
     situations: [
       {
         id: 'prep',
