@@ -1,3 +1,4 @@
+import { formatDuration } from '@matterflow/schemas';
 import { portalApi, type Guide } from '../api/portalApi';
 import { Facts } from '../components/Facts';
 import { LoadState } from '../components/LoadState';
@@ -122,7 +123,7 @@ function Procedure({ guide }: { guide: Guide }) {
             <span className="step-name">{step.name}</span>
             <span className="muted">
               {step.role}
-              {step.budgetDays > 0 ? ` · ${step.budgetDays} 个工作日` : ''}
+              {step.budgetDays > 0 ? ` · ${formatDuration({ value: step.budgetDays, unit: 'workday' })}` : ''}
             </span>
           </li>
         ))}
