@@ -68,6 +68,11 @@ export function describeSituation(situation: Situation, document: SituationDocum
     const pseudoForm = { properties: Object.fromEntries(questions.map((q) => [q.id, { title: withoutQuestionMark(q.title) }])) };
     parts.push(describeCondition(withOptionTitles(situation.when, questions), pseudoForm));
   }
-  if (situation.condition !== undefined) parts.push(describeCondition(situation.condition, document.form?.schema));
-  return parts.filter(Boolean).join('，且');
+  // Said as what the form will hold: beside an answer to a guiding question, a bare “且申请阶段为…”
+  // read as a second question the applicant had not been asked.
+  if (situation.condition !== undefined) {
+    const form = describeCondition(situation.condition, document.form?.schema);
+    if (form) parts.push(parts.length > 0 ? `申请表中${form}` : form);
+  }
+  return parts.filter(Boolean).join('，');
 }

@@ -133,6 +133,9 @@ describe('describeSituation and whenMentions', () => {
     expect(describeSituation(final, cafe)).toBe('申请阶段：筹建完成，申请最终审核');
     expect(describeSituation(air, fireSafety())).toBe('设有集中空调为是');
     expect(describeSituation({ id: 'x', name: '其他' }, cafe)).toBe('');
+    // Both: the answer, then what the form will hold — not a second question.
+    const both = { ...final, condition: { properties: { byAgent: { const: true } }, required: ['byAgent'] } };
+    expect(describeSituation(both, cafe)).toBe('申请阶段：筹建完成，申请最终审核，申请表中委托代理人办理为是');
   });
 
   it('lists the questions and option values a when names, with pointers', () => {
