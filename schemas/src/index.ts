@@ -40,6 +40,7 @@ export {
 export {
   WorkCalendar,
   compareDurations,
+  describeExcess,
   COMPARED_YEARS,
   checkCalendarYear,
   isCivilDate,

@@ -1,4 +1,4 @@
-import { compareDurations, formatDuration, WorkCalendar, type FieldIssue } from '@matterflow/schemas';
+import { compareDurations, describeExcess, formatDuration, WorkCalendar, type FieldIssue } from '@matterflow/schemas';
 import type { Flow, TimeLimit } from './Flow';
 import { findCycles } from './findCycles';
 import { buildFlowGraph, type FlowGraph } from './flowGraph';
@@ -38,12 +38,9 @@ export function checkBudget({
   const comparison = compareDurations({ value: longest.total, unit: 'workday' }, { value: promised.value, unit }, calendar);
   if (!comparison.exceeds) return [];
   const path = longest.path.map((id) => nodeName(graph, id)).join(' → ');
-  const worst = comparison.worstCase;
   const promise =
     formatDuration({ value: promised.value, unit }) +
-    (unit !== 'workday' && worst
-      ? `（如 ${worst.from} 起算：环节时限至 ${worst.aEnds} 届满，承诺时限至 ${worst.bEnds} 届满）`
-      : '');
+    describeExcess(comparison, { longer: '环节时限', shorter: '承诺时限', isSameUnit: unit === 'workday' });
   return [
     {
       pointer: root.pointer,

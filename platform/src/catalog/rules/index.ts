@@ -1,12 +1,5 @@
 export { checkCodeFormat, checkDepartmentKnown, isCodePatternIssue } from './codeRules';
-export {
-  checkInstantPromise,
-  checkLimitUnits,
-  checkPromiseWithinStatute,
-  compareLimits,
-  describeExcess,
-  readTimeLimit,
-} from './limitRules';
+export { checkInstantPromise, checkLimitUnits, checkPromiseWithinStatute, compareLimits, readTimeLimit } from './limitRules';
 export {
   allBasisRefs,
   checkBasisArticles,

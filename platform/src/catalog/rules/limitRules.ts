@@ -5,6 +5,7 @@ import {
   asText,
   at,
   compareDurations,
+  describeExcess,
   formatDuration,
   WorkCalendar,
   type DurationComparison,
@@ -39,22 +40,6 @@ export function compareLimits(
 ): DurationComparison | undefined {
   if (!longer.unit || !shorter.unit) return undefined;
   return compareDurations({ value: longer.value, unit: longer.unit }, { value: shorter.value, unit: shorter.unit }, calendar);
-}
-
-/**
- * How an excess across units is explained to the clerk: the start day where it shows, and whether
- * the calendar had to guess. Within one unit the numbers say it all.
- */
-export function describeExcess(
-  comparison: DurationComparison,
-  labels: { longer: string; shorter: string; isSameUnit: boolean },
-): string {
-  if (labels.isSameUnit) return '';
-  const worst = comparison.worstCase;
-  const when = worst
-    ? `（如 ${worst.from} 起算：${labels.longer}至 ${worst.aEnds} 届满，${labels.shorter}至 ${worst.bEnds} 届满）`
-    : '';
-  return `${when}${comparison.provisional ? '；部分年度尚无节假日安排，按周一至周五推算，暂定' : ''}`;
 }
 
 /** The limits of the matter and of each 办理情形 that has its own, with where they are. */
