@@ -7,6 +7,7 @@ import { isWrite, keepStatisticsFresh } from './analyze';
 import { lockDataDir } from './lockDataDir';
 import { PGLITE_ANALYZE_INTERVAL_MS, pgliteStartParams } from './pgliteSettings';
 import { databaseImage } from './databaseImage';
+import { initDataDirApart } from './initDataDirApart';
 
 /** `date` columns stay 'YYYY-MM-DD' strings: a JS Date would shift them by the server's time zone. */
 const parsers = { [types.DATE]: (value: string) => value };
@@ -41,6 +42,7 @@ export async function openPglite({ dataDir }: { dataDir?: string }): Promise<Pgl
   const image = isNew ? databaseImage() : undefined;
   let pglite: PGlite;
   try {
+    if (dataDir && isNew && !image) await initDataDirApart(dataDir, pgliteStartParams());
     pglite = await PGlite.create({
       dataDir,
       parsers,
