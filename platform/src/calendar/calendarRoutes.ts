@@ -200,7 +200,7 @@ export function calendarRoutes(deps: { db: Db; clock: Clock }, settings: { regio
       path: '/calendar/{region}/deadline',
       summary: '到期日：自受理日次日起算 N 个工作日（或自然日、月）',
       description:
-        '民法典第二百零一条：开始的当日不计入。N 个工作日到第 N 个工作日结束；月按到期月的对应日，没有对应日的为月末日。跨入尚无数据的年度时 provisional 为 true。',
+        '民法典第二百零一条：开始的当日不计入。N 个工作日到第 N 个工作日结束；月按到期月的对应日，没有对应日的为月末日；自然日或月的最后一日是休假日的，顺延至其后第一个工作日（第二百零三条）。跨入尚无数据的年度时 provisional 为 true。',
       tags,
       access: 'public',
       params: regionParams,

@@ -42,11 +42,22 @@ export async function upsertLaw(q: Queryable, law: StoredLaw): Promise<void> {
   );
 }
 
-/** True when inserted; an entry someone stored (or edited) before is never overwritten. */
-export async function insertLawIfAbsent(q: Queryable, law: StoredLaw): Promise<boolean> {
-  const result = await q.query(
-    `INSERT INTO law_register (id, document, updated_by, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
-    [law.entry.id, JSON.stringify(law.entry), law.updatedBy, law.updatedAt],
+/**
+ * Inserts the entries whose id is not stored yet, in one statement (the seed runs at every start);
+ * an entry someone stored or edited before is never overwritten. Returns the ids inserted.
+ */
+export async function insertLawsIfAbsent(
+  q: Queryable,
+  entries: readonly LawEntry[],
+  { updatedBy, updatedAt }: { updatedBy: string; updatedAt: string },
+): Promise<string[]> {
+  if (entries.length === 0) return [];
+  const result = await q.query<{ id: string }>(
+    `INSERT INTO law_register (id, document, updated_by, updated_at)
+     SELECT e->>'id', e, $2, $3 FROM jsonb_array_elements($1::jsonb) e
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [JSON.stringify(entries), updatedBy, updatedAt],
   );
-  return result.rowCount > 0;
+  const inserted = new Set(result.rows.map((row) => row.id));
+  return entries.map((entry) => entry.id).filter((id) => inserted.has(id));
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { LawEntry } from '@matterflow/schemas';
 import type { Clock, Db } from '../kernel';
 import { checkLawEntry } from './checkLawEntry';
-import { insertLawIfAbsent } from './lawStore';
+import { insertLawsIfAbsent } from './lawStore';
 
 /**
  * At start: every entry of the seed register (schemas/catalog/laws.json) whose id the store lacks.
@@ -20,11 +20,5 @@ export async function seedLaws(deps: { db: Db; clock: Clock }, { file }: { file:
     if (issues.length > 0) throw new Error(`law register ${file} entry ${i}: ${JSON.stringify(issues)}`);
   });
   const updatedAt = deps.clock.now().toISOString();
-  return deps.db.transaction(async (tx) => {
-    const inserted: string[] = [];
-    for (const entry of entries as LawEntry[]) {
-      if (await insertLawIfAbsent(tx, { entry, updatedBy: 'system', updatedAt })) inserted.push(entry.id);
-    }
-    return inserted;
-  });
+  return insertLawsIfAbsent(deps.db, entries as LawEntry[], { updatedBy: 'system', updatedAt });
 }

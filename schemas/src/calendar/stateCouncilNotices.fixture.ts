@@ -1,8 +1,8 @@
 import type { CalendarYear } from './CalendarYear';
 
 /**
- * The State Council General Office notices for 2024–2026 as docs (shared/domain/calendar.md) state
- * them, for tests: the calendar and the seeded library data are held to these, date for date.
+ * The State Council General Office notices for 2024–2026 (国务院办公厅关于…年部分节假日安排的通知), as
+ * docs/calendar.md cites them, for tests: the calendar and the seeded library data are held to these, date for date.
  */
 const NAMES: Record<string, string> = {
   '01': '元旦',

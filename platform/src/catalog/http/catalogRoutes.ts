@@ -26,6 +26,11 @@ const version = { description: '版本', schema: matterVersionSchema };
 const writeErrors = [400, 401, 403, 404, 409, 415, 422];
 
 /** Thin handlers: the request is validated by `http/` from these schemas; each calls one operation. */
+/** A body that is not JSON but is ready whole (a page, a module): the stream a Reply carries, in one chunk. */
+async function* wholeBody(text: string): AsyncIterable<string> {
+  yield text;
+}
+
 export function catalogRoutes(deps: { db: Db; clock: Clock } & CatalogSettings): Route[] {
   return [
     defineRoute({
@@ -116,9 +121,7 @@ export function catalogRoutes(deps: { db: Db; clock: Clock } & CatalogSettings):
       async handle({ call, params }) {
         const page = await getGuidePage(deps, call, { code: params.code });
         return {
-          stream: (async function* () {
-            yield page;
-          })(),
+          stream: wholeBody(page),
           headers: {
             'Content-Type': 'text/html; charset=utf-8',
             // The page is public and carries staff-typed text: nothing may run, load or frame it.
@@ -180,9 +183,7 @@ export function catalogRoutes(deps: { db: Db; clock: Clock } & CatalogSettings):
         // A published version never changes and anyone may read it; a draft changes under its number.
         const isFrozen = found.status === 'published';
         return {
-          stream: (async function* () {
-            yield module;
-          })(),
+          stream: wholeBody(module),
           headers: {
             'Content-Type': 'text/javascript; charset=utf-8',
             'Cache-Control': isFrozen ? 'public, max-age=86400' : 'private, no-store',
