@@ -787,6 +787,26 @@ export interface Material {
    * 办理情形（文字）
    */
   conditionText?: string;
+  upload?: UploadRules;
+}
+/**
+ * 网上提交时可上传的文件；未填时为 PDF、JPG、PNG，每个文件不超过 10 MB
+ */
+export interface UploadRules {
+  /**
+   * 可上传格式
+   *
+   * @minItems 1
+   */
+  accept?: ("pdf" | "jpg" | "png" | "docx" | "xlsx")[];
+  /**
+   * 单个文件上限（MB）
+   */
+  maxSizeMb?: number;
+  /**
+   * 最多文件数
+   */
+  maxFiles?: number;
 }
 export interface Channel {
   /**
