@@ -1,12 +1,33 @@
-/** An API answer that is not 2xx, with the platform's stable code and its Chinese message. */
+/** A field-level problem the platform names by JSON pointer (docs/issues.md). */
+export interface ApiIssue {
+  pointer: string;
+  code: string;
+  message: string;
+}
+
+/** An API answer that is not 2xx, with the platform's stable code, its Chinese message and any field issues. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly issues: ApiIssue[] = [],
   ) {
     super(message);
   }
+}
+
+/** The platform's error body as an ApiError (status 0 is a network failure). */
+export async function apiErrorOf(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; issues?: ApiIssue[] };
+  } | null;
+  return new ApiError(
+    response.status,
+    body?.error?.code ?? 'HTTP',
+    body?.error?.message ?? `服务暂不可用（${response.status}）`,
+    Array.isArray(body?.error?.issues) ? body.error.issues : [],
+  );
 }
 
 /** GET a JSON answer from the platform (same origin); errors carry the platform's message. */
@@ -18,13 +39,6 @@ export async function getJson<T>(path: string, { signal }: { signal?: AbortSigna
     if ((error as { name?: string }).name === 'AbortError') throw error;
     throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
   }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    throw new ApiError(
-      response.status,
-      body?.error?.code ?? 'HTTP',
-      body?.error?.message ?? `服务暂不可用（${response.status}）`,
-    );
-  }
+  if (!response.ok) throw await apiErrorOf(response);
   return (await response.json()) as T;
 }

@@ -6,6 +6,7 @@ import { useAsync } from '../components/useAsync';
 import { Link } from '../routing/Link';
 import { navigate } from '../routing/useLocation';
 import { composeChecklist, marksOf, submissionOf, type Checklist } from '../situations/composeChecklist';
+import { GuideQuestions } from '../situations/GuideQuestions';
 import { installConditions, loadConditionModule } from '../situations/installConditions';
 
 interface Loaded {
@@ -199,30 +200,7 @@ export function SituationPage({ code, query }: { code: string; query: URLSearchP
             </h1>
             <p className="print-only">材料清单（一次告知），打印于{calendar ? civilDateText(calendar.today) : ''}</p>
             {questions.length === 0 && <p className="notice">本事项不分办理情形，所需材料如下。</p>}
-            <form className="questions" onSubmit={(event) => event.preventDefault()}>
-              {questions.map((question) => (
-                <fieldset key={question.id} className="question">
-                  <legend>{question.title}</legend>
-                  {question.help && <p className="muted">{question.help}</p>}
-                  {question.options.map((option) => {
-                    const id = `q-${question.id}-${option.value}`;
-                    return (
-                      <div key={option.value} className="option">
-                        <input
-                          type="radio"
-                          id={id}
-                          name={question.id}
-                          value={option.value}
-                          checked={answers[question.id] === option.value}
-                          onChange={() => answer(question.id, option.value)}
-                        />
-                        <label htmlFor={id}>{option.title}</label>
-                      </div>
-                    );
-                  })}
-                </fieldset>
-              ))}
-            </form>
+            <GuideQuestions questions={questions} answers={answers} onAnswer={answer} />
             {checklist.isComplete ? (
               <ChecklistView checklist={checklist} calendar={calendar} />
             ) : (

@@ -16,8 +16,9 @@ const RUNTIME: Record<string, unknown> = {
   'ajv-formats/dist/formats': { fullFormats },
 };
 
-function requireRuntime(id: string): unknown {
-  if (!(id in RUNTIME)) throw new Error(`条件校验需要未提供的运行库：${id}`);
+/** The `require` a precompiled module (conditions.js, form.js) is handed: only these helpers exist. */
+export function requireRuntime(id: string): unknown {
+  if (!(id in RUNTIME)) throw new Error(`预编译校验需要未提供的运行库：${id}`);
   return RUNTIME[id];
 }
 
