@@ -56,3 +56,13 @@ export {
   type DayKind,
   type DurationComparison,
 } from './calendar';
+export {
+  checkIdNumber,
+  normalizeIdNumber,
+  maskIdNumber,
+  idNumberCheckCharacter,
+  ID_NUMBER_LENGTH,
+  PHONE_PATTERN,
+  type IdNumberIssue,
+  type IdNumberIssueCode,
+} from './identity';

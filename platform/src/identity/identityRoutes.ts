@@ -9,7 +9,8 @@ import {
   MAX_FAILURES_PER_USER_AND_ADDRESS,
   MAX_FAILURES_PER_USERNAME,
 } from './reserveLoginAttempt';
-import { ROLES } from '../kernel';
+import { citizenRoutes } from './citizenRoutes';
+import { sessionSchema } from './sessionSchema';
 
 /** Login request body; the same limits are published in OpenAPI. */
 export const loginBodySchema = {
@@ -19,30 +20,6 @@ export const loginBodySchema = {
   properties: {
     username: { type: 'string', minLength: 1, maxLength: 64 },
     password: { type: 'string', minLength: 1, maxLength: 256 },
-  },
-} as const;
-
-export const userViewSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['id', 'username', 'displayName', 'role', 'departmentCode', 'departmentName'],
-  properties: {
-    id: { type: 'integer' },
-    username: { type: 'string' },
-    displayName: { type: 'string' },
-    role: { enum: [...ROLES] },
-    departmentCode: { type: ['string', 'null'] },
-    departmentName: { type: ['string', 'null'] },
-  },
-} as const;
-
-const sessionSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['user', 'csrfToken'],
-  properties: {
-    user: userViewSchema,
-    csrfToken: { type: 'string', description: '之后每个写操作须在 X-CSRF-Token 头中携带' },
   },
 } as const;
 
@@ -106,5 +83,6 @@ export function identityRoutes(deps: { db: Db; clock: Clock; sessions: SessionSe
         return { status: 204, sessionCookie: null };
       },
     }),
+    ...citizenRoutes(deps),
   ];
 }

@@ -12,6 +12,11 @@ export {
   MAX_FAILURES_PER_USERNAME,
   KNOWN_ADDRESS_DAYS,
 } from './reserveLoginAttempt';
-export { identityRoutes, loginBodySchema, userViewSchema } from './identityRoutes';
-export { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './seedDemoAccounts';
+export { identityRoutes, loginBodySchema } from './identityRoutes';
+export { userViewSchema, sessionSchema } from './sessionSchema';
+export { registerCitizen, MIN_CITIZEN_PASSWORD_LENGTH, type NewCitizen } from './registerCitizen';
+export { findCitizen, findCitizenByIdNumber, type CitizenView } from './citizenStore';
+export { citizenBodySchema } from './citizenRoutes';
+export { REGISTRATION_WINDOW_MINUTES, MAX_REGISTRATIONS_PER_ADDRESS } from './reserveRegistrationAttempt';
+export { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_CITIZEN, DEMO_PASSWORD, type DemoAccount } from './seedDemoAccounts';
 export { SESSION_COOKIE, CSRF_HEADER, tokensMatch } from './sessionTokens';

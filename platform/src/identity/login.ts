@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { normalizeIdNumber, maskIdNumber } from '@matterflow/schemas';
 import { ANONYMOUS, fail, type Call, type Clock, type Db } from '../kernel';
 import { recordAudit } from '../audit';
 import { hashPassword, verifyPassword } from './hashPassword';
 import { pruneLoginRecords, recordLoginSuccess, reserveLoginAttempt, UNKNOWN_ADDRESS } from './reserveLoginAttempt';
-import { hashToken, newToken } from './sessionTokens';
+import { startSession } from './startSession';
 import { MAX_PASSWORD_LENGTH } from './createUser';
 import type { SessionSettings } from './SessionSettings';
-import { findUserByUsername, toActor, toUserView, type UserView } from './userStore';
+import { findUserByUsername, toUserView, type UserView } from './userStore';
 
 export interface LoginResult {
   /** The cookie value; only its hash is stored. */
@@ -23,8 +24,12 @@ function dummyPasswordHash(): Promise<string> {
   return dummyHash;
 }
 
+const ID_NUMBER_SHAPE = /^\d{17}[\dxX]$/;
+
+/** Staff names are lowercase; a citizen's is their 身份证号, stored with an uppercase X. */
 export function normalizeUsername(username: string): string {
-  return username.trim().toLowerCase();
+  const name = username.trim();
+  return ID_NUMBER_SHAPE.test(name) ? normalizeIdNumber(name) : name.toLowerCase();
 }
 
 /**
@@ -56,7 +61,7 @@ export async function login(
         action: 'session.login_failed',
         targetType: 'user',
         targetId: row ? String(row.id) : null,
-        details: { username: name, reason },
+        details: { username: ID_NUMBER_SHAPE.test(name) ? maskIdNumber(name) : name, reason },
       },
     );
     await pruneLoginRecords(db, now);
@@ -64,25 +69,10 @@ export async function login(
   }
 
   const user = toUserView(row);
-  const token = newToken();
-  const csrfToken = newToken();
-  const expiresAt = new Date(now.getTime() + Math.min(deps.sessions.idleMinutes, deps.sessions.absoluteMinutes) * 60_000);
-  await db.transaction(async (tx) => {
+  const { token, csrfToken } = await db.transaction(async (tx) => {
     // First, so that the pair's advisory lock is taken before any row lock.
     await recordLoginSuccess(tx, { username: name, ip: address, now });
-    await tx.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
-    await tx.query('INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
-      hashToken(token),
-      user.id,
-      csrfToken,
-      now,
-      expiresAt,
-    ]);
-    await recordAudit(
-      deps,
-      { actor: toActor(user), ip: call.ip, tx },
-      { action: 'session.login', targetType: 'user', targetId: String(user.id) },
-    );
+    return startSession(deps, { ...call, tx }, user);
   });
   await pruneLoginRecords(db, now);
   return { token, csrfToken, user };

@@ -1,5 +1,7 @@
 import { isDomainError, SYSTEM_ACTOR, type Deps, type Role } from '../kernel';
 import { createUser } from './createUser';
+import { hashPassword } from './hashPassword';
+import { insertCitizen, type NewCitizen } from './registerCitizen';
 import { findUserByUsername } from './userStore';
 
 export const DEMO_PASSWORD = 'matterflow-demo';
@@ -25,7 +27,17 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 ];
 
 /**
- * Creates one account per role with the well-known password 'matterflow-demo'; existing accounts
+ * A registered citizen (log in with the 身份证号 as user name). The number is valid (region of the
+ * demo county 439901, check digit by GB 11643-1999) but belongs to nobody: the county is fictional.
+ */
+export const DEMO_CITIZEN: Omit<NewCitizen, 'password'> = {
+  name: '李春梅',
+  idNumber: '439901199003071280',
+  phone: '13800138000',
+};
+
+/**
+ * Creates one account per role, and the demo citizen, with the well-known password 'matterflow-demo'; existing accounts
  * are left untouched, so restarts and several processes starting at once are safe. The
  * composition root calls it in demo mode only: never in production, where a known password
  * would be an open door. Departments must be seeded first.
@@ -58,5 +70,19 @@ export async function seedDemoAccounts(deps: Pick<Deps, 'db' | 'clock' | 'logger
       // Another process seeded it between our check and our insert.
       if (!(isDomainError(error) && error.code === 'USER_EXISTS')) throw error;
     }
+  }
+  await seedDemoCitizen(deps);
+}
+
+async function seedDemoCitizen(deps: Pick<Deps, 'db' | 'clock'>): Promise<void> {
+  if (await findUserByUsername(deps.db, DEMO_CITIZEN.idNumber)) return;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  try {
+    await deps.db.transaction((tx) =>
+      insertCitizen(deps, { actor: SYSTEM_ACTOR, tx }, { ...DEMO_CITIZEN, password: DEMO_PASSWORD }, passwordHash),
+    );
+  } catch (error) {
+    // Another process seeded it between our check and our insert (the check or the unique index).
+    if (!(isDomainError(error) && error.code === 'CITIZEN_EXISTS') && (error as { code?: unknown }).code !== '23505') throw error;
   }
 }

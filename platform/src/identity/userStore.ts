@@ -1,3 +1,4 @@
+import { maskIdNumber } from '@matterflow/schemas';
 import type { Actor, Queryable, Role } from '../kernel';
 
 /** A user as the API shows it: never the password hash. */
@@ -43,11 +44,18 @@ export function toUserView(row: Omit<UserRow, 'password_hash' | 'is_active'>): U
   };
 }
 
+const ID_NUMBER_SHAPE = /^\d{17}[\dX]$/;
+
+/**
+ * The actor the operations and the audit log see. A citizen's user name is their 身份证号, which the
+ * audit log and the records of whoever acts must not repeat in clear: they carry it masked (the
+ * user id still says who it was).
+ */
 export function toActor(user: UserView): Actor {
   return {
     kind: 'user',
     userId: user.id,
-    username: user.username,
+    username: user.role === 'citizen' && ID_NUMBER_SHAPE.test(user.username) ? maskIdNumber(user.username) : user.username,
     displayName: user.displayName,
     role: user.role,
     departmentCode: user.departmentCode,

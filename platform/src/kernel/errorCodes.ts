@@ -23,6 +23,8 @@ export const errorMessages = {
   DEPARTMENT_SCOPE: '只能操作本部门的数据',
   USER_EXISTS: '用户名已存在',
   DEPARTMENT_NOT_FOUND: '部门不存在',
+  CITIZEN_EXISTS: '该身份证号已注册，请直接登录',
+  REGISTRATION_RATE_LIMITED: '注册尝试过于频繁，请稍后再试',
 
   // Catalog
   MATTER_NOT_FOUND: '事项不存在',

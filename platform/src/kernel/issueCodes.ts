@@ -57,6 +57,16 @@ export const issueCodes = {
   'user.department_required': '该角色须指定部门',
   'user.department_not_allowed': '该角色不属于部门',
 
+  // Citizens registering (schemas/identity checkIdNumber, identity/registerCitizen).
+  'citizen.name': '姓名格式不正确',
+  'citizen.id_number_format': '身份证号格式不正确',
+  'citizen.id_number_region': '身份证号的地区码无效',
+  'citizen.id_number_birth_date': '身份证号的出生日期无效',
+  'citizen.id_number_check_digit': '身份证号校验位不正确',
+  'citizen.phone': '手机号码格式不正确',
+  'citizen.password_digits_only': '密码不能全是数字',
+  'citizen.password_is_id_number': '密码不能与身份证号相同',
+
   // Reading an import file (catalog/exchange).
   'xlsx.invalid_value': '单元格的值无法识别',
   'xlsx.missing_key': '缺少实施编码',
