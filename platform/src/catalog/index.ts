@@ -18,3 +18,5 @@ export { validateDocument } from './validateDocument';
 export { checkStoredDocuments } from './checkStoredDocuments';
 export { loadSeedCatalog } from './seed/loadSeedCatalog';
 export { settleVersionStates } from './store/matterStore';
+export { backfillNamePinyin } from './store/backfillNamePinyin';
+export { namePinyin } from './store/namePinyin';

@@ -5,7 +5,7 @@ import { metaSchemas } from '@matterflow/schemas';
 import { analyze, openDb, type Config } from '../infra';
 import { systemClock, type Clock, type Deps, type Route } from '../kernel';
 import { createApp } from '../http';
-import { checkStoredDocuments, loadSeedCatalog, settleVersionStates } from '../catalog';
+import { backfillNamePinyin, checkStoredDocuments, loadSeedCatalog, settleVersionStates } from '../catalog';
 import { findSession, seedDemoAccounts } from '../identity';
 import { seedDepartments } from '../departments';
 import { calendarWarnings, seedCalendars } from '../calendar';
@@ -47,6 +47,7 @@ export async function bootstrap({
   const deps: Deps = { db, clock, logger };
   try {
     await checkStoredDocuments(deps);
+    await backfillNamePinyin(deps);
     // Versions whose effective or cancel date passed while no server ran get their stored status.
     await settleVersionStates(db, { today: clock.today(), at: clock.now() });
     await seedDepartments(deps, { file: join(config.seedDir, 'departments.json') });

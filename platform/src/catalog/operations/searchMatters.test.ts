@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { searchTerms } from './searchMatters';
+import { namePinyin } from '../store/namePinyin';
+import { pinyinPieces, searchTerms } from './searchMatters';
 
 describe('searchTerms', () => {
   it('cuts a Chinese run of four or more characters into two-character words', () => {
@@ -24,5 +25,26 @@ describe('searchTerms', () => {
   it('drops repeated terms and caps their number', () => {
     expect(searchTerms('食品 食品')).toEqual(['食品']);
     expect(searchTerms('甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥')).toHaveLength(10);
+  });
+});
+
+describe('pinyin', () => {
+  it('writes initials and full pinyin of a name, Latin letters and digits only', () => {
+    expect(namePinyin('食品经营许可')).toEqual({ initials: 'spjyxk', full: 'shipinjingyingxuke' });
+    expect(namePinyin('公共场所卫生许可（新办）')).toEqual({
+      initials: 'ggcswsxkxb',
+      full: 'gonggongchangsuoweishengxukexinban',
+    });
+    // Polyphonic characters read in context: 重庆 is chong, not zhong.
+    expect(namePinyin('重庆A级').initials).toBe('cqaj');
+  });
+
+  it('cuts a Latin word of four or more letters into pairs, as Chinese; other terms are not pinyin', () => {
+    expect(pinyinPieces('spxk')).toEqual(['sp', 'xk']);
+    expect(pinyinPieces('SPJYXK')).toEqual(['sp', 'jy', 'xk']);
+    expect(pinyinPieces('spjyx')).toEqual(['sp', 'jyx']);
+    expect(pinyinPieces('sp')).toEqual(['sp']);
+    expect(pinyinPieces('11439901')).toBeUndefined();
+    expect(pinyinPieces('食品')).toBeUndefined();
   });
 });

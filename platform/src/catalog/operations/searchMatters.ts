@@ -16,8 +16,16 @@ export interface MatterSearch {
   level?: string;
   object?: string;
   status?: MatterStatus;
+  /** Also count the matching matters per theme (the home page's chips). */
+  hasThemeFacets?: boolean;
   page: number;
   pageSize: number;
+}
+
+/** How many matters of the current filter each theme holds, most first. */
+export interface ThemeFacets {
+  personal: { theme: string; count: number }[];
+  corporate: { theme: string; count: number }[];
 }
 
 export interface MatterSummary {
@@ -66,12 +74,41 @@ export function searchTerms(q: string): string[] {
   return [...new Set(terms)].slice(0, 10);
 }
 
+/**
+ * A Latin word may be pinyin: full (shipin) or initials (spjyxk). Initials are cut into pairs like
+ * a Chinese run (spxk → sp, xk, as 食品许可 → 食品, 许可), so initials of the words a citizen
+ * remembers find the whole name.
+ */
+export function pinyinPieces(term: string): string[] | undefined {
+  if (!/^[a-z]+$/i.test(term)) return undefined;
+  const word = term.toLowerCase();
+  if (word.length < 4) return [word];
+  const pieces: string[] = [];
+  for (let i = 0; i < word.length; i += 2) {
+    const isLastTriple = word.length - i === 3;
+    pieces.push(word.slice(i, isLastTriple ? i + 3 : i + 2));
+    if (isLastTriple) break;
+  }
+  return pieces;
+}
+
 /** LIKE patterns treat user input as text: %, _ and \ are escaped, never interpreted. */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export type MatterFilters = Omit<MatterSearch, 'page' | 'pageSize'>;
+export type MatterFilters = Omit<MatterSearch, 'page' | 'pageSize' | 'hasThemeFacets'>;
+
+const SEARCH_COLUMNS = `v.code, v.version, v.name, v.task_type, v.department_code, v.levels, v.service_objects,
+  v.effective_from, v.cancel_at, v.updated_at, v.project_type, v.scene_visits, v.themes, v.name_initials, v.name_pinyin`;
+
+/**
+ * Published and in force on day `$1`: taken effect, and neither its cancel date nor its successor's
+ * day (`superseded_from`) has come. At most one version per code passes, so the public needs no
+ * DISTINCT ON over every version, and a page walks the partial index on code and stops (ADR 014).
+ */
+const IN_FORCE_SQL = `v.status = 'published' AND v.effective_from <= $1::date
+  AND (v.cancel_at IS NULL OR v.cancel_at > $1::date) AND (v.superseded_from IS NULL OR v.superseded_from > $1::date)`;
 
 /**
  * A `latest` CTE: one row per matter, its newest version that the actor may see and that matches
@@ -87,14 +124,18 @@ export function buildLatestVersions({ actor, filters, today }: { actor: Actor; f
   const scope = unpublishedScope(actor);
   // Anonymous and citizens see only what is in force today; staff also see their drafts.
   const where: string[] = [];
-  if (scope === '') {
-    where.push(`state = 'published' AND effective_from <= $1::date`);
-  } else if (scope !== null) {
+  if (scope !== '' && scope !== null) {
     where.push(`(state IN ('published', 'superseded', 'retired') OR department_code = ${add(scope)})`);
   }
   for (const term of filters.q ? searchTerms(filters.q) : []) {
     const pattern = add(`%${escapeLike(term)}%`);
-    where.push(`(name ILIKE ${pattern} ESCAPE '\\' OR code ILIKE ${pattern} ESCAPE '\\')`);
+    const pieces = pinyinPieces(term);
+    const pinyin = pieces
+      ? ` OR name_pinyin LIKE ${add(`%${term.toLowerCase()}%`)} OR (${pieces
+          .map((piece) => `name_initials LIKE ${add(`%${piece}%`)}`)
+          .join(' AND ')})`
+      : '';
+    where.push(`(name ILIKE ${pattern} ESCAPE '\\' OR code ILIKE ${pattern} ESCAPE '\\'${pinyin})`);
   }
   if (filters.theme) {
     const theme = add(filters.theme);
@@ -110,14 +151,23 @@ export function buildLatestVersions({ actor, filters, today }: { actor: Actor; f
   if (filters.level) where.push(`${add(filters.level)} = ANY(levels)`);
   if (filters.object) where.push(`${add(filters.object)} = ANY(service_objects)`);
   if (filters.status) where.push(`state = ${add(filters.status)}`);
+  const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  if (scope === '') {
+    // Not materialised: the count reads every match, the page only its rows in code order.
+    const cte = `
+    WITH latest AS NOT MATERIALIZED (
+      SELECT * FROM (SELECT ${SEARCH_COLUMNS}, 'published'::text AS state FROM matter_versions v WHERE ${IN_FORCE_SQL}) versions
+      ${filtered}
+    )`;
+    return { cte, params, add };
+  }
   const cte = `
     WITH versions AS (
-      SELECT v.code, v.version, (${EFFECTIVE_STATUS_SQL}) AS state, v.name, v.task_type, v.department_code,
-             v.levels, v.service_objects, v.effective_from, v.cancel_at, v.updated_at, v.project_type, v.scene_visits, v.themes
+      SELECT ${SEARCH_COLUMNS}, (${EFFECTIVE_STATUS_SQL}) AS state
       FROM matter_versions v
     ), latest AS (
       SELECT DISTINCT ON (code) * FROM versions
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ${filtered}
       ORDER BY code, version DESC
     )`;
   return { cte, params, add };
@@ -128,17 +178,27 @@ export function buildLatestVersions({ actor, filters, today }: { actor: Actor; f
  * benchmark can time the raw query against the endpoint.
  */
 export function buildSearchQuery({ actor, search, today }: { actor: Actor; search: MatterSearch; today: string }) {
-  const { page, pageSize, ...filters } = search;
+  const { page, pageSize, hasThemeFacets = false, ...filters } = search;
   const { cte, params, add } = buildLatestVersions({ actor, filters, today });
   const limit = add(pageSize);
   const offset = add((page - 1) * pageSize);
+  // Theme lists are arrays by the meta-schema; anything else counts as none rather than failing.
+  const facets = hasThemeFacets
+    ? `, (SELECT json_agg(f ORDER BY f.count DESC, f.theme) FROM (
+        SELECT a.audience, t.theme, count(*)::int AS count
+        FROM latest l CROSS JOIN (VALUES ('personal'), ('corporate')) a(audience)
+        CROSS JOIN LATERAL jsonb_array_elements_text(
+          CASE WHEN jsonb_typeof(l.themes -> a.audience) = 'array' THEN l.themes -> a.audience ELSE '[]'::jsonb END) t(theme)
+        GROUP BY a.audience, t.theme) f) AS facets`
+    : '';
   const sql = `${cte}
     SELECT (SELECT count(*) FROM latest)::int AS total,
       COALESCE((SELECT json_agg(page ORDER BY page.code) FROM (
-        SELECT l.*, d.name AS department_name
+        SELECT l.code, l.version, l.state, l.name, l.task_type, l.department_code, l.levels, l.service_objects,
+          l.effective_from, l.cancel_at, l.updated_at, l.project_type, l.scene_visits, l.themes, d.name AS department_name
         FROM latest l JOIN departments d ON d.code = l.department_code
         ORDER BY l.code LIMIT ${limit} OFFSET ${offset}
-      ) page), '[]'::json) AS items`;
+      ) page), '[]'::json) AS items${facets}`;
   return { sql, params };
 }
 
@@ -160,16 +220,42 @@ interface SearchItemRow {
   scene_visits: number | null;
 }
 
+interface FacetRow {
+  audience: 'personal' | 'corporate';
+  theme: string;
+  count: number;
+}
+
+function themeFacetsOf(raw: FacetRow[] | string | null | undefined): ThemeFacets {
+  const rows = typeof raw === 'string' ? (JSON.parse(raw) as FacetRow[]) : (raw ?? []);
+  const facets: ThemeFacets = { personal: [], corporate: [] };
+  for (const { audience, theme, count } of rows) facets[audience].push({ theme, count });
+  return facets;
+}
+
+export interface SearchPage {
+  items: MatterSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  facets?: { themes: ThemeFacets };
+}
+
 export async function searchMatters(
   deps: { db: Db; clock: Clock },
   call: Call,
   { search }: { search: MatterSearch },
-): Promise<{ items: MatterSummary[]; total: number; page: number; pageSize: number }> {
+): Promise<SearchPage> {
   const { sql, params } = buildSearchQuery({ actor: call.actor, search, today: deps.clock.today() });
-  const result = await readerOf(deps.db, call).query<{ total: number; items: SearchItemRow[] | string }>(sql, params);
+  const result = await readerOf(deps.db, call).query<{
+    total: number;
+    items: SearchItemRow[] | string;
+    facets?: FacetRow[] | string | null;
+  }>(sql, params);
   const row = result.rows[0];
   const items = typeof row?.items === 'string' ? (JSON.parse(row.items) as SearchItemRow[]) : (row?.items ?? []);
   return {
+    ...(search.hasThemeFacets ? { facets: { themes: themeFacetsOf(row?.facets) } } : {}),
     total: Number(row?.total ?? 0),
     page: search.page,
     pageSize: search.pageSize,

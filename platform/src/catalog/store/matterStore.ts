@@ -1,6 +1,7 @@
 import { CURRENT_META_SCHEMA_VERSION } from '@matterflow/schemas';
 import type { Queryable } from '../../kernel';
 import { validationStamp } from '../validationStamp';
+import { namePinyin } from './namePinyin';
 import type { MatterDocument, MatterStatus, MatterVersion } from '../MatterVersion';
 import { VERSION_COLUMNS, toMatterVersion, type VersionRow } from './versionColumns';
 
@@ -11,8 +12,11 @@ import { VERSION_COLUMNS, toMatterVersion, type VersionRow } from './versionColu
 function searchColumns(document: MatterDocument) {
   const levels = Array.isArray(document.levels) ? (document.levels as string[]) : [];
   const objects = Array.isArray(document.serviceObjects) ? (document.serviceObjects as string[]) : [];
+  const pinyin = namePinyin(document.name);
   return {
     name: document.name,
+    nameInitials: pinyin.initials,
+    namePinyin: pinyin.full,
     catalogCode: typeof document.catalogCode === 'string' ? document.catalogCode : null,
     type: document.type,
     departmentCode: document.department.code,
@@ -111,8 +115,9 @@ export async function insertDraftVersion(
   const columns = searchColumns(document);
   await q.query(
     `INSERT INTO matter_versions (code, version, status, revision, meta_schema_version, document, name, catalog_code,
-       task_type, department_code, levels, service_objects, created_by, updated_by, created_at, updated_at, validated_with)
-     VALUES ($1, $2, 'draft', 1, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $12, $13)`,
+       task_type, department_code, levels, service_objects, created_by, updated_by, created_at, updated_at, validated_with,
+       name_initials, name_pinyin)
+     VALUES ($1, $2, 'draft', 1, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $12, $13, $14, $15)`,
     [
       document.code,
       version,
@@ -127,6 +132,8 @@ export async function insertDraftVersion(
       userId,
       at,
       validationStamp(),
+      columns.nameInitials,
+      columns.namePinyin,
     ],
   );
 }
@@ -147,7 +154,7 @@ export async function updateDraftDocument(
   const result = await q.query<{ revision: number }>(
     `UPDATE matter_versions SET document = $4, name = $5, catalog_code = $6, task_type = $7, levels = $8,
        service_objects = $9, revision = revision + 1, updated_by = $10, updated_at = $12, meta_schema_version = $11,
-       validated_with = $13
+       validated_with = $13, name_initials = $14, name_pinyin = $15
      WHERE code = $1 AND version = $2 AND revision = $3 AND status = 'draft'
      RETURNING revision`,
     [
@@ -164,6 +171,8 @@ export async function updateDraftDocument(
       CURRENT_META_SCHEMA_VERSION,
       at,
       validationStamp(),
+      columns.nameInitials,
+      columns.namePinyin,
     ],
   );
   return result.rows[0]?.revision;
