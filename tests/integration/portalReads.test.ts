@@ -31,6 +31,41 @@ describe('public reads for the portal', () => {
     expect((await search({ q: '食品 离婚' })).total).toBe(0);
   });
 
+  it('finds 食品经营许可 by pinyin initials or full pinyin, as typed without a Chinese keyboard', async () => {
+    for (const q of ['spxk', 'spjyxk', 'shipin', 'SPXK', 'shipinjingying']) {
+      expect(
+        (await search({ q, pageSize: '100' })).items.map((item) => item.name),
+        q,
+      ).toContain('食品经营许可');
+    }
+    // Every piece must match, as with Chinese words: initials of no name find nothing.
+    expect((await search({ q: 'spqq' })).total).toBe(0);
+    expect((await search({ q: 'shipin lihun' })).total).toBe(0);
+    // Pinyin narrows, it does not widen: a Chinese term and initials together.
+    const both = (await search({ q: '食品 jy', pageSize: '100' })).items.map((item) => item.name);
+    expect(both).toEqual(['食品经营许可']);
+  });
+
+  it('counts matters per theme over the whole filter, not one page', async () => {
+    const facets = async (query: Record<string, string>) =>
+      (await server.anonymous().get(`/api/matters?${new URLSearchParams({ ...query, facets: 'themes', pageSize: '1' })}`))
+        .body as Page & { facets: { themes: Record<'personal' | 'corporate', { theme: string; count: number }[]> } };
+    const personal = await facets({ audience: 'personal' });
+    expect(personal.items).toHaveLength(1);
+    const all = await search({ audience: 'personal', pageSize: '100' });
+    const counted = new Map<string, number>();
+    for (const item of all.items)
+      for (const theme of item.themes.personal ?? []) counted.set(theme, (counted.get(theme) ?? 0) + 1);
+    expect(Object.fromEntries(personal.facets.themes.personal.map((f) => [f.theme, f.count]))).toEqual(
+      Object.fromEntries(counted),
+    );
+    const counts = personal.facets.themes.personal.map((f) => f.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    const marriage = await facets({ theme: '婚姻登记' });
+    expect(marriage.facets.themes.personal.find((f) => f.theme === '婚姻登记')?.count).toBe(2);
+    expect((await search({ audience: 'personal' })) as object).not.toHaveProperty('facets');
+  });
+
   it('carries what a card shows: 办件类型, 跑动次数 and themes', async () => {
     const [food] = (await search({ q: '食品经营许可' })).items;
     expect(food).toMatchObject({ projectType: '2', sceneVisits: 0, themes: { corporate: ['准营准办'] } });
@@ -51,7 +86,7 @@ describe('public reads for the portal', () => {
     const response = await fetch(`${server.url}/api/matters/${WANGBA}/versions/1/conditions.js`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/javascript/);
-    expect(response.headers.get('cache-control')).toBe('public, max-age=86400');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const source = await response.text();
     const module = (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as {
       version: number;

@@ -66,7 +66,7 @@ export function responseContract(openApi: Record<string, unknown>): ResponseCont
     const response = operation.responses?.[String(status)];
     if (!response)
       return violation(`status ${status} is not documented (documented: ${Object.keys(operation.responses ?? {}).join(', ')})`);
-    if (status === 204) return undefined;
+    if (status === 204 || status === 304) return undefined;
     const base = `/paths/${escapePointer(found.template)}/${method.toLowerCase()}/responses/${status}`;
     if (response.$ref) {
       const validate = validatorAt(errorPointer);

@@ -69,6 +69,9 @@ function errorStatusesOf(route: Route): number[] {
   return [...statuses].sort((a, b) => a - b);
 }
 
+/** No content: 204, and 304 (a cache's copy is still good). */
+const BODILESS = new Set(['204', '304']);
+
 function operationOf(route: Route): Json {
   const parameters = [...parametersOf(route.params, 'path'), ...parametersOf(route.query, 'query')];
   if (UNSAFE.has(route.method) && !route.isCsrfExempt) {
@@ -86,12 +89,12 @@ function operationOf(route: Route): Json {
     const mediaTypes = response.mediaTypes ?? ['application/json'];
     responses[status] = {
       description: response.description,
-      ...(response.schema || status !== '204'
+      ...(response.schema || !BODILESS.has(status)
         ? { content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: response.schema ?? {} }])) }
         : {}),
       ...(response.headers ? { headers: response.headers } : {}),
     };
-    if (status === '204') delete (responses[status] as Json).content;
+    if (BODILESS.has(status)) delete (responses[status] as Json).content;
   }
   for (const status of errorStatusesOf(route)) responses[String(status)] = { $ref: '#/components/responses/Error' };
   let requestBody: Json | undefined;

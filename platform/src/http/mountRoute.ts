@@ -7,6 +7,7 @@ import { checkJsonValue } from './checkJsonValue';
 import type { HttpSettings } from './HttpSettings';
 import { hasBody, mediaTypeOf, readBody } from './readBody';
 import { actorOf, sessionCookieOptions, sessionOf } from './sessionMiddleware';
+import { sendCacheable } from './sendCacheable';
 import { validateInput } from './validateInput';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -59,6 +60,7 @@ async function send(reply: Awaited<ReturnType<Route['handle']>>, res: Response, 
   if (reply.sessionCookie === null) res.clearCookie(SESSION_COOKIE, sessionCookieOptions(settings));
   else if (reply.sessionCookie !== undefined) res.cookie(SESSION_COOKIE, reply.sessionCookie, sessionCookieOptions(settings));
   for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+  if (await sendCacheable(reply, res)) return;
   res.status(reply.status ?? 200);
   if (reply.stream) {
     await pipeline(Readable.from(reply.stream), res);

@@ -58,6 +58,13 @@ export interface Reply {
   headers?: Record<string, string>;
   /** Starts (token) or ends (null) the session cookie. */
   sessionCookie?: string | null;
+  /**
+   * The answer is the same for every public reader, so shared caches may keep it: `http/` sends a
+   * strong ETag (`etag`, or a hash of the body) and answers a matching If-None-Match with 304.
+   * `revalidate`: may change (the version in force, a search page), so caches ask every time;
+   * `immutable`: never changes under this URL. Ignored for staff, whose answers stay private.
+   */
+  cache?: { policy: 'revalidate' | 'immutable'; etag?: string };
 }
 
 // `object extends S` is true only while S is still the bare constraint (during inference); FromSchema

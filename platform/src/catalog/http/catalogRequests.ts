@@ -57,6 +57,7 @@ export const searchQuerySchema = {
     level: { enum: ['1', '2', '3', '4', '5', '6'], description: '行使层级' },
     object: { enum: ['1', '2', '3', '4', '5', '6', '9'], description: '服务对象' },
     status: { enum: [...MATTER_STATUSES] },
+    facets: { enum: ['themes'], description: 'themes：另给出当前条件下每个个人、法人主题的事项数（首页主题）' },
     page: { ...shortText(5, '^[1-9][0-9]{0,4}$'), description: '页码，从 1 开始' },
     pageSize: { ...shortText(3, '^([1-9]|[1-9][0-9]|100)$'), description: '每页条数，1-100' },
   },

@@ -49,11 +49,35 @@ export const versionListSchema = {
   },
 } as const;
 
+const themeCounts = {
+  type: 'array',
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['theme', 'count'],
+    properties: { theme: { type: 'string' }, count: { type: 'integer', minimum: 1 } },
+  },
+} as const;
+
 export const searchPageSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['items', 'total', 'page', 'pageSize'],
   properties: {
+    facets: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['themes'],
+      description: '请求 facets=themes 时给出：当前条件下每个主题的事项数，多者在前',
+      properties: {
+        themes: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['personal', 'corporate'],
+          properties: { personal: themeCounts, corporate: themeCounts },
+        },
+      },
+    },
     total: { type: 'integer', minimum: 0 },
     page: { type: 'integer', minimum: 1 },
     pageSize: { type: 'integer', minimum: 1 },

@@ -1,4 +1,4 @@
-import { defineRoute, type Clock, type Db, type Route } from '../../kernel';
+import { defineRoute, isStaff, type Call, type Clock, type Db, type Reply, type Route } from '../../kernel';
 import type { MatterStatus } from '../MatterVersion';
 import type { CatalogSettings } from '../quality';
 import { createDraft } from '../operations/createDraft';
@@ -20,9 +20,37 @@ import {
 } from './catalogRequests';
 import { diffSchema, matterVersionSchema, searchPageSchema, versionListSchema } from './catalogResponses';
 import { guideSchema } from './guideResponses';
+import { PUBLIC_STATUSES } from '../MatterVersion';
+import { createPublicReadCache, type PublicReadCache } from '../publicReads/PublicReadCache';
 
 const tags = ['事项目录 catalog'];
-const version = { description: '版本', schema: matterVersionSchema };
+const cacheHeaders = {
+  ETag: { description: '强校验标签：内容不变则不变；公众读者的应答才有', schema: { type: 'string' } },
+  'Cache-Control': {
+    description: '公众：public, no-cache（每次向服务器确认）或已生效版本的 immutable；工作人员：private, no-store',
+    schema: { type: 'string' },
+  },
+};
+/** Every public read answers If-None-Match: the same tag gets 304 and no body. */
+const notModified = { '304': { description: '未修改（If-None-Match 与当前 ETag 相同），无应答体' } };
+const version = { description: '版本', schema: matterVersionSchema, headers: cacheHeaders };
+
+/**
+ * A public read through the cache: every reader outside the centre sees the same answer, so it is
+ * kept and tagged; staff read the database each time and their answer stays private (`http/`).
+ */
+async function publicRead<T>(
+  cache: PublicReadCache,
+  clock: Clock,
+  call: Call,
+  key: string,
+  load: () => Promise<T>,
+): Promise<{ value: T; etag?: string }> {
+  if (isStaff(call.actor)) return { value: await load() };
+  return cache.get(key, clock.today(), load);
+}
+
+const revalidate = (etag: string | undefined): Reply['cache'] => ({ policy: 'revalidate', ...(etag ? { etag } : {}) });
 const writeErrors = [400, 401, 403, 404, 409, 415, 422];
 
 /** Thin handlers: the request is validated by `http/` from these schemas; each calls one operation. */
@@ -31,7 +59,16 @@ async function* wholeBody(text: string): AsyncIterable<string> {
   yield text;
 }
 
-export function catalogRoutes(deps: { db: Db; clock: Clock } & CatalogSettings): Route[] {
+export function catalogRoutes(
+  deps: { db: Db; clock: Clock } & CatalogSettings,
+  cache: PublicReadCache = createPublicReadCache({ db: deps.db }),
+): Route[] {
+  const read = <T>(call: Call, key: string, load: () => Promise<T>) => publicRead(cache, deps.clock, call, key, load);
+  // A write through this process is seen by the next read, not a revalidation later.
+  const written = <T>(value: T): T => {
+    cache.invalidate();
+    return value;
+  };
   return [
     defineRoute({
       method: 'get',
@@ -41,7 +78,7 @@ export function catalogRoutes(deps: { db: Db; clock: Clock } & CatalogSettings):
       tags,
       access: 'public',
       query: searchQuerySchema,
-      responses: { '200': { description: '分页结果', schema: searchPageSchema } },
+      responses: { '200': { description: '分页结果', schema: searchPageSchema, headers: cacheHeaders }, ...notModified },
       errors: [400],
       async handle({ call, query }) {
         const search = {
@@ -54,10 +91,12 @@ export function catalogRoutes(deps: { db: Db; clock: Clock } & CatalogSettings):
           level: query.level,
           object: query.object,
           status: query.status as MatterStatus | undefined,
+          hasThemeFacets: query.facets === 'themes',
           page: Number(query.page ?? 1),
           pageSize: Number(query.pageSize ?? 20),
         };
-        return { body: await searchMatters(deps, call, { search }) };
+        const page = await read(call, `search ${JSON.stringify(search)}`, () => searchMatters(deps, call, { search }));
+        return { body: page.value, cache: revalidate(page.etag) };
       },
     }),
     defineRoute({
@@ -70,7 +109,7 @@ export function catalogRoutes(deps: { db: Db; clock: Clock } & CatalogSettings):
       responses: { '201': { description: '草稿', schema: matterVersionSchema } },
       errors: writeErrors,
       async handle({ call, body }) {
-        return { status: 201, body: await createDraft(deps, call, { document: body.document }) };
+        return { status: 201, body: written(await createDraft(deps, call, { document: body.document })) };
       },
     }),
     defineRoute({
@@ -81,10 +120,11 @@ export function catalogRoutes(deps: { db: Db; clock: Clock } & CatalogSettings):
       access: 'public',
       params: codeParamSchema,
       paramsErrorCode: 'MATTER_CODE_INVALID',
-      responses: { '200': version },
+      responses: { '200': version, ...notModified },
       errors: [400, 404],
       async handle({ call, params }) {
-        return { body: await getCurrentMatter(deps, call, { code: params.code }) };
+        const current = await read(call, `matter ${params.code}`, () => getCurrentMatter(deps, call, { code: params.code }));
+        return { body: current.value, cache: revalidate(current.etag) };
       },
     }),
     defineRoute({
@@ -95,10 +135,11 @@ export function catalogRoutes(deps: { db: Db; clock: Clock } & CatalogSettings):
       access: 'public',
       params: codeParamSchema,
       paramsErrorCode: 'MATTER_CODE_INVALID',
-      responses: { '200': { description: '办事指南', schema: guideSchema } },
+      responses: { '200': { description: '办事指南', schema: guideSchema, headers: cacheHeaders }, ...notModified },
       errors: [400, 404],
       async handle({ call, params }) {
-        return { body: await getGuide(deps, call, { code: params.code }) };
+        const guide = await read(call, `guide ${params.code}`, () => getGuide(deps, call, { code: params.code }));
+        return { body: guide.value, cache: revalidate(guide.etag) };
       },
     }),
     defineRoute({
@@ -115,13 +156,16 @@ export function catalogRoutes(deps: { db: Db; clock: Clock } & CatalogSettings):
           description: '办事指南网页',
           mediaTypes: ['text/html'],
           schema: { type: 'string', contentMediaType: 'text/html' },
+          headers: cacheHeaders,
         },
+        ...notModified,
       },
       errors: [400, 404],
       async handle({ call, params }) {
-        const page = await getGuidePage(deps, call, { code: params.code });
+        const page = await read(call, `guide.html ${params.code}`, () => getGuidePage(deps, call, { code: params.code }));
         return {
-          stream: wholeBody(page),
+          stream: wholeBody(page.value),
+          cache: revalidate(page.etag),
           headers: {
             'Content-Type': 'text/html; charset=utf-8',
             // The page is public and carries staff-typed text: nothing may run, load or frame it.
@@ -154,10 +198,13 @@ export function catalogRoutes(deps: { db: Db; clock: Clock } & CatalogSettings):
       tags,
       access: 'public',
       params: versionParamSchema,
-      responses: { '200': version },
+      responses: { '200': version, ...notModified },
       errors: [400, 404],
       async handle({ call, params }) {
-        return { body: await getMatterVersion(deps, call, { code: params.code, version: Number(params.n) }) };
+        const key = `version ${params.code} ${params.n}`;
+        // Its status moves on (superseded, retired) though its document does not: revalidated.
+        const found = await read(call, key, () => getMatterVersion(deps, call, { code: params.code, version: Number(params.n) }));
+        return { body: found.value, cache: revalidate(found.etag) };
       },
     }),
     defineRoute({
@@ -174,20 +221,24 @@ export function catalogRoutes(deps: { db: Db; clock: Clock } & CatalogSettings):
           description: 'ES 模块',
           mediaTypes: ['text/javascript'],
           schema: { type: 'string', contentMediaType: 'text/javascript' },
+          headers: cacheHeaders,
         },
+        ...notModified,
       },
       errors: [400, 404],
       async handle({ call, params }) {
-        const found = await getMatterVersion(deps, call, { code: params.code, version: Number(params.n) });
-        const module = buildConditionModule({ document: found.document, version: found.version });
-        // A published version never changes and anyone may read it; a draft changes under its number.
-        const isFrozen = found.status === 'published';
+        const today = deps.clock.today();
+        const built = await read(call, `conditions.js ${params.code} ${params.n}`, async () => {
+          const found = await getMatterVersion(deps, call, { code: params.code, version: Number(params.n) });
+          // A version that has taken effect never changes again; a scheduled one may still go back
+          // to review and be edited under its number, and a draft changes with every save.
+          const isFrozen = PUBLIC_STATUSES.includes(found.status) && found.effectiveFrom !== null && found.effectiveFrom <= today;
+          return { module: buildConditionModule({ document: found.document, version: found.version }), isFrozen };
+        });
         return {
-          stream: wholeBody(module),
-          headers: {
-            'Content-Type': 'text/javascript; charset=utf-8',
-            'Cache-Control': isFrozen ? 'public, max-age=86400' : 'private, no-store',
-          },
+          stream: wholeBody(built.value.module),
+          headers: { 'Content-Type': 'text/javascript; charset=utf-8' },
+          cache: built.value.isFrozen ? { policy: 'immutable' } : revalidate(built.etag),
         };
       },
     }),
@@ -218,7 +269,9 @@ export function catalogRoutes(deps: { db: Db; clock: Clock } & CatalogSettings):
       responses: { '200': version },
       errors: writeErrors,
       async handle({ call, params, body }) {
-        return { body: await updateDraft(deps, call, { code: params.code, revision: body.revision, document: body.document }) };
+        return {
+          body: written(await updateDraft(deps, call, { code: params.code, revision: body.revision, document: body.document })),
+        };
       },
     }),
     defineRoute({
@@ -236,7 +289,7 @@ export function catalogRoutes(deps: { db: Db; clock: Clock } & CatalogSettings):
       responses: { '200': { description: '操作后的版本', schema: matterVersionSchema } },
       errors: writeErrors,
       async handle({ call, params, body }) {
-        return { body: await transitionMatter(deps, call, { code: params.code, request: body }) };
+        return { body: written(await transitionMatter(deps, call, { code: params.code, request: body })) };
       },
     }),
   ];
