@@ -9,7 +9,27 @@ import { SearchPage } from './pages/SearchPage';
 // 情形引导 brings the shared condition code (and Ajv's runtime): loaded only by the page that needs it.
 const SituationPage = lazy(() => import('./pages/SituationPage').then((module) => ({ default: module.SituationPage })));
 
-const TITLES = { home: '首页', search: '搜索事项', guide: '办事指南', situations: '情形引导', notFound: '页面不存在' } as const;
+// The write side (rjsf, the form's validator, uploads) and 我的办件 load only when opened.
+const ApplyPage = lazy(() => import('./pages/ApplyPage').then((module) => ({ default: module.ApplyPage })));
+const DraftPage = lazy(() => import('./pages/ApplyPage').then((module) => ({ default: module.DraftPage })));
+const MyApplicationsPage = lazy(() =>
+  import('./pages/MyApplicationsPage').then((module) => ({ default: module.MyApplicationsPage })),
+);
+const ApplicationPage = lazy(() => import('./pages/ApplicationPage').then((module) => ({ default: module.ApplicationPage })));
+const ReceiptPage = lazy(() => import('./pages/ReceiptPage').then((module) => ({ default: module.ReceiptPage })));
+
+const TITLES = {
+  home: '首页',
+  search: '搜索事项',
+  guide: '办事指南',
+  situations: '情形引导',
+  apply: '在线办理',
+  draft: '在线办理',
+  applications: '我的办件',
+  application: '办件详情',
+  receipt: '材料接收凭证',
+  notFound: '页面不存在',
+} as const;
 
 export function App() {
   const { path, query } = useLocation();
@@ -49,6 +69,21 @@ export function App() {
             }
           >
             <SituationPage key={route.code} code={route.code} query={query} />
+          </Suspense>
+        )}
+        {['apply', 'draft', 'applications', 'application', 'receipt'].includes(route.page) && (
+          <Suspense
+            fallback={
+              <p className="notice" role="status">
+                正在加载…
+              </p>
+            }
+          >
+            {route.page === 'apply' && <ApplyPage key={route.code} code={route.code} query={query} />}
+            {route.page === 'draft' && <DraftPage key={route.id} id={route.id} />}
+            {route.page === 'applications' && <MyApplicationsPage />}
+            {route.page === 'application' && <ApplicationPage key={route.number} number={route.number} />}
+            {route.page === 'receipt' && <ReceiptPage key={route.number} number={route.number} />}
           </Suspense>
         )}
         {route.page === 'notFound' && (

@@ -198,12 +198,20 @@ export function GuidePage({ code, query }: { code: string; query: URLSearchParam
             <p className="card-meta">{value.basicInfo.department}</p>
             <MatterBadges projectType={document?.projectType} sceneVisits={document?.online?.sceneVisits} />
             <div className="actions">
-              <button type="button" className="button button-primary button-block" disabled aria-describedby="apply-note">
-                在线办理
-              </button>
-              <p id="apply-note" className="muted apply-note">
-                在线申请即将开放，现可查看材料清单后到窗口办理。
-              </p>
+              {document?.form ? (
+                <Link className="button button-primary button-block" to={`/matters/${code}/apply`}>
+                  在线办理
+                </Link>
+              ) : (
+                <>
+                  <button type="button" className="button button-primary button-block" disabled aria-describedby="apply-note">
+                    在线办理
+                  </button>
+                  <p id="apply-note" className="muted apply-note">
+                    本事项暂未开通在线申请，可查看材料清单后到窗口办理。
+                  </p>
+                </>
+              )}
               {hasQuestions && (
                 <Link className="button button-secondary button-block" to={`/matters/${code}/situations`}>
                   情形引导：我要准备什么

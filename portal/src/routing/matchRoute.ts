@@ -4,9 +4,16 @@ export type PortalRoute =
   | { page: 'search' }
   | { page: 'guide'; code: string }
   | { page: 'situations'; code: string }
+  | { page: 'apply'; code: string }
+  | { page: 'draft'; id: string }
+  | { page: 'applications' }
+  | { page: 'application'; number: string }
+  | { page: 'receipt'; number: string }
   | { page: 'notFound' };
 
 const CODE = '([0-9A-Za-z]{1,40})';
+const DRAFT_ID = '([0-9a-fA-F-]{36})';
+const NUMBER = '([0-9A-Za-z]{1,60})';
 
 export function matchRoute(path: string): PortalRoute {
   if (path === '/' || path === '') return { page: 'home' };
@@ -15,5 +22,14 @@ export function matchRoute(path: string): PortalRoute {
   if (guide?.[1]) return { page: 'guide', code: guide[1] };
   const situations = new RegExp(`^/matters/${CODE}/situations/?$`).exec(path);
   if (situations?.[1]) return { page: 'situations', code: situations[1] };
+  const apply = new RegExp(`^/matters/${CODE}/apply/?$`).exec(path);
+  if (apply?.[1]) return { page: 'apply', code: apply[1] };
+  const draft = new RegExp(`^/drafts/${DRAFT_ID}/?$`).exec(path);
+  if (draft?.[1]) return { page: 'draft', id: draft[1] };
+  if (path === '/applications' || path === '/applications/') return { page: 'applications' };
+  const application = new RegExp(`^/applications/${NUMBER}/?$`).exec(path);
+  if (application?.[1]) return { page: 'application', number: application[1] };
+  const receipt = new RegExp(`^/applications/${NUMBER}/receipt/?$`).exec(path);
+  if (receipt?.[1]) return { page: 'receipt', number: receipt[1] };
   return { page: 'notFound' };
 }

@@ -1,0 +1,127 @@
+import type { RJSFSchema } from '@rjsf/utils';
+import { useEffect, useState } from 'react';
+import { intakeApi, type Draft } from '../api/intakeApi';
+import { DraftEditor, type LoadedMatter } from '../apply/DraftEditor';
+import { createFormValidator, loadFormModule } from '../apply/formValidator';
+import { loadVersion } from '../apply/loadVersion';
+import { LoadState } from '../components/LoadState';
+import { useAsync } from '../components/useAsync';
+import { Link } from '../routing/Link';
+import { navigate } from '../routing/useLocation';
+import { useSignedIn, whenSignedIn } from '../apply/useSignedIn';
+import { isStaff } from '../session/sessionStore';
+import '../styles/apply.css';
+
+/** One version's document with its conditions installed and its form's precompiled validator. */
+async function loadMatter(code: string, version: number): Promise<LoadedMatter> {
+  const [matter, form] = await Promise.all([
+    loadVersion(code, version),
+    loadFormModule(intakeApi.formUrl(code, version)).catch((error: unknown) => error as Error),
+  ]);
+  if (form instanceof Error && matter.document.form) throw form;
+  const schema = (matter.document.form?.schema ?? {}) as RJSFSchema;
+  // Without a form nothing is validated; rjsf is not rendered then.
+  const validator = createFormValidator(form instanceof Error ? { version, validators: () => ({}) } : form, schema, version);
+  return { code, version, name: matter.name, document: matter.document, validator };
+}
+
+/**
+ * The signed-in citizen's open draft of this matter, or a new one with the answers a 情形引导 link
+ * carried in its query (the platform keeps only real options of the version in force).
+ */
+async function openDraft(code: string, query: URLSearchParams): Promise<string> {
+  const { items } = await intakeApi.drafts();
+  const open = items.find((item) => item.matterCode === code && !item.isOnBehalf);
+  if (open) return open.id;
+  const answers = Object.fromEntries([...query.entries()].filter(([key]) => key !== 'preview'));
+  const draft = await intakeApi.createDraft({ matterCode: code, ...(Object.keys(answers).length > 0 ? { answers } : {}) });
+  return draft.id;
+}
+
+const Loading = () => (
+  <p className="notice" role="status">
+    正在加载…
+  </p>
+);
+
+function Title({ name }: { name?: string }) {
+  return <h1 className="page-title">在线办理{name && <span className="title-sub">{name}</span>}</h1>;
+}
+
+function OpenDraft({ code, query }: { code: string; query: URLSearchParams }) {
+  const opened = useAsync(() => openDraft(code, query), code);
+  useEffect(() => {
+    if (opened.status === 'done') navigate(`/drafts/${encodeURIComponent(opened.value)}`, { replace: true });
+  }, [opened]);
+  return (
+    <>
+      <Title />
+      {opened.status === 'failed' ? <LoadState state={opened}>{() => null}</LoadState> : <Loading />}
+    </>
+  );
+}
+
+function Preview({ code, version }: { code: string; version: number }) {
+  const loaded = useAsync(() => loadMatter(code, version), `${code}/${version}`);
+  return (
+    <LoadState state={loaded}>
+      {(matter) => {
+        const draft: Draft = { id: 'preview', matterCode: code, version, revision: 0, answers: {}, formData: {}, materials: {} };
+        return (
+          <>
+            <Title name={matter.name} />
+            <DraftEditor draft={draft} matter={matter} isPreview onReload={() => undefined} />
+          </>
+        );
+      }}
+    </LoadState>
+  );
+}
+
+/** `/matters/{code}/apply`: opens (or resumes) the citizen's draft; `?preview=<n>` shows a version to staff. */
+export function ApplyPage({ code, query }: { code: string; query: URLSearchParams }) {
+  const session = useSignedIn();
+  if (session.status !== 'signedIn') return <Loading />;
+  const preview = query.get('preview');
+  if (preview !== null) {
+    if (!isStaff(session.user) || !/^[1-9]\d{0,5}$/.test(preview))
+      return (
+        <>
+          <Title />
+          <p className="notice notice-error" role="alert">
+            预览仅供工作人员使用。
+          </p>
+        </>
+      );
+    return <Preview code={code} version={Number(preview)} />;
+  }
+  return <OpenDraft code={code} query={query} />;
+}
+
+/** `/drafts/{id}`: a draft resumed, on this device or another. */
+export function DraftPage({ id }: { id: string }) {
+  const session = useSignedIn();
+  const [reloads, setReloads] = useState(0);
+  const loaded = useAsync(
+    () =>
+      whenSignedIn(session, async () => {
+        const draft = await intakeApi.draft(id);
+        return { draft, matter: await loadMatter(draft.matterCode, draft.version) };
+      }),
+    session.status === 'signedIn' ? `${id}/${reloads}` : 'waiting',
+  );
+  if (session.status !== 'signedIn') return <Loading />;
+  return (
+    <LoadState state={loaded}>
+      {({ draft, matter }) => (
+        <>
+          <p className="breadcrumb">
+            <Link to={`/matters/${matter.code}`}>办事指南</Link> · <Link to="/applications">我的办件</Link>
+          </p>
+          <Title name={matter.name} />
+          <DraftEditor key={`${draft.id}/${reloads}`} draft={draft} matter={matter} onReload={() => setReloads((n) => n + 1)} />
+        </>
+      )}
+    </LoadState>
+  );
+}
