@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backfillNamePinyin } from '../../platform/src/catalog';
 import { startTestServer, type TestServer } from '../support/startTestServer';
 
 const WANGBA = '1143990100601012XX0001220140001';
@@ -44,6 +45,19 @@ describe('public reads for the portal', () => {
     // Pinyin narrows, it does not widen: a Chinese term and initials together.
     const both = (await search({ q: '食品 jy', pageSize: '100' })).items.map((item) => item.name);
     expect(both).toEqual(['食品经营许可']);
+  });
+
+  it('fills the pinyin of versions stored without it (older rows, bulk loads)', async () => {
+    const pinyinOf = async () =>
+      (
+        await server.deps.db.query<{ name_initials: string | null; name_pinyin: string | null }>(
+          "SELECT name_initials, name_pinyin FROM matter_versions WHERE name = '食品经营许可'",
+        )
+      ).rows;
+    await server.deps.db.query("UPDATE matter_versions SET name_initials = NULL, name_pinyin = NULL WHERE name = '食品经营许可'");
+    expect(await backfillNamePinyin(server.deps)).toBeGreaterThan(0);
+    expect(await pinyinOf()).toEqual([{ name_initials: 'spjyxk', name_pinyin: 'shipinjingyingxuke' }]);
+    expect(await backfillNamePinyin(server.deps)).toBe(0);
   });
 
   it('counts matters per theme over the whole filter, not one page', async () => {

@@ -37,6 +37,7 @@ describe('pinyin', () => {
     });
     // Polyphonic characters read in context: 重庆 is chong, not zhong.
     expect(namePinyin('重庆A级').initials).toBe('cqaj');
+    expect(namePinyin('道路旅客运输').full).toBe('daolulvkeyunshu');
   });
 
   it('cuts a Latin word of four or more letters into pairs, as Chinese; other terms are not pinyin', () => {

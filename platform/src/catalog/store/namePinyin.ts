@@ -13,7 +13,8 @@ const latin = (parts: string[]) =>
  * context by pinyin-pro's word list (重庆 → chongqing).
  */
 export function namePinyin(name: string): { initials: string; full: string } {
-  const options = { toneType: 'none', type: 'array', nonZh: 'consecutive' } as const;
+  // ü is typed v on every pinyin keyboard (旅 → lv).
+  const options = { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true } as const;
   return {
     initials: latin(pinyin(name, { ...options, pattern: 'first' })),
     full: latin(pinyin(name, options)),
