@@ -5,6 +5,9 @@ import { useLocation } from './routing/useLocation';
 import { GuidePage } from './pages/GuidePage';
 import { HomePage } from './pages/HomePage';
 import { SearchPage } from './pages/SearchPage';
+import { AccountNav } from './account/AccountNav';
+import { LoginPage } from './pages/LoginPage';
+import { RegisterPage } from './pages/RegisterPage';
 
 // 情形引导 brings the shared condition code (and Ajv's runtime): loaded only by the page that needs it.
 const SituationPage = lazy(() => import('./pages/SituationPage').then((module) => ({ default: module.SituationPage })));
@@ -30,12 +33,13 @@ const TITLES = {
   receipt: '材料接收凭证',
   notFound: '页面不存在',
 } as const;
+const ACCOUNT_TITLES = { login: '登录', register: '注册' } as const;
 
 export function App() {
   const { path, query } = useLocation();
   const route = matchRoute(path);
   useEffect(() => {
-    document.title = `${TITLES[route.page]} - 云溪县政务服务网`;
+    document.title = `${{ ...TITLES, ...ACCOUNT_TITLES }[route.page]} - 云溪县政务服务网`;
   }, [route.page]);
   // A new page (not a new tab or answer, which change only the query) moves focus to its content,
   // so a screen reader starts there instead of on a link that no longer exists.
@@ -55,6 +59,7 @@ export function App() {
           云溪县政务服务网
         </Link>
         <span className="site-tagline">一网通办 · 事项通</span>
+        <AccountNav />
       </header>
       <main id="main" className="main" tabIndex={-1}>
         {route.page === 'home' && <HomePage />}
@@ -86,6 +91,8 @@ export function App() {
             {route.page === 'receipt' && <ReceiptPage key={route.number} number={route.number} />}
           </Suspense>
         )}
+        {route.page === 'login' && <LoginPage query={query} />}
+        {route.page === 'register' && <RegisterPage query={query} />}
         {route.page === 'notFound' && (
           <>
             <h1 className="page-title">页面不存在</h1>

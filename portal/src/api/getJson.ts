@@ -20,13 +20,18 @@ export class ApiError extends Error {
 /** The platform's error body as an ApiError (status 0 is a network failure). */
 export async function apiErrorOf(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => null)) as {
-    error?: { code?: string; message?: string; issues?: ApiIssue[] };
+    error?: { code?: string; message?: string; details?: unknown };
   } | null;
+  // Field issues come as `details` (docs/errors.md); other errors put an object there.
+  const details = body?.error?.details;
+  const issues = Array.isArray(details)
+    ? details.filter((issue): issue is ApiIssue => typeof (issue as Partial<ApiIssue> | null)?.pointer === 'string')
+    : [];
   return new ApiError(
     response.status,
     body?.error?.code ?? 'HTTP',
     body?.error?.message ?? `服务暂不可用（${response.status}）`,
-    Array.isArray(body?.error?.issues) ? body.error.issues : [],
+    issues,
   );
 }
 

@@ -4,6 +4,8 @@ export type PortalRoute =
   | { page: 'search' }
   | { page: 'guide'; code: string }
   | { page: 'situations'; code: string }
+  | { page: 'login' }
+  | { page: 'register' }
   | { page: 'apply'; code: string }
   | { page: 'draft'; id: string }
   | { page: 'applications' }
@@ -18,6 +20,8 @@ const NUMBER = '([0-9A-Za-z]{1,60})';
 export function matchRoute(path: string): PortalRoute {
   if (path === '/' || path === '') return { page: 'home' };
   if (path === '/search') return { page: 'search' };
+  if (path === '/login') return { page: 'login' };
+  if (path === '/register') return { page: 'register' };
   const guide = new RegExp(`^/matters/${CODE}/?$`).exec(path);
   if (guide?.[1]) return { page: 'guide', code: guide[1] };
   const situations = new RegExp(`^/matters/${CODE}/situations/?$`).exec(path);
