@@ -108,6 +108,16 @@ function operationOf(route: Route): Json {
       content: Object.fromEntries(raw.mediaTypes.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }])),
     };
   }
+  if (route.body && 'stream' in route.body) {
+    const { stream } = route.body;
+    requestBody = {
+      required: true,
+      description: `${stream.description}（上限 ${Math.round(stream.maxBytes / 1024 / 1024)} MB）`,
+      content: Object.fromEntries(
+        stream.mediaTypes.map((type) => [type, { schema: stream.fields ?? { type: 'string', contentMediaType: type } }]),
+      ),
+    };
+  }
   return {
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),

@@ -6,6 +6,7 @@ import { fail, requireRole, requireUser, type Route } from '../kernel';
 import { checkJsonValue } from './checkJsonValue';
 import type { HttpSettings } from './HttpSettings';
 import { hasBody, mediaTypeOf, readBody } from './readBody';
+import { discardRest, streamBodyOf } from './streamBody';
 import { actorOf, sessionCookieOptions, sessionOf } from './sessionMiddleware';
 import { sendCacheable } from './sendCacheable';
 import { validateInput } from './validateInput';
@@ -27,6 +28,7 @@ async function readRouteBody(route: Route, req: Request, settings: HttpSettings)
     }
     return { body: undefined, mediaType };
   }
+  if ('stream' in route.body) return { body: streamBodyOf(req, route.body.stream, mediaType), mediaType };
   if ('raw' in route.body) {
     if (!route.body.raw.mediaTypes.includes(mediaType))
       throw fail('UNSUPPORTED_MEDIA_TYPE', { expected: route.body.raw.mediaTypes });
@@ -96,15 +98,21 @@ export function mountRoute(route: Route, settings: HttpSettings): RequestHandler
       code: 'BAD_QUERY',
       prefix: '/query',
     });
-    const { body, mediaType } = await readRouteBody(route, req, settings);
-    const reply = await route.handle({
-      call: { actor: actorOf(res), ip: req.ip ?? null },
-      params,
-      query,
-      body,
-      session,
-      mediaType,
-    });
+    let reply;
+    try {
+      const { body, mediaType } = await readRouteBody(route, req, settings);
+      reply = await route.handle({
+        call: { actor: actorOf(res), ip: req.ip ?? null },
+        params,
+        query,
+        body,
+        session,
+        mediaType,
+      });
+    } finally {
+      // A refused stream (media type, size, a handler's refusal) leaves the rest of the body unread.
+      if (route.body && 'stream' in route.body) discardRest(req, res, route.body.stream.maxBytes);
+    }
     await send(reply, res, settings);
   };
 }

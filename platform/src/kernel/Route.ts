@@ -1,3 +1,5 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
 import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import type { Role } from './Actor';
 import type { Call } from './Call';
@@ -31,6 +33,25 @@ export interface RawBodySpec {
 }
 export interface JsonBodySpec<B extends JSONSchema> {
   json: B;
+}
+/**
+ * A body the handler reads itself, as it arrives (uploads): `http/` checks access, CSRF, path,
+ * query and media type first, and hands over the request untouched. `fields` documents the form's
+ * parts (an object schema; OpenAPI only), `maxBytes` is the most the handler will accept.
+ */
+export interface StreamBodySpec {
+  stream: {
+    mediaTypes: readonly string[];
+    maxBytes: number;
+    description: string;
+    fields?: ObjectSchema;
+  };
+}
+
+/** What a stream body's handler gets: the unread request and its headers. */
+export interface StreamBody {
+  stream: Readable;
+  headers: IncomingHttpHeaders;
 }
 
 /** The session a request came with (resolved by `http/` before any route runs). */
@@ -74,9 +95,11 @@ type BodyOf<B> = [B] extends [undefined]
   ? undefined
   : B extends RawBodySpec
     ? Uint8Array
-    : B extends JsonBodySpec<infer S>
-      ? Infer<S>
-      : never;
+    : B extends StreamBodySpec
+      ? StreamBody
+      : B extends JsonBodySpec<infer S>
+        ? Infer<S>
+        : never;
 
 export interface RouteSpec<P extends object | undefined, Q extends object | undefined, B> {
   method: 'get' | 'post' | 'put' | 'delete';
@@ -115,7 +138,7 @@ export interface Route {
   isCsrfExempt?: boolean;
   params?: ObjectSchema;
   query?: ObjectSchema;
-  body?: JsonBodySpec<JSONSchema> | RawBodySpec;
+  body?: JsonBodySpec<JSONSchema> | RawBodySpec | StreamBodySpec;
   responses: Record<string, ResponseSpec>;
   errors: readonly number[];
   paramsErrorCode?: 'BAD_QUERY' | 'MATTER_CODE_INVALID';
@@ -126,7 +149,7 @@ export interface Route {
 export function defineRoute<
   const P extends object | undefined = undefined,
   const Q extends object | undefined = undefined,
-  const B extends JsonBodySpec<JSONSchema> | RawBodySpec | undefined = undefined,
+  const B extends JsonBodySpec<JSONSchema> | RawBodySpec | StreamBodySpec | undefined = undefined,
 >(spec: RouteSpec<P, Q, B>): Route {
   return spec as unknown as Route;
 }

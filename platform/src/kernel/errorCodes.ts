@@ -53,6 +53,15 @@ export const errorMessages = {
   // Law register
   LAW_NOT_FOUND: '法规库中没有该条目',
   LAW_INVALID: '法规库条目不符合要求',
+
+  // Files
+  UPLOAD_INVALID: '上传请求不符合要求：应为一个文件，并先给出 draftId 与 materialId',
+  FILE_TOO_LARGE: '文件超过该材料允许的大小',
+  FILE_TYPE_NOT_ALLOWED: '文件格式不在该材料允许的范围内（按文件内容识别）',
+  FILE_TYPE_FORBIDDEN: '不接受可执行文件、脚本或压缩包',
+  FILE_INFECTED: '文件未通过病毒扫描，未保存',
+  SCANNER_UNAVAILABLE: '病毒扫描服务暂不可用，请稍后再上传',
+  FILE_NOT_FOUND: '文件不存在',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorMessages;

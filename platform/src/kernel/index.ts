@@ -24,4 +24,5 @@ export {
   type ResponseSpec,
   type RequestSession,
   type ObjectSchema,
+  type StreamBody,
 } from './Route';

@@ -11,12 +11,16 @@ import { seedDepartments } from '../departments';
 import { calendarWarnings, seedCalendars } from '../calendar';
 import { seedLaws } from '../laws';
 import { composeRoutes, sessionSettingsOf } from './composeRoutes';
+import { filesSetupOf, type FilesSetup } from './composeFiles';
+import { sweepOrphanFiles } from '../files';
 
 export interface Bootstrapped {
   deps: Deps;
   config: Config;
   routes: Route[];
   app: ReturnType<typeof createApp>;
+  /** The file storage and scanner the routes were given. */
+  files: FilesSetup;
 }
 
 /**
@@ -45,6 +49,7 @@ export async function bootstrap({
     dataDir: config.dataDir === ':memory:' ? undefined : config.dataDir,
   });
   const deps: Deps = { db, clock, logger };
+  const files = filesSetupOf(config);
   try {
     await checkStoredDocuments(deps);
     await backfillNamePinyin(deps);
@@ -57,6 +62,12 @@ export async function bootstrap({
     await seedLaws(deps, { file: join(config.seedDir, 'laws.json') });
     const seeded = shouldSeedCatalog ? await loadSeedCatalog({ ...deps, region: config.region }, { dir: config.seedDir }) : 0;
     if (config.isDemo) await seedDemoAccounts(deps);
+    // Before the first request: an upload cut off by a crash leaves staged bytes or a blob with no row.
+    await sweepOrphanFiles(deps, files.storage);
+    if (!files.scanner)
+      logger.warn(
+        '未配置病毒扫描（CLAMD_SOCKET 或 CLAMD_HOST）：上传的文件标为未扫描，工作人员不能打开 / no virus scanner configured',
+      );
     // The seed wrote the whole catalog; the planner should know (PGlite has no autovacuum). Not on
     // every start: statistics are stored, and ANALYZE of a large catalog would slow each restart.
     if (seeded > 0) await analyze(db);
@@ -64,7 +75,7 @@ export async function bootstrap({
     await db.close();
     throw error;
   }
-  const routes = composeRoutes(deps, config);
+  const routes = composeRoutes(deps, config, files);
   const sessions = sessionSettingsOf(config);
   const app = createApp({
     routes,
@@ -73,5 +84,5 @@ export async function bootstrap({
     findSession: (token) => findSession({ db, clock, sessions }, token),
     portalDir,
   });
-  return { deps, config, routes, app };
+  return { deps, config, routes, app, files };
 }

@@ -4,16 +4,18 @@ import { auditRoutes } from '../audit';
 import { calendarRoutes } from '../calendar';
 import { catalogRoutes, exchangeRoutes } from '../catalog';
 import { departmentsRoutes } from '../departments';
+import { filesRoutes } from '../files';
 import { identityRoutes, type SessionSettings } from '../identity';
 import { lawRoutes } from '../laws';
 import { buildOpenApi, systemRoutes } from '../http';
+import { filesSetupOf, noStaffMayOpen, refuseEveryUpload, type FilesSetup } from './composeFiles';
 
 export function sessionSettingsOf(config: Config): SessionSettings {
   return { idleMinutes: config.sessionMinutes, absoluteMinutes: config.sessionMaxMinutes };
 }
 
 /** Every module's routes, each given only the dependencies and settings it uses. */
-export function composeRoutes(deps: Deps, config: Config): Route[] {
+export function composeRoutes(deps: Deps, config: Config, files: FilesSetup = filesSetupOf(config)): Route[] {
   let openApi: Record<string, unknown> | undefined;
   const routes: Route[] = [
     ...systemRoutes(deps, () => (openApi ??= buildOpenApi(routes))),
@@ -24,6 +26,7 @@ export function composeRoutes(deps: Deps, config: Config): Route[] {
     ...auditRoutes(deps),
     ...calendarRoutes(deps, { region: config.region }),
     ...lawRoutes(deps),
+    ...filesRoutes(deps, { ...files, resolveUpload: refuseEveryUpload, canStaffOpen: noStaffMayOpen }),
   ];
   return routes;
 }

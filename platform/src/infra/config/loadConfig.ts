@@ -28,6 +28,20 @@ export const configSchema = {
       description: '可信反向代理：loopback、IP/CIDR 列表（逗号分隔），或跳数',
     },
     SEED_DIR: { type: 'string', minLength: 1, description: '种子目录（index.json、departments.json、matters/）' },
+    CLAMD_SOCKET: {
+      type: 'string',
+      pattern: '^/',
+      maxLength: 107,
+      description: 'clamd 的本地套接字（绝对路径）；与 CLAMD_HOST 二选一',
+    },
+    CLAMD_HOST: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 255,
+      description: 'clamd 的 TCP 地址；未配置扫描时上传的文件标为未扫描',
+    },
+    CLAMD_PORT: { type: 'string', pattern: '^\\d{1,5}$', description: 'clamd 的 TCP 端口（默认 3310）' },
+    CLAMD_TIMEOUT_SECONDS: { type: 'string', pattern: '^[1-9]\\d{0,2}$', description: '一次扫描最长等待（秒，默认 30）' },
   },
 } as const;
 
@@ -50,7 +64,11 @@ export interface Config {
   /** express `trust proxy`; false unless TRUST_PROXY names the proxy. */
   trustProxy: boolean | string | string[] | number;
   seedDir: string;
+  /** Where clamd listens; undefined: no scanner, files are stored unscanned (staff cannot open them). */
+  clamd: ClamdAddress | undefined;
 }
+
+export type ClamdAddress = ({ socket: string } | { host: string; port: number }) & { timeoutMs: number };
 
 export class ConfigError extends Error {}
 
@@ -69,6 +87,13 @@ function trustProxyOf(raw: string | undefined): Config['trustProxy'] {
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean);
+}
+
+function clamdOf(given: Partial<Record<string, string>>): ClamdAddress | undefined {
+  const timeoutMs = Number(given.CLAMD_TIMEOUT_SECONDS ?? 30) * 1000;
+  if (given.CLAMD_SOCKET !== undefined) return { socket: given.CLAMD_SOCKET, timeoutMs };
+  if (given.CLAMD_HOST !== undefined) return { host: given.CLAMD_HOST, port: Number(given.CLAMD_PORT ?? 3310), timeoutMs };
+  return undefined;
 }
 
 const isTrue = (raw: string | undefined) => raw !== undefined && ['true', '1', 'yes'].includes(raw);
@@ -93,6 +118,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const isProduction = given.NODE_ENV === 'production';
   if (isProduction && isTrue(given.MATTERFLOW_DEMO))
     problems.push('MATTERFLOW_DEMO: 生产环境（NODE_ENV=production）不能开启演示账户');
+  if (given.CLAMD_SOCKET !== undefined && given.CLAMD_HOST !== undefined)
+    problems.push('CLAMD_SOCKET / CLAMD_HOST: 只能配置其中一个');
+  if (given.CLAMD_PORT !== undefined && given.CLAMD_HOST === undefined) problems.push('CLAMD_PORT: 需要同时配置 CLAMD_HOST');
+  if (Number(given.CLAMD_PORT ?? 3310) > 65535 || given.CLAMD_PORT === '0')
+    problems.push(`CLAMD_PORT: 应为 1-65535（当前为 "${given.CLAMD_PORT}"）`);
   if (problems.length > 0) throw new ConfigError(`配置有误 / invalid configuration:\n  ${problems.join('\n  ')}`);
 
   const isDemo = !isProduction && (given.MATTERFLOW_DEMO === undefined || isTrue(given.MATTERFLOW_DEMO));
@@ -112,5 +142,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxMinutes: Number(given.SESSION_MAX_HOURS ?? 12) * 60,
     trustProxy: trustProxyOf(given.TRUST_PROXY),
     seedDir: resolve(given.SEED_DIR ?? defaultSeedDir),
+    clamd: clamdOf(given),
   };
 }

@@ -1,0 +1,13 @@
+export { filesRoutes, type FilesSettings } from './filesRoutes';
+export { getFiles } from './getFiles';
+export { fileViewSchema, type FileView, type ScanState } from './FileView';
+export type { FileRecord } from './fileStore';
+export { FILE_KINDS, type FileKind } from './fileKinds';
+export type { FileStorage, PendingFile } from './FileStorage';
+export { createLocalFileStorage } from './createLocalFileStorage';
+export type { FileScanner, ScanResult } from './FileScanner';
+export { createClamdScanner, type ClamdAddress } from './createClamdScanner';
+export { sweepOrphanFiles } from './sweepOrphanFiles';
+export type { ResolveUpload, UploadRules } from './uploadFile';
+export type { CanStaffOpen } from './openFile';
+export type { UploadPurpose } from './receiveUpload';

@@ -1,0 +1,28 @@
+import type { Readable } from 'node:stream';
+import { fail, isStaff, readerOf, requireUser, type Call, type Db } from '../kernel';
+import type { FileStorage } from './FileStorage';
+import { findFiles, type FileRecord } from './fileStore';
+
+/** Whether staff may open a file: intake knows which case it belongs to and who handles it. */
+export type CanStaffOpen = (call: Call, fileId: string) => Promise<boolean>;
+
+/**
+ * A file's bytes for its owner, or for staff when it was scanned clean and the case's rules let
+ * them. Everyone else gets FILE_NOT_FOUND, exactly as for an id that does not exist.
+ */
+export async function openFile(
+  deps: { db: Db },
+  call: Call,
+  settings: { storage: FileStorage; canStaffOpen: CanStaffOpen },
+  id: string,
+): Promise<{ file: FileRecord; stream: Readable }> {
+  const actor = call.actor;
+  requireUser(actor);
+  const [file] = await findFiles(readerOf(deps.db, call), [id]);
+  if (!file) throw fail('FILE_NOT_FOUND');
+  const isOwner = file.ownerUserId === actor.userId;
+  // Unscanned files never reach staff: the scanner is what stands between a citizen's upload and a clerk's PC.
+  const mayOpen = isOwner || (isStaff(actor) && file.scan === 'clean' && (await settings.canStaffOpen(call, file.id)));
+  if (!mayOpen) throw fail('FILE_NOT_FOUND');
+  return { file, stream: await settings.storage.open(file.sha256) };
+}

@@ -1,0 +1,54 @@
+import { rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Config } from '../infra';
+import { fail } from '../kernel';
+import {
+  createClamdScanner,
+  createLocalFileStorage,
+  type CanStaffOpen,
+  type FileScanner,
+  type FileStorage,
+  type ResolveUpload,
+} from '../files';
+
+export interface FilesSetup {
+  storage: FileStorage;
+  scanner: FileScanner | undefined;
+  /** Where the local storage keeps its files. */
+  root: string;
+}
+
+const memoryRoots = new Set<string>();
+let isCleanupRegistered = false;
+
+/** An in-memory database (tests) gets a private files directory that goes when the process does. */
+function memoryRoot(): string {
+  const root = join(tmpdir(), `matterflow-files-${randomUUID()}`);
+  memoryRoots.add(root);
+  if (!isCleanupRegistered) {
+    isCleanupRegistered = true;
+    process.once('exit', () => {
+      for (const dir of memoryRoots) rmSync(dir, { recursive: true, force: true });
+    });
+  }
+  return root;
+}
+
+/** Storage under DATA_DIR/files and clamd when configured. Touches no disk: directories come with the first upload. */
+export function filesSetupOf(config: Config): FilesSetup {
+  const root = config.dataDir === ':memory:' ? memoryRoot() : join(config.dataDir, 'files');
+  return {
+    root,
+    storage: createLocalFileStorage({ root }),
+    scanner: config.clamd ? createClamdScanner(config.clamd) : undefined,
+  };
+}
+
+/** Until intake supplies its rules, no upload has a draft to belong to. */
+export const refuseEveryUpload: ResolveUpload = async () => {
+  throw fail('UPLOAD_INVALID', { reason: '没有可上传材料的草稿' });
+};
+
+export const noStaffMayOpen: CanStaffOpen = async () => false;
