@@ -1,0 +1,73 @@
+import { formatDuration, maskIdNumber, resolveSituations } from '@matterflow/schemas';
+import { getMatterVersion } from '../../catalog';
+import { listDepartments } from '../../departments';
+import { getFiles, type FileView } from '../../files';
+import { SYSTEM_ACTOR, type Call, type Queryable } from '../../kernel';
+import { STATUS_LABELS, type ApplicationRecord, type ApplicationView } from '../Application';
+import { eventTitle } from '../eventTitles';
+import type { IntakeDeps } from '../intakeDeps';
+import { listEvents } from '../store/eventStore';
+
+/**
+ * An application as its applicant, its filer and the staff handling it read it: the 材料接收凭证's
+ * content plus the timeline. The pinned version is read as the system reads it, since a retired
+ * matter's applications must stay readable.
+ */
+export async function applicationView(
+  deps: IntakeDeps,
+  call: Call & { tx?: Queryable },
+  record: ApplicationRecord,
+): Promise<ApplicationView> {
+  const asSystem = { actor: SYSTEM_ACTOR, ...(call.tx ? { tx: call.tx } : {}) };
+  const matter = await getMatterVersion(deps, asSystem, { code: record.matterCode, version: record.version });
+  const ids = record.materials.flatMap((material) => material.fileIds);
+  const files = new Map((ids.length > 0 ? await getFiles(deps, asSystem, ids) : []).map((file) => [file.id, file]));
+  const departments = await listDepartments(call.tx ?? deps.db);
+  const departmentName = (code: string | null | undefined) => departments.find((d) => d.code === code)?.name ?? null;
+  const events = await listEvents(call.tx ?? deps.db, record.id);
+  const submitted = events.find((event) => event.type === 'submitted_on_behalf');
+  const resolution = resolveSituations(matter.document, record.answers, record.formData);
+  const promised = resolution.timeLimits?.promised;
+  return {
+    number: record.number,
+    matterCode: record.matterCode,
+    matterName: record.matterName,
+    version: record.version,
+    departmentCode: record.departmentCode,
+    departmentName: departmentName(record.departmentCode) ?? record.departmentCode,
+    status: record.status,
+    statusLabel: STATUS_LABELS[record.status],
+    submittedAt: record.submittedAt,
+    receivedOn: record.receivedOn,
+    applicant: {
+      name: record.applicant.name,
+      idNumberMasked: maskIdNumber(record.applicant.idNumber),
+      phone: record.applicant.phone,
+    },
+    filedBy: submitted
+      ? {
+          displayName: submitted.actorName ?? '窗口工作人员',
+          departmentName: departmentName(submitted.details?.departmentCode as string | undefined),
+        }
+      : null,
+    materials: record.materials.map(({ fileIds, ...material }) => ({
+      ...material,
+      files: fileIds.flatMap((id): FileView[] => {
+        const file = files.get(id);
+        if (!file) return [];
+        const { ownerUserId: _owner, ...view } = file;
+        return [view];
+      }),
+    })),
+    answers: record.answers,
+    formData: record.formData,
+    promisedLimit: promised ? formatDuration(promised) : null,
+    events: events.map((event) => ({
+      at: event.at,
+      type: event.type,
+      title: eventTitle(event.type),
+      actor: event.actorName,
+      detail: null,
+    })),
+  };
+}

@@ -1,0 +1,61 @@
+import { getCurrentMatter, getMatterVersion, type MatterVersion } from '../../catalog';
+import { fail, isDomainError, requireUser, type Call, type Queryable } from '../../kernel';
+import type { DraftRecord } from '../Draft';
+import type { IntakeDeps } from '../intakeDeps';
+import { findOwnDraft, updateDraftContent } from '../store/draftStore';
+import { describeUpgrade, fitToVersion } from '../validation/fitToVersion';
+import { loadDraftFiles, type OwnedFiles } from './loadDraftFiles';
+
+export interface OwnDraft {
+  draft: DraftRecord;
+  matter: MatterVersion;
+  files: OwnedFiles;
+}
+
+async function inForce(deps: IntakeDeps, call: Call, code: string): Promise<MatterVersion | undefined> {
+  try {
+    return await getCurrentMatter(deps, call, { code });
+  } catch (error) {
+    if (isDomainError(error) && (error.code === 'MATTER_NOT_FOUND' || error.code === 'MATTER_NOT_IN_FORCE')) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The caller's own draft in `tx` (someone else's answers as an unknown one), with its matter version
+ * and files. An open draft whose version is no longer in force is moved to the version in force
+ * here, keeping what still fits and recording what changed, so every reader and the submit see one
+ * version; a matter withdrawn altogether leaves the draft on its version (submit then refuses it).
+ */
+export async function readOwnDraft(
+  deps: IntakeDeps,
+  call: Call & { tx: Queryable },
+  { id, forUpdate = false }: { id: string; forUpdate?: boolean },
+): Promise<OwnDraft> {
+  requireUser(call.actor);
+  let draft = await findOwnDraft(call.tx, { id, ownerUserId: call.actor.userId, forUpdate });
+  if (!draft) throw fail('DRAFT_NOT_FOUND', { id });
+  const pinned = await getMatterVersion(deps, call, { code: draft.matterCode, version: draft.version });
+  let files = await loadDraftFiles(deps, call, draft.materials);
+  if (draft.status !== 'open') return { draft, matter: pinned, files };
+  const current = await inForce(deps, call, draft.matterCode);
+  if (!current || current.version === draft.version) return { draft, matter: pinned, files };
+  const fitted = fitToVersion(current.document, draft, files);
+  draft = await updateDraftContent(
+    call.tx,
+    {
+      id: draft.id,
+      version: current.version,
+      ...fitted.content,
+      upgrade: {
+        fromVersion: draft.version,
+        toVersion: current.version,
+        changes: describeUpgrade(pinned.document, current.document),
+        dropped: fitted.dropped,
+      },
+    },
+    deps.clock.now(),
+  );
+  files = await loadDraftFiles(deps, call, draft.materials);
+  return { draft, matter: current, files };
+}

@@ -1,0 +1,79 @@
+import { getCurrentMatter } from '../../catalog';
+import { fail, inTransaction, requireUser, type Call } from '../../kernel';
+import type { ApplicationView } from '../Application';
+import type { IntakeDeps } from '../intakeDeps';
+import { findApplicationByDraft, findApplicationByKey, insertApplication } from '../store/applicationStore';
+import { markDraftSubmitted } from '../store/draftStore';
+import { appendEvent } from '../store/eventStore';
+import { nextApplicationNumber } from '../store/nextApplicationNumber';
+import { validateApplication } from '../validation/validateApplication';
+import { applicationView } from './applicationView';
+import { readOwnDraft } from './readOwnDraft';
+
+/**
+ * POST /api/drafts/{id}/submit. One transaction: the draft is locked, the key looked up again
+ * under the lock (a retry that raced its first attempt gets that attempt's answer), the version
+ * must still be in force, the whole application is validated again on the server, then it is
+ * numbered, stored with its files, its first event written and the draft closed. Any refusal
+ * leaves nothing behind.
+ */
+export async function submitDraft(
+  deps: IntakeDeps,
+  call: Call,
+  { id, idempotencyKey }: { id: string; idempotencyKey: string },
+): Promise<{ application: ApplicationView; isReplay: boolean }> {
+  requireUser(call.actor);
+  const { actor } = call;
+  return inTransaction(deps.db, call, async (tx) => {
+    const inTx = { ...call, tx };
+    const { draft, matter, files } = await readOwnDraft(deps, inTx, { id, forUpdate: true });
+    const earlier = await findApplicationByKey(tx, { filedByUserId: actor.userId, idempotencyKey });
+    if (earlier) {
+      if (earlier.draftId !== draft.id) throw fail('IDEMPOTENCY_KEY_REUSED');
+      return { application: await applicationView(deps, inTx, earlier), isReplay: true };
+    }
+    if (draft.status !== 'open') throw fail('DRAFT_SUBMITTED', { number: (await findApplicationByDraft(tx, draft.id))?.number });
+    // readOwnDraft moved an open draft to the version in force, so a difference here means the
+    // matter is no longer in force at all, or changed during this very request.
+    const current = await getCurrentMatter(deps, inTx, { code: draft.matterCode }).catch(() => undefined);
+    if (!current || current.version !== draft.version || draft.upgrade !== null)
+      throw fail('MATTER_VERSION_SUPERSEDED', { version: draft.version, current: current?.version ?? null });
+    const checked = validateApplication({
+      document: matter.document,
+      formKey: `${matter.code}:${matter.version}`,
+      content: draft,
+      files,
+      ownerUserId: draft.ownerUserId,
+    });
+    if (checked.issues.length > 0) throw fail('APPLICATION_INVALID', checked.issues);
+    const at = deps.clock.now();
+    const receivedOn = deps.clock.today();
+    const number = await nextApplicationNumber(tx, { matterCode: matter.code, day: receivedOn });
+    const application = await insertApplication(tx, {
+      number,
+      draftId: draft.id,
+      matterCode: matter.code,
+      version: matter.version,
+      matterName: matter.name,
+      departmentCode: matter.departmentCode,
+      applicant: draft.applicant,
+      filedByUserId: actor.userId,
+      isOnBehalf: draft.isOnBehalf,
+      answers: draft.answers,
+      formData: draft.formData,
+      materials: checked.received,
+      idempotencyKey,
+      submittedAt: at.toISOString(),
+      receivedOn,
+    });
+    await appendEvent(tx, application.id, {
+      at,
+      type: draft.isOnBehalf ? 'submitted_on_behalf' : 'submitted',
+      actorUserId: actor.userId,
+      actorName: actor.displayName,
+      details: { departmentCode: actor.departmentCode, situations: checked.slots.resolution.situations.map((s) => s.id) },
+    });
+    await markDraftSubmitted(tx, draft.id, at);
+    return { application: await applicationView(deps, inTx, application), isReplay: false };
+  });
+}

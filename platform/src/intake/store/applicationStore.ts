@@ -1,0 +1,137 @@
+import type { Queryable } from '../../kernel';
+import type { ApplicationRecord, ReceivedMaterial } from '../Application';
+import type { Applicant } from '../Draft';
+
+interface ApplicationRow {
+  id: string;
+  number: string;
+  draft_id: string;
+  matter_code: string;
+  version: number;
+  matter_name: string;
+  department_code: string;
+  applicant: Applicant;
+  filed_by_user_id: number;
+  is_on_behalf: boolean;
+  answers: Record<string, string>;
+  form_data: Record<string, unknown>;
+  materials: ReceivedMaterial[];
+  status: 'submitted';
+  idempotency_key: string;
+  submitted_at: Date;
+  received_on: string | Date;
+}
+
+const civilDate = (value: string | Date) => (typeof value === 'string' ? value : value.toISOString().slice(0, 10));
+
+const toRecord = (row: ApplicationRow): ApplicationRecord => ({
+  id: Number(row.id),
+  number: row.number,
+  draftId: row.draft_id,
+  matterCode: row.matter_code,
+  version: row.version,
+  matterName: row.matter_name,
+  departmentCode: row.department_code,
+  applicant: row.applicant,
+  filedByUserId: row.filed_by_user_id,
+  isOnBehalf: row.is_on_behalf,
+  answers: row.answers,
+  formData: row.form_data,
+  materials: row.materials,
+  status: row.status,
+  idempotencyKey: row.idempotency_key,
+  submittedAt: row.submitted_at.toISOString(),
+  receivedOn: civilDate(row.received_on),
+});
+
+// received_on as text: a DATE column must not pass through a JavaScript Date and its time zone.
+const COLUMNS = `id, number, draft_id, matter_code, version, matter_name, department_code, applicant, filed_by_user_id,
+  is_on_behalf, answers, form_data, materials, status, idempotency_key, submitted_at, received_on::text AS received_on`;
+
+export async function insertApplication(
+  q: Queryable,
+  record: Omit<ApplicationRecord, 'id' | 'status'>,
+): Promise<ApplicationRecord> {
+  const { rows } = await q.query<ApplicationRow>(
+    `INSERT INTO applications (number, draft_id, matter_code, version, matter_name, department_code, applicant_user_id,
+       applicant_id_number, applicant, filed_by_user_id, is_on_behalf, answers, form_data, materials, idempotency_key,
+       submitted_at, received_on)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING ${COLUMNS}`,
+    [
+      record.number,
+      record.draftId,
+      record.matterCode,
+      record.version,
+      record.matterName,
+      record.departmentCode,
+      record.applicant.userId,
+      record.applicant.idNumber,
+      JSON.stringify(record.applicant),
+      record.filedByUserId,
+      record.isOnBehalf,
+      JSON.stringify(record.answers),
+      JSON.stringify(record.formData),
+      JSON.stringify(record.materials),
+      record.idempotencyKey,
+      record.submittedAt,
+      record.receivedOn,
+    ],
+  );
+  const inserted = toRecord(rows[0] as ApplicationRow);
+  const links = record.materials.flatMap((material) => material.fileIds.map((fileId) => [material.materialId, fileId]));
+  if (links.length > 0) {
+    await q.query(
+      `INSERT INTO application_files (application_id, material_id, file_id)
+       SELECT $1, link ->> 0, (link ->> 1)::uuid FROM jsonb_array_elements($2::jsonb) AS link`,
+      [inserted.id, JSON.stringify(links)],
+    );
+  }
+  return inserted;
+}
+
+export async function findApplicationByKey(
+  q: Queryable,
+  { filedByUserId, idempotencyKey }: { filedByUserId: number; idempotencyKey: string },
+): Promise<ApplicationRecord | undefined> {
+  const { rows } = await q.query<ApplicationRow>(
+    `SELECT ${COLUMNS} FROM applications WHERE filed_by_user_id = $1 AND idempotency_key = $2`,
+    [filedByUserId, idempotencyKey],
+  );
+  return rows[0] ? toRecord(rows[0]) : undefined;
+}
+
+export async function findApplicationByDraft(q: Queryable, draftId: string): Promise<ApplicationRecord | undefined> {
+  const { rows } = await q.query<ApplicationRow>(`SELECT ${COLUMNS} FROM applications WHERE draft_id = $1`, [draftId]);
+  return rows[0] ? toRecord(rows[0]) : undefined;
+}
+
+export async function findApplicationByNumber(q: Queryable, number: string): Promise<ApplicationRecord | undefined> {
+  const { rows } = await q.query<ApplicationRow>(`SELECT ${COLUMNS} FROM applications WHERE number = $1`, [number]);
+  return rows[0] ? toRecord(rows[0]) : undefined;
+}
+
+/**
+ * The applications one person may list: those they filed (a window clerk's 代办 included) and, for a
+ * citizen, those filed for their 身份证号 — also the ones a clerk filed before they had an account.
+ */
+export async function listApplicationsFor(
+  q: Queryable,
+  { userId, idNumber, limit }: { userId: number; idNumber: string | null; limit: number },
+): Promise<ApplicationRecord[]> {
+  const { rows } = await q.query<ApplicationRow>(
+    `SELECT ${COLUMNS} FROM applications
+     WHERE filed_by_user_id = $1 OR ($2::text IS NOT NULL AND applicant_id_number = $2)
+     ORDER BY submitted_at DESC, id DESC LIMIT $3`,
+    [userId, idNumber, limit],
+  );
+  return rows.map(toRecord);
+}
+
+/** The application a file was received with, if any (who may open it depends on that case). */
+export async function findApplicationsOfFile(q: Queryable, fileId: string): Promise<ApplicationRecord[]> {
+  const { rows } = await q.query<ApplicationRow>(
+    `SELECT ${COLUMNS} FROM applications WHERE id IN (SELECT application_id FROM application_files WHERE file_id = $1)`,
+    [fileId],
+  );
+  return rows.map(toRecord);
+}

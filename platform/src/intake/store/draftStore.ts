@@ -1,0 +1,110 @@
+import type { Queryable } from '../../kernel';
+import type { Applicant, DraftRecord, DraftUpgrade, MaterialFiles } from '../Draft';
+
+interface DraftRow {
+  id: string;
+  matter_code: string;
+  version: number;
+  owner_user_id: number;
+  applicant: Applicant;
+  is_on_behalf: boolean;
+  answers: Record<string, string>;
+  form_data: Record<string, unknown>;
+  materials: MaterialFiles;
+  revision: number;
+  upgrade: DraftUpgrade | null;
+  status: 'open' | 'submitted';
+  created_at: Date;
+  updated_at: Date;
+}
+
+const toRecord = (row: DraftRow): DraftRecord => ({
+  id: row.id,
+  matterCode: row.matter_code,
+  version: row.version,
+  ownerUserId: row.owner_user_id,
+  applicant: row.applicant,
+  isOnBehalf: row.is_on_behalf,
+  answers: row.answers,
+  formData: row.form_data,
+  materials: row.materials,
+  revision: row.revision,
+  upgrade: row.upgrade,
+  status: row.status,
+  createdAt: row.created_at.toISOString(),
+  updatedAt: row.updated_at.toISOString(),
+});
+
+const COLUMNS = `id, matter_code, version, owner_user_id, applicant, is_on_behalf, answers, form_data, materials,
+  revision, upgrade, status, created_at, updated_at`;
+
+export async function insertDraft(
+  q: Queryable,
+  draft: Omit<DraftRecord, 'revision' | 'upgrade' | 'status' | 'createdAt' | 'updatedAt'>,
+  at: Date,
+): Promise<DraftRecord> {
+  const { rows } = await q.query<DraftRow>(
+    `INSERT INTO drafts (id, matter_code, version, owner_user_id, applicant, is_on_behalf, answers, form_data, materials, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING ${COLUMNS}`,
+    [
+      draft.id,
+      draft.matterCode,
+      draft.version,
+      draft.ownerUserId,
+      JSON.stringify(draft.applicant),
+      draft.isOnBehalf,
+      JSON.stringify(draft.answers),
+      JSON.stringify(draft.formData),
+      JSON.stringify(draft.materials),
+      at,
+    ],
+  );
+  return toRecord(rows[0] as DraftRow);
+}
+
+/** The caller's own draft; `forUpdate` locks it for the rest of the transaction (save, submit). */
+export async function findOwnDraft(
+  q: Queryable,
+  { id, ownerUserId, forUpdate = false }: { id: string; ownerUserId: number; forUpdate?: boolean },
+): Promise<DraftRecord | undefined> {
+  const { rows } = await q.query<DraftRow>(
+    `SELECT ${COLUMNS} FROM drafts WHERE id = $1 AND owner_user_id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id, ownerUserId],
+  );
+  return rows[0] ? toRecord(rows[0]) : undefined;
+}
+
+export async function listOwnDrafts(q: Queryable, ownerUserId: number, limit: number): Promise<DraftRecord[]> {
+  const { rows } = await q.query<DraftRow>(
+    `SELECT ${COLUMNS} FROM drafts WHERE owner_user_id = $1 AND status = 'open' ORDER BY updated_at DESC LIMIT $2`,
+    [ownerUserId, limit],
+  );
+  return rows.map(toRecord);
+}
+
+/** Writes the filled-in parts and bumps the revision; the caller has checked the revision under lock. */
+export async function updateDraftContent(
+  q: Queryable,
+  draft: Pick<DraftRecord, 'id' | 'version' | 'answers' | 'formData' | 'materials' | 'upgrade'>,
+  at: Date,
+): Promise<DraftRecord> {
+  const { rows } = await q.query<DraftRow>(
+    `UPDATE drafts SET version = $2, answers = $3, form_data = $4, materials = $5, upgrade = $6,
+       revision = revision + 1, updated_at = $7
+     WHERE id = $1 RETURNING ${COLUMNS}`,
+    [
+      draft.id,
+      draft.version,
+      JSON.stringify(draft.answers),
+      JSON.stringify(draft.formData),
+      JSON.stringify(draft.materials),
+      draft.upgrade === null ? null : JSON.stringify(draft.upgrade),
+      at,
+    ],
+  );
+  return toRecord(rows[0] as DraftRow);
+}
+
+export async function markDraftSubmitted(q: Queryable, id: string, at: Date): Promise<void> {
+  await q.query(`UPDATE drafts SET status = 'submitted', updated_at = $2 WHERE id = $1`, [id, at]);
+}

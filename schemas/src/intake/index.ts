@@ -1,0 +1,9 @@
+export { uploadRulesFor, describeUploadRules, DEFAULT_UPLOAD, type UploadKind, type UploadRules } from './uploadRulesFor';
+export {
+  materialSlots,
+  isUploadable,
+  REQUIREMENT_LABELS,
+  type ApplicationSlots,
+  type MaterialRequirement,
+  type MaterialSlot,
+} from './materialSlots';
