@@ -57,6 +57,19 @@ export {
   type DurationComparison,
 } from './calendar';
 export {
+  uploadRulesFor,
+  describeUploadRules,
+  materialSlots,
+  isUploadable,
+  DEFAULT_UPLOAD,
+  REQUIREMENT_LABELS,
+  type UploadKind,
+  type UploadRules,
+  type ApplicationSlots,
+  type MaterialRequirement,
+  type MaterialSlot,
+} from './intake';
+export {
   checkIdNumber,
   normalizeIdNumber,
   maskIdNumber,

@@ -84,6 +84,15 @@ function operationOf(route: Route): Json {
       schema: { type: 'string', minLength: 43, maxLength: 43 },
     });
   }
+  for (const [name, spec] of Object.entries(route.requestHeaders ?? {})) {
+    parameters.push({
+      name,
+      in: 'header',
+      required: spec.isRequired,
+      description: spec.description,
+      schema: { type: 'string', pattern: spec.pattern },
+    });
+  }
   const responses: Json = {};
   for (const [status, response] of Object.entries(route.responses)) {
     const mediaTypes = response.mediaTypes ?? ['application/json'];

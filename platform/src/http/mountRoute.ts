@@ -51,6 +51,23 @@ async function readRouteBody(route: Route, req: Request, settings: HttpSettings)
   return { body: validateInput(route.body.json as object, value), mediaType };
 }
 
+/** The declared request headers, each checked against its pattern before the body is read. */
+function readHeaders(route: Route, req: Request): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(route.requestHeaders ?? {})) {
+    const value = req.get(name);
+    const pointer = `/header/${name}`;
+    if (value === undefined) {
+      if (spec.isRequired) throw fail(spec.errorCode, [{ pointer, code: 'schema.required', message: `缺少请求头 ${name}` }]);
+      continue;
+    }
+    if (!new RegExp(spec.pattern).test(value))
+      throw fail(spec.errorCode, [{ pointer, code: 'schema.pattern', message: `请求头 ${name} 格式不正确` }]);
+    found[name] = value;
+  }
+  return found;
+}
+
 function checkAccess(route: Route, res: Response): void {
   const actor = actorOf(res);
   if (route.access === 'public') return;
@@ -98,6 +115,7 @@ export function mountRoute(route: Route, settings: HttpSettings): RequestHandler
       code: 'BAD_QUERY',
       prefix: '/query',
     });
+    const headers = readHeaders(route, req);
     let reply;
     try {
       const { body, mediaType } = await readRouteBody(route, req, settings);
@@ -108,6 +126,7 @@ export function mountRoute(route: Route, settings: HttpSettings): RequestHandler
         body,
         session,
         mediaType,
+        headers,
       });
     } finally {
       // A refused stream (media type, size, a handler's refusal) leaves the rest of the body unread.

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import type { Role } from './Actor';
 import type { Call } from './Call';
+import type { ErrorCode } from './errorCodes';
 
 /**
  * A module's HTTP face as data: method, path, who may call it, the schemas of its parameters,
@@ -54,6 +55,17 @@ export interface StreamBody {
   headers: IncomingHttpHeaders;
 }
 
+/**
+ * A request header an operation reads (e.g. `Idempotency-Key`), checked by `http/` before the
+ * body is read and documented as a header parameter; a missing or malformed one fails with `errorCode`.
+ */
+export interface HeaderSpec {
+  description: string;
+  pattern: string;
+  isRequired: boolean;
+  errorCode: ErrorCode;
+}
+
 /** The session a request came with (resolved by `http/` before any route runs). */
 export interface RequestSession {
   token: string;
@@ -68,6 +80,8 @@ export interface RouteInput<P, Q, B> {
   query: Q;
   body: B;
   session: RequestSession | undefined;
+  /** The declared request headers that were sent (names in lower case). */
+  headers: Record<string, string>;
 }
 
 export interface Reply {
@@ -120,6 +134,8 @@ export interface RouteSpec<P extends object | undefined, Q extends object | unde
   errors: readonly number[];
   /** Error code for a malformed path parameter (BAD_QUERY unless said otherwise). */
   paramsErrorCode?: 'BAD_QUERY' | 'MATTER_CODE_INVALID';
+  /** Request headers the handler reads, by lower-case name. */
+  requestHeaders?: Record<string, HeaderSpec>;
   handle(
     input: RouteInput<Infer<P>, Infer<Q>, BodyOf<B>> & {
       mediaType: string;
@@ -142,6 +158,7 @@ export interface Route {
   responses: Record<string, ResponseSpec>;
   errors: readonly number[];
   paramsErrorCode?: 'BAD_QUERY' | 'MATTER_CODE_INVALID';
+  requestHeaders?: Record<string, HeaderSpec>;
   handle(input: RouteInput<unknown, unknown, unknown> & { mediaType: string }): Promise<Reply>;
 }
 

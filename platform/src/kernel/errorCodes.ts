@@ -62,6 +62,17 @@ export const errorMessages = {
   FILE_INFECTED: '文件未通过病毒扫描，未保存',
   SCANNER_UNAVAILABLE: '病毒扫描服务暂不可用，请稍后再上传',
   FILE_NOT_FOUND: '文件不存在',
+
+  // Intake
+  DRAFT_NOT_FOUND: '申请草稿不存在',
+  DRAFT_CONFLICT: '草稿已在别处更新，请刷新后继续填写',
+  DRAFT_SUBMITTED: '该申请已提交，不能再修改',
+  MATTER_VERSION_SUPERSEDED: '该事项已更新，请刷新页面按新版本核对后再提交',
+  APPLICATION_INVALID: '申请内容或材料不符合要求，请按提示修改',
+  APPLICATION_NOT_FOUND: '办件不存在',
+  IDEMPOTENCY_KEY_REQUIRED: '提交申请须携带 Idempotency-Key 请求头',
+  IDEMPOTENCY_KEY_REUSED: '该 Idempotency-Key 已用于另一份申请',
+  APPLICATION_NUMBERS_EXHAUSTED: '该事项今日的申请编号已用完，请明日再提交',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -21,8 +21,10 @@ export {
   type RouteInput,
   type Reply,
   type Access,
+  type HeaderSpec,
   type ResponseSpec,
   type RequestSession,
   type ObjectSchema,
   type StreamBody,
 } from './Route';
+export { wholeBody } from './wholeBody';

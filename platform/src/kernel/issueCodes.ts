@@ -183,6 +183,22 @@ export const issueCodes = {
   'calendar.date_duplicate': '日期重复',
   'calendar.date_conflict': '同一日期既是节假日又是调休上班日',
   'calendar.next_year_missing': '下一年度的节假日安排尚未录入',
+
+  // An application against its matter version (intake: validateApplication).
+  'answer.unknown_question': '事项没有这个引导问题',
+  'answer.unknown_option': '不是该问题的选项',
+  'material.required': '缺少必须提交的材料',
+  'material.not_allowed': '本情形不需要这份材料',
+  'material.unknown': '事项没有这份材料',
+  'material.paper_only': '这份材料须提交纸质件，不能上传',
+  'material.filled_online': '这份材料就是在线填写的申请表，无需上传',
+  'material.too_many_files': '文件数超过上限',
+  'file.not_found': '文件不存在或不属于本人',
+  'file.type': '文件类型不是这份材料接受的格式',
+  'file.size': '文件超过这份材料的大小上限',
+  'file.infected': '文件未通过病毒扫描',
+  'applicant.on_behalf_required': '代办须填写申请人信息',
+  'applicant.on_behalf_forbidden': '只有窗口工作人员可以代办',
 } as const satisfies Record<string, string>;
 
 export type IssueCode = keyof typeof issueCodes;

@@ -8,7 +8,8 @@ import { filesRoutes } from '../files';
 import { identityRoutes, type SessionSettings } from '../identity';
 import { lawRoutes } from '../laws';
 import { buildOpenApi, systemRoutes } from '../http';
-import { filesSetupOf, noStaffMayOpen, refuseEveryUpload, type FilesSetup } from './composeFiles';
+import { filesSetupOf, type FilesSetup } from './composeFiles';
+import { canStaffOpenFile, intakeRoutes, resolveUpload } from '../intake';
 
 export function sessionSettingsOf(config: Config): SessionSettings {
   return { idleMinutes: config.sessionMinutes, absoluteMinutes: config.sessionMaxMinutes };
@@ -26,7 +27,12 @@ export function composeRoutes(deps: Deps, config: Config, files: FilesSetup = fi
     ...auditRoutes(deps),
     ...calendarRoutes(deps, { region: config.region }),
     ...lawRoutes(deps),
-    ...filesRoutes(deps, { ...files, resolveUpload: refuseEveryUpload, canStaffOpen: noStaffMayOpen }),
+    ...filesRoutes(deps, {
+      ...files,
+      resolveUpload: (call, purpose) => resolveUpload(deps, call, purpose),
+      canStaffOpen: (call, fileId) => canStaffOpenFile(deps, call, fileId),
+    }),
+    ...intakeRoutes(deps),
   ];
   return routes;
 }
