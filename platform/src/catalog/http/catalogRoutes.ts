@@ -1,4 +1,4 @@
-import { defineRoute, isStaff, type Call, type Clock, type Db, type Reply, type Route } from '../../kernel';
+import { defineRoute, isStaff, wholeBody, type Call, type Clock, type Db, type Reply, type Route } from '../../kernel';
 import type { MatterStatus } from '../MatterVersion';
 import type { CatalogSettings } from '../quality';
 import { createDraft } from '../operations/createDraft';
@@ -54,10 +54,6 @@ const revalidate = (etag: string | undefined): Reply['cache'] => ({ policy: 'rev
 const writeErrors = [400, 401, 403, 404, 409, 415, 422];
 
 /** Thin handlers: the request is validated by `http/` from these schemas; each calls one operation. */
-/** A body that is not JSON but is ready whole (a page, a module): the stream a Reply carries, in one chunk. */
-async function* wholeBody(text: string): AsyncIterable<string> {
-  yield text;
-}
 
 export function catalogRoutes(
   deps: { db: Db; clock: Clock } & CatalogSettings,
