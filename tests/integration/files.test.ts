@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../platform/src/identity';
@@ -11,6 +12,7 @@ import {
   multipart,
   sampleElf,
   sampleExe,
+  sampleDocx,
   sampleJpeg,
   samplePdf,
   samplePng,
@@ -27,6 +29,7 @@ const MATERIALS: Record<string, UploadRules> = {
   scan: { accept: ['pdf', 'jpg', 'png'], maxBytes: 64 * KIB },
   photo: { accept: ['jpg', 'png'], maxBytes: 64 * KIB },
   pdfOnly: { accept: ['pdf'], maxBytes: 64 * KIB },
+  form: { accept: ['docx', 'pdf'], maxBytes: 64 * KIB },
   everything: { accept: ['pdf', 'jpg', 'png', 'zip', 'exe', 'elf'], maxBytes: 64 * KIB },
 };
 const resolveUpload = async (call: Call, { draftId, materialId }: UploadPurpose) => {
@@ -135,6 +138,20 @@ describe('files without a scanner', () => {
     await expectNothingStored(server, before);
   });
 
+  it('takes a docx where the material accepts it (a zip file-type names), and nowhere else', async () => {
+    const docx = await upload(citizen, fileParts(sampleDocx(), { filename: '申请表.docx', materialId: 'form' }));
+    expect(docx.status).toBe(201);
+    expect(docx.body).toMatchObject({
+      extension: 'docx',
+      mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
+    const elsewhere = await upload(citizen, fileParts(sampleDocx(), { filename: '申请表.docx', materialId: 'scan' }));
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.body.error).toMatchObject({ code: 'FILE_TYPE_NOT_ALLOWED', details: { detected: 'docx' } });
+    const bareZip = await upload(citizen, fileParts(sampleZip(), { filename: '申请表.docx', materialId: 'form' }));
+    expect(bareZip.body.error).toMatchObject({ code: 'FILE_TYPE_FORBIDDEN', details: { detected: 'zip' } });
+  });
+
   it('stores the same content once', async () => {
     const pdf = samplePdf('same content twice');
     const first = await upload(citizen, fileParts(pdf, { filename: '一.pdf' }));
@@ -167,6 +184,37 @@ describe('files without a scanner', () => {
     const response = await upload(citizen, fileParts(samplePng(200 * KIB), { filename: '大图.png', materialId: 'photo' }));
     expect(response.status).toBe(413);
     expect(response.body.error).toMatchObject({ code: 'FILE_TOO_LARGE', details: { limitBytes: 64 * KIB } });
+    await expectNothingStored(server, before);
+  });
+
+  it('leaves nothing behind when the client goes away mid-file', async () => {
+    const before = await snapshot(server);
+    const { body, contentType } = multipart(fileParts(samplePng(40 * KIB), { materialId: 'photo' }));
+    let stagedMidway = 0;
+    const sent = new Promise<void>((resolve) => {
+      const request = httpRequest(`${server.url}/api/files`, {
+        method: 'POST',
+        headers: {
+          'content-type': contentType,
+          'content-length': String(body.length),
+          cookie: citizen.cookieHeader(),
+          'x-csrf-token': citizen.csrfToken ?? '',
+        },
+      });
+      request.on('error', () => undefined);
+      request.write(body.subarray(0, body.length / 2), () => {
+        setTimeout(() => {
+          stagedMidway = filesOnDisk(server).length - before.disk.length;
+          request.destroy();
+          resolve();
+        }, 300);
+      });
+    });
+    await sent;
+    // Half the file was staged on disk while the client was still "sending".
+    expect(stagedMidway).toBe(1);
+    for (let attempt = 0; attempt < 50 && filesOnDisk(server).length !== before.disk.length; attempt += 1)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     await expectNothingStored(server, before);
   });
 
@@ -307,5 +355,12 @@ describe.skipIf(!clamd)('files scanned by a real clamd', () => {
     const opened = await clerk.download(`/api/files/${response.body.id}`);
     expect(opened.status).toBe(200);
     expect(opened.bytes.equals(pdf)).toBe(true);
+    // A clerk opening a citizen's papers leaves a trace; the owner reading their own does not.
+    await citizen.download(`/api/files/${response.body.id}`);
+    const audit = await server.deps.db.query('SELECT username, action FROM audit_log WHERE target_type = $1 AND target_id = $2', [
+      'file',
+      response.body.id,
+    ]);
+    expect(audit.rows).toEqual([{ username: 'scjg_window', action: 'file.open' }]);
   });
 });

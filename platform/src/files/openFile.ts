@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
-import { fail, isStaff, readerOf, requireUser, type Call, type Db } from '../kernel';
+import { recordAudit } from '../audit';
+import { fail, inTransaction, isStaff, readerOf, requireUser, type Call, type Clock, type Db } from '../kernel';
 import type { FileStorage } from './FileStorage';
 import { findFiles, type FileRecord } from './fileStore';
 
@@ -8,10 +9,11 @@ export type CanStaffOpen = (call: Call, fileId: string) => Promise<boolean>;
 
 /**
  * A file's bytes for its owner, or for staff when it was scanned clean and the case's rules let
- * them. Everyone else gets FILE_NOT_FOUND, exactly as for an id that does not exist.
+ * them. Everyone else gets FILE_NOT_FOUND, exactly as for an id that does not exist. A staff member
+ * opening someone's papers (an ID card, a licence) is audited; an owner reading their own is not.
  */
 export async function openFile(
-  deps: { db: Db },
+  deps: { db: Db; clock: Clock },
   call: Call,
   settings: { storage: FileStorage; canStaffOpen: CanStaffOpen },
   id: string,
@@ -24,5 +26,13 @@ export async function openFile(
   // Unscanned files never reach staff: the scanner is what stands between a citizen's upload and a clerk's PC.
   const mayOpen = isOwner || (isStaff(actor) && file.scan === 'clean' && (await settings.canStaffOpen(call, file.id)));
   if (!mayOpen) throw fail('FILE_NOT_FOUND');
+  if (!isOwner)
+    await inTransaction(deps.db, call, (tx) =>
+      recordAudit(
+        deps,
+        { ...call, tx },
+        { action: 'file.open', targetType: 'file', targetId: file.id, details: { name: file.name } },
+      ),
+    );
   return { file, stream: await settings.storage.open(file.sha256) };
 }

@@ -3,15 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from '../infra';
-import { fail } from '../kernel';
-import {
-  createClamdScanner,
-  createLocalFileStorage,
-  type CanStaffOpen,
-  type FileScanner,
-  type FileStorage,
-  type ResolveUpload,
-} from '../files';
+import { createClamdScanner, createLocalFileStorage, type FileScanner, type FileStorage } from '../files';
 
 export interface FilesSetup {
   storage: FileStorage;
@@ -45,10 +37,3 @@ export function filesSetupOf(config: Config): FilesSetup {
     scanner: config.clamd ? createClamdScanner(config.clamd) : undefined,
   };
 }
-
-/** Until intake supplies its rules, no upload has a draft to belong to. */
-export const refuseEveryUpload: ResolveUpload = async () => {
-  throw fail('UPLOAD_INVALID', { reason: '没有可上传材料的草稿' });
-};
-
-export const noStaffMayOpen: CanStaffOpen = async () => false;
