@@ -12,6 +12,8 @@ import { sendCacheable } from './sendCacheable';
 import { validateInput } from './validateInput';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** One object for every route without query parameters: validators are compiled once per schema object. */
+const NO_QUERY = { type: 'object', additionalProperties: false, properties: {} } as const;
 
 /** Strings that PostgreSQL cannot hold (NUL) or that are not text (lone surrogates) never reach it. */
 function checkStrings(values: Record<string, unknown>, prefix: string): void {
@@ -111,7 +113,7 @@ export function mountRoute(route: Route, settings: HttpSettings): RequestHandler
     const params = route.params
       ? validateInput(route.params, req.params, { code: route.paramsErrorCode ?? 'BAD_QUERY', prefix: '/path' })
       : {};
-    const query = validateInput(route.query ?? { type: 'object', additionalProperties: false, properties: {} }, req.query, {
+    const query = validateInput(route.query ?? NO_QUERY, req.query, {
       code: 'BAD_QUERY',
       prefix: '/query',
     });
