@@ -17,11 +17,18 @@ export interface MatterSummary {
   themes: { personal?: string[]; corporate?: string[] };
 }
 
+export interface ThemeCount {
+  theme: string;
+  count: number;
+}
+
 export interface SearchPage {
   items: MatterSummary[];
   total: number;
   page: number;
   pageSize: number;
+  /** With `facets=themes`: matters per theme over the whole filter, most first. */
+  facets?: { themes: { personal: ThemeCount[]; corporate: ThemeCount[] } };
 }
 
 export interface Department {

@@ -1,4 +1,4 @@
-import { portalApi, type SearchPage } from '../api/portalApi';
+import { portalApi, type SearchPage, type ThemeCount } from '../api/portalApi';
 import { LoadState } from '../components/LoadState';
 import { SearchBox } from '../components/SearchBox';
 import { useAsync } from '../components/useAsync';
@@ -7,17 +7,20 @@ import { searchPath } from '../search/SearchState';
 
 type Audience = 'personal' | 'corporate';
 
-/** Themes in use for one audience, with how many matters each holds, most used first. */
-export function themesInUse(page: SearchPage, audience: Audience): { theme: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const item of page.items) for (const theme of item.themes[audience] ?? []) counts.set(theme, (counts.get(theme) ?? 0) + 1);
-  return [...counts]
-    .map(([theme, count]) => ({ theme, count }))
-    .sort((a, b) => b.count - a.count || a.theme.localeCompare(b.theme, 'zh-CN'));
+/**
+ * Themes in use for one audience, with how many matters each holds, most used first: the search
+ * API counts them over every matching matter (facets=themes), so one small request serves any
+ * catalog size.
+ */
+export function themesInUse(page: SearchPage, audience: Audience): ThemeCount[] {
+  return page.facets?.themes[audience] ?? [];
 }
 
 function ThemeSection({ audience, title }: { audience: Audience; title: string }) {
-  const state = useAsync((signal) => portalApi.search(new URLSearchParams({ audience, pageSize: '100' }), signal), audience);
+  const state = useAsync(
+    (signal) => portalApi.search(new URLSearchParams({ audience, facets: 'themes', pageSize: '1' }), signal),
+    audience,
+  );
   const headingId = `themes-${audience}`;
   return (
     <section className="section" aria-labelledby={headingId}>
