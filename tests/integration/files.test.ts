@@ -187,6 +187,16 @@ describe('files without a scanner', () => {
     await expectNothingStored(server, before);
   });
 
+  it('answers a large upload past its limit with 413, not a reset connection', async () => {
+    const before = await snapshot(server);
+    const response = await upload(citizen, fileParts(samplePng(8 * 1024 * KIB), { filename: '大图.png', materialId: 'photo' }));
+    expect(response.status).toBe(413);
+    expect(response.body.error.code).toBe('FILE_TOO_LARGE');
+    await expectNothingStored(server, before);
+    // The session goes on: the next upload on a new connection works.
+    expect((await upload(citizen, fileParts(samplePng(), { materialId: 'photo' }))).status).toBe(201);
+  });
+
   it('leaves nothing behind when the client goes away mid-file', async () => {
     const before = await snapshot(server);
     const { body, contentType } = multipart(fileParts(samplePng(40 * KIB), { materialId: 'photo' }));

@@ -132,7 +132,7 @@ export function mountRoute(route: Route, settings: HttpSettings): RequestHandler
       });
     } finally {
       // A refused stream (media type, size, a handler's refusal) leaves the rest of the body unread.
-      if (route.body && 'stream' in route.body) discardRest(req, res, route.body.stream.maxBytes);
+      if (route.body && 'stream' in route.body) discardRest(req, route.body.stream.maxBytes);
     }
     await send(reply, res, settings);
   };

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { Transform } from 'node:stream';
 import { fail, type StreamBody } from '../kernel';
 
@@ -37,13 +37,14 @@ export function streamBodyOf(req: IncomingMessage, limits: StreamLimits, mediaTy
 }
 
 /**
- * After a refusal the client is usually still sending. Draining lets it read the answer instead of
- * a reset connection; past `maxBytes` more it is no browser being told "too large", and is cut off.
+ * After a refusal the client is usually still sending. Closing at once would reset the connection
+ * before a browser reads the answer (the data still arriving makes the kernel send RST), so the
+ * rest is read and dropped; past `maxBytes` more it is no browser being told "too large", and is
+ * cut off.
  */
-export function discardRest(req: IncomingMessage, res: ServerResponse, maxBytes: number): void {
+export function discardRest(req: IncomingMessage, maxBytes: number): void {
   if (req.complete || req.readableEnded) return;
   req.unpipe();
-  if (!res.headersSent) res.setHeader('Connection', 'close');
   let discarded = 0;
   req.on('data', (chunk: Buffer) => {
     discarded += chunk.length;
