@@ -14,9 +14,12 @@ export interface ServerProcess {
  * The real server in a child process (`node --import tsx platform/src/main.ts`), so its memory is
  * its own and not the benchmark's. Resolves once it logs that it listens.
  */
-export async function startServerProcess(env: Record<string, string | undefined>): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string | undefined>,
+  entry = 'platform/src/main.ts',
+): Promise<ServerProcess> {
   const started = process.hrtime.bigint();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'platform/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: withoutUnset({ ...process.env, PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'development', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
