@@ -52,7 +52,7 @@ export function filesRoutes(deps: { db: Db; clock: Clock }, settings: FilesSetti
         },
       },
       responses: { '201': { description: '已保存的文件', schema: fileViewSchema } },
-      errors: [400, 401, 403, 404, 413, 415, 422, 503],
+      errors: [400, 401, 403, 404, 409, 413, 415, 422, 503],
       async handle({ call, body }) {
         return { status: 201, body: await uploadFile(deps, call, settings, body) };
       },
