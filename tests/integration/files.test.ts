@@ -197,6 +197,44 @@ describe('files without a scanner', () => {
     expect((await upload(citizen, fileParts(samplePng(), { materialId: 'photo' }))).status).toBe(201);
   });
 
+  it('refuses a body that announces more than any material allows before reading it', async () => {
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = httpRequest(`${server.url}/api/files`, {
+        method: 'POST',
+        headers: {
+          'content-type': multipart([]).contentType,
+          'content-length': String(60 * 1024 * KIB),
+          cookie: citizen.cookieHeader(),
+          'x-csrf-token': citizen.csrfToken ?? '',
+        },
+      });
+      request.on('response', (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => {
+          resolve({ status: response.statusCode ?? 0, body });
+          request.destroy();
+        });
+      });
+      request.on('error', reject);
+      // Headers only: the answer must not wait for 60 MB that never come.
+      request.flushHeaders();
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).error.code).toBe('BODY_TOO_LARGE');
+  });
+
+  it('is documented as multipart/form-data with its fields', async () => {
+    const document = (await citizen.get('/api/openapi.json')).body;
+    const body = document.paths['/api/files'].post.requestBody;
+    expect(Object.keys(body.content)).toEqual(['multipart/form-data']);
+    expect(body.content['multipart/form-data'].schema).toMatchObject({
+      required: ['draftId', 'materialId', 'file'],
+      properties: { draftId: { format: 'uuid' }, file: { contentMediaType: 'application/octet-stream' } },
+    });
+    expect(Object.keys(document.paths['/api/files/{id}'].get.responses['200'].content)).toContain('application/pdf');
+  });
+
   it('leaves nothing behind when the client goes away mid-file', async () => {
     const before = await snapshot(server);
     const { body, contentType } = multipart(fileParts(samplePng(40 * KIB), { materialId: 'photo' }));
