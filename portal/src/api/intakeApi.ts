@@ -34,6 +34,9 @@ export interface Draft {
   status?: 'open' | 'submitted';
   /** Set once the draft was submitted. */
   applicationNumber?: string | null;
+  applicant?: { name: string; idNumberMasked: string; phone?: string };
+  /** A window clerk files it for the applicant (代办). */
+  isOnBehalf?: boolean;
   answers: Record<string, string>;
   formData: Record<string, unknown>;
   /** Material id → file ids (as saved) or the files themselves. */
@@ -116,7 +119,11 @@ export const intakeApi = {
   formUrl: (code: string, version: number) => `/api/matters/${enc(code)}/versions/${version}/form.js`,
   drafts: () => getJson<{ items: DraftSummary[] }>('/api/drafts'),
   draft: (id: string) => getJson<Draft>(`/api/drafts/${enc(id)}`),
-  createDraft: (body: { matterCode: string; answers?: Record<string, string> }) => sendJson<Draft>('POST', '/api/drafts', body),
+  createDraft: (body: {
+    matterCode: string;
+    answers?: Record<string, string>;
+    onBehalfOf?: { name: string; idNumber: string; phone: string };
+  }) => sendJson<Draft>('POST', '/api/drafts', body),
   saveDraft: (id: string, change: DraftChange) => sendJson<Draft>('PUT', `/api/drafts/${enc(id)}`, change),
   submit: (id: string, idempotencyKey: string) =>
     sendJson<Application>('POST', `/api/drafts/${enc(id)}/submit`, undefined, { headers: { 'Idempotency-Key': idempotencyKey } }),

@@ -1,7 +1,7 @@
 import { materialSlots, type MatterDocument } from '@matterflow/schemas';
 import Form from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema, RJSFValidationError, UiSchema, ValidatorType } from '@rjsf/utils';
-import { useMemo, useRef, useState } from 'react';
+import { startTransition, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/getJson';
 import { intakeApi, type Draft } from '../api/intakeApi';
 import { navigate } from '../routing/useLocation';
@@ -11,6 +11,7 @@ import { describePointer } from './describePointer';
 import { nameFieldErrors, placeIssues } from './fieldErrors';
 import { MaterialSlots } from './MaterialSlots';
 import { prepareUiSchema } from './prepareUiSchema';
+import { TRANSITION_WIDGETS } from './transitionWidgets';
 import { useDraftEditor, type SaveState } from './useDraftEditor';
 import { translateString } from './zhStrings';
 
@@ -20,6 +21,8 @@ export interface LoadedMatter {
   name: string;
   document: MatterDocument;
   validator: ValidatorType;
+  /** The version an upgraded draft came from, to name what it had and this one has not. */
+  previous?: MatterDocument | undefined;
 }
 
 const timeText = (at: Date) =>
@@ -123,6 +126,11 @@ export function DraftEditor({
           预览：第 {matter.version} 版（尚未发布），仅供工作人员核对，不能保存或提交。
         </p>
       )}
+      {draft.isOnBehalf && draft.applicant && (
+        <p className="callout" role="note">
+          代办：为申请人 {draft.applicant.name}（身份证号 {draft.applicant.idNumberMasked}）填报
+        </p>
+      )}
       {editor.notice && (
         <div className="callout callout-warning" role="alert">
           <p>{editor.notice}</p>
@@ -148,7 +156,7 @@ export function DraftEditor({
               <p>以下内容已不适用于新版，已移除，请核对：</p>
               <ul className="plain-list">
                 {upgrade.dropped.map((pointer) => (
-                  <li key={pointer}>{describePointer(pointer, document)}</li>
+                  <li key={pointer}>{describePointer(pointer, document, matter.previous)}</li>
                 ))}
               </ul>
             </>
@@ -178,9 +186,11 @@ export function DraftEditor({
             schema={schema}
             uiSchema={uiSchema}
             validator={matter.validator}
+            widgets={TRANSITION_WIDGETS}
             formData={editor.formData}
             onChange={(event) => {
-              editor.setFormData((event.formData ?? {}) as Record<string, unknown>);
+              // In a transition: the slots and the form re-render in the background, not in the keystroke.
+              startTransition(() => editor.setFormData((event.formData ?? {}) as Record<string, unknown>));
               if (Object.keys(problems.form).length > 0) setProblems((p) => ({ ...p, form: {} }));
             }}
             onSubmit={() => void submit()}

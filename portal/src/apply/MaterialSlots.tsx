@@ -44,7 +44,7 @@ function Slot({ slot, files, draftId, situations, issues, isReadOnly, onAdd, onR
   const [progress, setProgress] = useState<{ name: string; fraction: number } | undefined>();
   const [refusal, setRefusal] = useState<string | undefined>();
   const { material, requirement, rules } = slot;
-  const isOnline = material.source === '在线填报';
+  const isOnline = requirement === 'filled' || material.source === '在线填报';
   const canUpload = requirement !== 'fetched' && slot.isUpload && !isOnline;
   const isFull = files.length >= rules.maxFiles;
   const addedBy = slot.addedBy.map((sid) => situations.find((s) => s.id === sid)?.name ?? sid);
@@ -136,11 +136,14 @@ function Slot({ slot, files, draftId, situations, issues, isReadOnly, onAdd, onR
         </p>
       )}
       {messages.length > 0 && (
-        <ul className="slot-errors" id={`${id}-errors`} role="alert">
-          {messages.map((message) => (
-            <li key={message}>{message}</li>
-          ))}
-        </ul>
+        // The alert wraps the list: on the list itself it would take away its list semantics.
+        <div role="alert" id={`${id}-errors`}>
+          <ul className="slot-errors">
+            {messages.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </div>
       )}
     </li>
   );

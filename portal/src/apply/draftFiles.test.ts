@@ -39,4 +39,11 @@ describe('describePointer', () => {
     expect(describePointer('/formData/gone', document)).toBe('申请表“gone”');
     expect(describePointer('/materials/articles', document)).toBe('材料“企业章程”的文件');
   });
+
+  it('finds what only the earlier version had', () => {
+    const earlier = {
+      form: { schema: { type: 'object', properties: { area: { type: 'number', title: '营业面积（平方米）' } } } },
+    } as unknown as MatterDocument;
+    expect(describePointer('/formData/area', document, earlier)).toBe('申请表“营业面积（平方米）”');
+  });
 });

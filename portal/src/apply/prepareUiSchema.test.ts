@@ -9,6 +9,7 @@ describe('prepareUiSchema', () => {
       district: { type: 'string', enum: ['一', '二', '三', '四', '五'] },
       owner: { type: 'object', properties: { kind: { type: 'string', enum: ['自有', '租赁'] } } },
       name: { type: 'string' },
+      items: { type: 'array', uniqueItems: true, items: { type: 'string', enum: ['甲', '乙'] } },
     },
   };
 
@@ -19,6 +20,7 @@ describe('prepareUiSchema', () => {
     expect(ui.owner).toEqual({ kind: { 'ui:widget': 'radio' } });
     expect(ui.name).toEqual({ 'ui:placeholder': '请输入' });
     expect(ui['ui:order']).toEqual(['name', '*']);
+    expect(ui.items).toEqual({ 'ui:widget': 'checkboxes' });
   });
 
   it('leaves the matter’s own widget choice alone', () => {

@@ -8,7 +8,8 @@ const RADIO_LIMIT = 4;
 
 /**
  * The published uiSchema with the portal's defaults where the matter sets none: a short list of
- * choices as radio buttons, a longer one as a select that says 请选择. The matter's own settings win.
+ * choices as radio buttons, a longer one as a select that says 请选择, a list to tick as check boxes.
+ * The matter's own settings win.
  */
 export function prepareUiSchema(schema: unknown, uiSchema: UiSchema = {}): UiSchema {
   const visit = (node: unknown, ui: UiSchema): UiSchema => {
@@ -23,7 +24,10 @@ export function prepareUiSchema(schema: unknown, uiSchema: UiSchema = {}): UiSch
         out[name] = visit(child, isSchema(ui[name]) ? (ui[name] as UiSchema) : {});
       }
     }
-    if (isSchema(node.items)) out.items = visit(node.items, isSchema(ui.items) ? (ui.items as UiSchema) : {});
+    const isMultipleChoice = node.type === 'array' && isSchema(node.items) && Array.isArray(node.items.enum);
+    // A list of choices to tick: check boxes, not a multiple select (unusable on a phone).
+    if (isMultipleChoice) out['ui:widget'] ??= 'checkboxes';
+    else if (isSchema(node.items)) out.items = visit(node.items, isSchema(ui.items) ? (ui.items as UiSchema) : {});
     return out;
   };
   return visit(schema, uiSchema);

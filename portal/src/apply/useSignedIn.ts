@@ -5,11 +5,13 @@ import { useSession, type SessionState } from '../session/sessionStore';
 /** The session; a signed-out visitor is sent to /login, which brings them back here afterwards. */
 export function useSignedIn(): SessionState {
   const session = useSession();
+  // The page's own address, as rendered: an effect run again (StrictMode) after the move must not
+  // send /login to /login.
+  const here = window.location.pathname + window.location.search;
   useEffect(() => {
-    if (session.status !== 'signedOut') return;
-    const here = window.location.pathname + window.location.search;
+    if (session.status !== 'signedOut' || window.location.pathname + window.location.search !== here) return;
     navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true });
-  }, [session.status]);
+  }, [session.status, here]);
   return session;
 }
 

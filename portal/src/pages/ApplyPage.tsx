@@ -4,6 +4,7 @@ import { intakeApi, type Draft } from '../api/intakeApi';
 import { DraftEditor, type LoadedMatter } from '../apply/DraftEditor';
 import { createFormValidator, loadFormModule } from '../apply/formValidator';
 import { loadVersion } from '../apply/loadVersion';
+import { OnBehalfStart } from '../apply/OnBehalfStart';
 import { LoadState } from '../components/LoadState';
 import { useAsync } from '../components/useAsync';
 import { Link } from '../routing/Link';
@@ -29,7 +30,16 @@ async function loadMatter(code: string, version: number): Promise<LoadedMatter> 
  * The signed-in citizen's open draft of this matter, or a new one with the answers a 情形引导 link
  * carried in its query (the platform keeps only real options of the version in force).
  */
-async function openDraft(code: string, query: URLSearchParams): Promise<string> {
+function openDraft(code: string, query: URLSearchParams): Promise<string> {
+  // One opening per matter at a time: an effect run twice must not start two drafts.
+  const pending = opening.get(code) ?? findOrCreateDraft(code, query).finally(() => opening.delete(code));
+  opening.set(code, pending);
+  return pending;
+}
+
+const opening = new Map<string, Promise<string>>();
+
+async function findOrCreateDraft(code: string, query: URLSearchParams): Promise<string> {
   const { items } = await intakeApi.drafts();
   const open = items.find((item) => item.matterCode === code && !item.isOnBehalf);
   if (open) return open.id;
@@ -95,6 +105,13 @@ export function ApplyPage({ code, query }: { code: string; query: URLSearchParam
       );
     return <Preview code={code} version={Number(preview)} />;
   }
+  if (session.user.role === 'window')
+    return (
+      <>
+        <Title />
+        <OnBehalfStart code={code} query={query} />
+      </>
+    );
   return <OpenDraft code={code} query={query} />;
 }
 
@@ -106,7 +123,13 @@ export function DraftPage({ id }: { id: string }) {
     () =>
       whenSignedIn(session, async () => {
         const draft = await intakeApi.draft(id);
-        return { draft, matter: await loadMatter(draft.matterCode, draft.version) };
+        const from = draft.upgrade?.fromVersion;
+        const [matter, previous] = await Promise.all([
+          loadMatter(draft.matterCode, draft.version),
+          // Only to name dropped answers: without it they are named by their keys.
+          from ? intakeApi.matterVersion(draft.matterCode, from).catch(() => undefined) : undefined,
+        ]);
+        return { draft, matter: { ...matter, previous: previous?.document } };
       }),
     session.status === 'signedIn' ? `${id}/${reloads}` : 'waiting',
   );

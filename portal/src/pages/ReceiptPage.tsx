@@ -1,4 +1,3 @@
-import { REQUIREMENT_LABELS, type MaterialRequirement } from '@matterflow/schemas';
 import { intakeApi } from '../api/intakeApi';
 import { dateText, dateTimeText } from '../applications/eventKinds';
 import { useSignedIn, whenSignedIn } from '../apply/useSignedIn';
@@ -13,7 +12,19 @@ async function loadReceipt(number: string) {
   return { application, limit: application.promisedLimit ?? undefined };
 }
 
-const requirementText = (requirement: string) => REQUIREMENT_LABELS[requirement as MaterialRequirement] ?? requirement;
+/**
+ * How each material was handed in. The words of `REQUIREMENT_LABELS`, kept here because importing
+ * that module brings the situation resolver and Ajv's compiler (42 KB gzip) onto a page that
+ * resolves nothing.
+ */
+const REQUIREMENTS: Record<string, string> = {
+  required: '必须提交',
+  optional: '可选',
+  tolerated: '容缺后补',
+  fetched: '免提交（由窗口调取）',
+  filled: '在线填写',
+};
+const requirementText = (requirement: string) => REQUIREMENTS[requirement] ?? requirement;
 
 /** 材料接收凭证: what the centre received, when and from whom, printable on one A4 sheet. */
 export function ReceiptPage({ number }: { number: string }) {

@@ -202,7 +202,17 @@ export function SituationPage({ code, query }: { code: string; query: URLSearchP
             {questions.length === 0 && <p className="notice">本事项不分办理情形，所需材料如下。</p>}
             <GuideQuestions questions={questions} answers={answers} onAnswer={answer} />
             {checklist.isComplete ? (
-              <ChecklistView checklist={checklist} calendar={calendar} />
+              <>
+                <ChecklistView checklist={checklist} calendar={calendar} />
+                {document.form && (
+                  // The answers go along: the apply page starts from this very situation.
+                  <p className="no-print">
+                    <Link className="button button-primary button-block" to={`/matters/${code}/apply?${query}`}>
+                      按此情形在线办理
+                    </Link>
+                  </p>
+                )}
+              </>
             ) : (
               <p className="notice" role="status">
                 请回答以上 {checklist.unanswered.length} 个问题，即可看到您需要准备的材料。

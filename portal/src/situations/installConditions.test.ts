@@ -1,6 +1,6 @@
 import { resolveSituations, type MatterDocument } from '@matterflow/schemas';
 import { describe, expect, it } from 'vitest';
-import { atPointer, installConditions, type ConditionModule } from './installConditions';
+import { atPointer, callable, installConditions, type ConditionModule } from './installConditions';
 
 const document = (): MatterDocument =>
   ({
@@ -39,6 +39,12 @@ describe('installConditions', () => {
     installConditions(document(), module, 1);
     expect(typeof (seen[0] as { default: unknown }).default).toBe('function');
     expect(seen[1]).toHaveProperty('fullFormats.date');
+  });
+
+  it('hands over the function whether the bundler imported it or its CommonJS exports', () => {
+    const fn = () => 1;
+    expect(callable(fn)).toBe(fn);
+    expect(callable({ default: fn })).toBe(fn);
   });
 
   it('reads JSON pointers with escapes', () => {

@@ -9,10 +9,20 @@ export interface ConditionModule {
   conditions: (require: (id: string) => unknown) => Record<string, Validator>;
 }
 
+/**
+ * A CommonJS helper's function. The bundler's interop may hand a default import over as the whole
+ * `exports` object (`{ default: fn }`) instead of the function: generated code calling it then
+ * fails with “func1 is not a function” on the first `minLength` it checks.
+ */
+export function callable(imported: unknown): unknown {
+  if (typeof imported === 'function') return imported;
+  return (imported as { default?: unknown } | null)?.default;
+}
+
 /** The Ajv runtime helpers generated validators may call (see buildConditionModule on the platform). */
 const RUNTIME: Record<string, unknown> = {
-  'ajv/dist/runtime/equal': { default: equal },
-  'ajv/dist/runtime/ucs2length': { default: ucs2length },
+  'ajv/dist/runtime/equal': { default: callable(equal) },
+  'ajv/dist/runtime/ucs2length': { default: callable(ucs2length) },
   'ajv-formats/dist/formats': { fullFormats },
 };
 
