@@ -75,6 +75,7 @@ export async function startFilesServer({
         server.closeAllConnections();
       });
       await db.close();
+      booted.files.dispose();
       await database.drop();
     },
   };

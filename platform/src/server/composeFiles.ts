@@ -10,12 +10,17 @@ export interface FilesSetup {
   scanner: FileScanner | undefined;
   /** Where the local storage keeps its files. */
   root: string;
+  /** Removes a private (in-memory database) files directory when the server closes; else nothing. */
+  dispose(): void;
 }
 
 const memoryRoots = new Set<string>();
 let isCleanupRegistered = false;
 
-/** An in-memory database (tests) gets a private files directory that goes when the process does. */
+/**
+ * An in-memory database (tests) gets a private files directory, removed when the server closes or,
+ * failing that, when the process exits.
+ */
 function memoryRoot(): string {
   const root = join(tmpdir(), `matterflow-files-${randomUUID()}`);
   memoryRoots.add(root);
@@ -30,9 +35,15 @@ function memoryRoot(): string {
 
 /** Storage under DATA_DIR/files and clamd when configured. Touches no disk: directories come with the first upload. */
 export function filesSetupOf(config: Config): FilesSetup {
-  const root = config.dataDir === ':memory:' ? memoryRoot() : join(config.dataDir, 'files');
+  const isPrivate = config.dataDir === ':memory:';
+  const root = isPrivate ? memoryRoot() : join(config.dataDir, 'files');
   return {
     root,
+    dispose() {
+      if (!isPrivate) return;
+      rmSync(root, { recursive: true, force: true });
+      memoryRoots.delete(root);
+    },
     storage: createLocalFileStorage({ root }),
     scanner: config.clamd ? createClamdScanner(config.clamd) : undefined,
   };

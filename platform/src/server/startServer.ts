@@ -49,6 +49,7 @@ export async function startServer(options: Parameters<typeof bootstrap>[0]): Pro
           server.closeIdleConnections();
         });
         await booted.deps.db.close();
+        booted.files.dispose();
       })();
       return closing;
     },
