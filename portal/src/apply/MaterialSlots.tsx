@@ -102,8 +102,13 @@ function Slot({ slot, files, draftId, situations, issues, isReadOnly, onAdd, onR
               <span className="slot-file-name">{file.name}</span>
               {file.size > 0 && <span className="muted">{fileSizeText(file.size)}</span>}
               {!isReadOnly && (
-                <button type="button" className="button button-secondary button-small" onClick={() => onRemove(file.id)}>
-                  删除<span className="visually-hidden">{file.name}</span>
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  aria-label={`删除 ${file.name}`}
+                  onClick={() => onRemove(file.id)}
+                >
+                  删除
                 </button>
               )}
             </li>

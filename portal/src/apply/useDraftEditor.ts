@@ -98,15 +98,16 @@ export function useDraftEditor(initial: Draft, { isReadOnly = false }: { isReadO
     [isReadOnly, saveNow],
   );
 
-  // Leaving the page saves what was typed in the last moment.
+  // Leaving the page, or the editor, saves what was typed in the last moment (rather than dropping
+  // the pending save: React may also unmount and mount again an editor that stays).
   useEffect(() => {
-    const onHide = () => {
+    const saveNowIfDirty = () => {
       if (isDirty.current) void saveNow().catch(() => undefined);
     };
-    window.addEventListener('pagehide', onHide);
+    window.addEventListener('pagehide', saveNowIfDirty);
     return () => {
-      window.removeEventListener('pagehide', onHide);
-      clearTimeout(timer.current);
+      window.removeEventListener('pagehide', saveNowIfDirty);
+      saveNowIfDirty();
     };
   }, [saveNow]);
 
