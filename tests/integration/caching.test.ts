@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../platform/src/infra';
+import { startServer } from '../../platform/src/server/startServer';
 import { startTestServer, type TestServer } from '../support/startTestServer';
 import { mutableClock } from '../support/mutableClock';
 import { foodLicence } from '../support/matterFixtures';
@@ -129,5 +131,29 @@ describe('public reads are cache-friendly', { shuffle: false }, () => {
     const draft = await legal.get(`/api/matters/${code}/versions/4`);
     expect(draft.headers.get('cache-control')).toBe('private, no-store');
     expect((await citizen.get(`/api/matters/${code}/versions/4`)).status).toBe(404);
+  });
+});
+
+// Two platform processes on one PostgreSQL (PGlite is one process by design): the second sees the
+// first's publication within one revalidation of the catalog stamp (ADR 014).
+describe.skipIf(!process.env.DATABASE_URL)('two processes sharing one database', () => {
+  it('sees a publication made through the other process within one revalidation', async () => {
+    const databaseUrl = server.config.databaseUrl ?? '';
+    const other = await startServer({
+      config: loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: ':memory:', DATABASE_URL: databaseUrl }),
+      shouldSeedCatalog: false,
+      clock,
+    });
+    try {
+      const read = async () => (await (await fetch(`${other.url}/api/matters/${code}`)).json()) as { version: number };
+      const before = (await read()).version;
+      expect((await legal.post(`/api/matters/${code}/transitions`, { action: 'submit' })).status).toBe(200);
+      expect((await legal.post(`/api/matters/${code}/transitions`, { action: 'publish' })).status).toBe(200);
+      // The other process rereads the stamp at most every second (DEFAULT_REVALIDATE_MS).
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      expect((await read()).version).toBe(before + 1);
+    } finally {
+      await other.close();
+    }
   });
 });
