@@ -4,6 +4,13 @@ import { createAjv } from '../createAjv';
 
 let shared: Ajv2020 | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
+/**
+ * By content as well: a document read from the database is a new object on every request, and
+ * compiling its conditions again each time cost a submission more than all its queries. Bounded;
+ * the oldest leave first, and Ajv's own cache lets go of them too.
+ */
+const MAX_BY_CONTENT = 2000;
+const byContent = new Map<string, { validate: ValidateFunction; schema: object }>();
 
 /**
  * Whether the applicant's form data meets a condition (a JSON Schema over the form data): the one
@@ -16,12 +23,22 @@ export function evaluateCondition(condition: unknown, formData: unknown): boolea
   let validate = compiled.get(condition);
   if (!validate) {
     shared ??= createAjv({ allErrors: false });
-    try {
-      // A copy without `$id`: conditions of different matters may reuse one and must not collide.
-      const { $id: _id, ...schema } = condition as Record<string, unknown>;
-      validate = shared.compile(schema);
-    } catch {
-      return false;
+    // A copy without `$id`: conditions of different matters may reuse one and must not collide.
+    const { $id: _id, ...schema } = condition as Record<string, unknown>;
+    const key = JSON.stringify(schema);
+    validate = byContent.get(key)?.validate;
+    if (!validate) {
+      try {
+        validate = shared.compile(schema);
+      } catch {
+        return false;
+      }
+      byContent.set(key, { validate, schema });
+      if (byContent.size > MAX_BY_CONTENT) {
+        const [oldestKey, oldest] = byContent.entries().next().value as [string, { schema: object }];
+        byContent.delete(oldestKey);
+        shared.removeSchema(oldest.schema);
+      }
     }
     compiled.set(condition, validate);
   }

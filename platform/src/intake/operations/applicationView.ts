@@ -1,12 +1,12 @@
 import { formatDuration, maskIdNumber, resolveSituations } from '@matterflow/schemas';
-import { getMatterVersion } from '../../catalog';
+import { getMatterVersion, type MatterVersion } from '../../catalog';
 import { listDepartments } from '../../departments';
 import { getFiles, type FileView } from '../../files';
 import { SYSTEM_ACTOR, type Call, type Queryable } from '../../kernel';
 import { STATUS_LABELS, type ApplicationRecord, type ApplicationView } from '../Application';
 import { eventTitle } from '../eventTitles';
 import type { IntakeDeps } from '../intakeDeps';
-import { listEvents } from '../store/eventStore';
+import { listEvents, type EventRecord } from '../store/eventStore';
 
 /**
  * An application as its applicant, its filer and the staff handling it read it: the 材料接收凭证's
@@ -17,14 +17,21 @@ export async function applicationView(
   deps: IntakeDeps,
   call: Call & { tx?: Queryable },
   record: ApplicationRecord,
+  /** What the caller read already in the same transaction (the submit): not read again. */
+  known: {
+    matter?: MatterVersion;
+    files?: ReadonlyMap<string, FileView & { ownerUserId: number }>;
+    events?: EventRecord[];
+  } = {},
 ): Promise<ApplicationView> {
   const asSystem = { actor: SYSTEM_ACTOR, ...(call.tx ? { tx: call.tx } : {}) };
-  const matter = await getMatterVersion(deps, asSystem, { code: record.matterCode, version: record.version });
+  const matter = known.matter ?? (await getMatterVersion(deps, asSystem, { code: record.matterCode, version: record.version }));
   const ids = record.materials.flatMap((material) => material.fileIds);
-  const files = new Map((ids.length > 0 ? await getFiles(deps, asSystem, ids) : []).map((file) => [file.id, file]));
+  const files =
+    known.files ?? new Map((ids.length > 0 ? await getFiles(deps, asSystem, ids) : []).map((file) => [file.id, file]));
   const departments = await listDepartments(call.tx ?? deps.db);
   const departmentName = (code: string | null | undefined) => departments.find((d) => d.code === code)?.name ?? null;
-  const events = await listEvents(call.tx ?? deps.db, record.id);
+  const events = known.events ?? (await listEvents(call.tx ?? deps.db, record.id));
   const submitted = events.find((event) => event.type === 'submitted_on_behalf');
   const resolution = resolveSituations(matter.document, record.answers, record.formData);
   const promised = resolution.timeLimits?.promised;

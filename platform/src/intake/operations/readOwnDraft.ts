@@ -10,6 +10,8 @@ export interface OwnDraft {
   draft: DraftRecord;
   matter: MatterVersion;
   files: OwnedFiles;
+  /** The version in force today, read in the same transaction (undefined: none). */
+  inForce: MatterVersion | undefined;
 }
 
 async function inForce(deps: IntakeDeps, call: Call, code: string): Promise<MatterVersion | undefined> {
@@ -35,11 +37,15 @@ export async function readOwnDraft(
   requireUser(call.actor);
   let draft = await findOwnDraft(call.tx, { id, ownerUserId: call.actor.userId, forUpdate });
   if (!draft) throw fail('DRAFT_NOT_FOUND', { id });
-  const pinned = await getMatterVersion(deps, call, { code: draft.matterCode, version: draft.version });
-  let files = await loadDraftFiles(deps, call, draft.materials);
-  if (draft.status !== 'open') return { draft, matter: pinned, files };
+  // Usually the pinned version is the one in force: one read of it serves both (a submit reads little else).
   const current = await inForce(deps, call, draft.matterCode);
-  if (!current || current.version === draft.version) return { draft, matter: pinned, files };
+  const pinned =
+    current?.version === draft.version
+      ? current
+      : await getMatterVersion(deps, call, { code: draft.matterCode, version: draft.version });
+  let files = await loadDraftFiles(deps, call, draft.materials);
+  if (draft.status !== 'open' || !current || current.version === draft.version)
+    return { draft, matter: pinned, files, inForce: current };
   const fitted = fitToVersion(current.document, draft, files);
   draft = await updateDraftContent(
     call.tx,
@@ -57,5 +63,5 @@ export async function readOwnDraft(
     deps.clock.now(),
   );
   files = await loadDraftFiles(deps, call, draft.materials);
-  return { draft, matter: current, files };
+  return { draft, matter: current, files, inForce: current };
 }

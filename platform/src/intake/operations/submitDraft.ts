@@ -1,10 +1,7 @@
-import { getCurrentMatter } from '../../catalog';
 import { fail, inTransaction, requireUser, type Call } from '../../kernel';
 import type { ApplicationView } from '../Application';
 import type { IntakeDeps } from '../intakeDeps';
 import { findApplicationByDraft, findApplicationByKey, insertApplication } from '../store/applicationStore';
-import { markDraftSubmitted } from '../store/draftStore';
-import { appendEvent } from '../store/eventStore';
 import { nextApplicationNumber } from '../store/nextApplicationNumber';
 import { validateApplication } from '../validation/validateApplication';
 import { applicationView } from './applicationView';
@@ -26,18 +23,17 @@ export async function submitDraft(
   const { actor } = call;
   return inTransaction(deps.db, call, async (tx) => {
     const inTx = { ...call, tx };
-    const { draft, matter, files } = await readOwnDraft(deps, inTx, { id, forUpdate: true });
+    const { draft, matter, files, inForce } = await readOwnDraft(deps, inTx, { id, forUpdate: true });
     const earlier = await findApplicationByKey(tx, { filedByUserId: actor.userId, idempotencyKey });
     if (earlier) {
       if (earlier.draftId !== draft.id) throw fail('IDEMPOTENCY_KEY_REUSED');
       return { application: await applicationView(deps, inTx, earlier), isReplay: true };
     }
     if (draft.status !== 'open') throw fail('DRAFT_SUBMITTED', { number: (await findApplicationByDraft(tx, draft.id))?.number });
-    // readOwnDraft moved an open draft to the version in force, so a difference here means the
-    // matter is no longer in force at all, or changed during this very request.
-    const current = await getCurrentMatter(deps, inTx, { code: draft.matterCode }).catch(() => undefined);
-    if (!current || current.version !== draft.version || draft.upgrade !== null)
-      throw fail('MATTER_VERSION_SUPERSEDED', { version: draft.version, current: current?.version ?? null });
+    // readOwnDraft read the version in force in this transaction and moved an open draft to it, so
+    // a difference here means the matter is no longer in force at all, or the draft was just moved.
+    if (!inForce || inForce.version !== draft.version || draft.upgrade !== null)
+      throw fail('MATTER_VERSION_SUPERSEDED', { version: draft.version, current: inForce?.version ?? null });
     const checked = validateApplication({
       document: matter.document,
       formKey: `${matter.code}:${matter.version}`,
@@ -49,7 +45,7 @@ export async function submitDraft(
     const at = deps.clock.now();
     const receivedOn = deps.clock.today();
     const number = await nextApplicationNumber(tx, { matterCode: matter.code, day: receivedOn });
-    const application = await insertApplication(tx, {
+    const record = {
       number,
       draftId: draft.id,
       matterCode: matter.code,
@@ -65,15 +61,24 @@ export async function submitDraft(
       idempotencyKey,
       submittedAt: at.toISOString(),
       receivedOn,
-    });
-    await appendEvent(tx, application.id, {
+    };
+    const event = {
       at,
       type: draft.isOnBehalf ? 'submitted_on_behalf' : 'submitted',
       actorUserId: actor.userId,
       actorName: actor.displayName,
       details: { departmentCode: actor.departmentCode, situations: checked.slots.resolution.situations.map((s) => s.id) },
-    });
-    await markDraftSubmitted(tx, draft.id, at);
-    return { application: await applicationView(deps, inTx, application), isReplay: false };
+    };
+    // The application, its files, its first event and the closed draft: one statement.
+    const application = await insertApplication(tx, record, event);
+    // The version and the files were read under the draft's lock a moment ago: not read again.
+    return {
+      application: await applicationView(deps, inTx, application, {
+        matter,
+        files,
+        events: [{ ...event, at: at.toISOString() }],
+      }),
+      isReplay: false,
+    };
   });
 }
