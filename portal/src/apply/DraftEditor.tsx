@@ -19,6 +19,8 @@ export interface LoadedMatter {
   code: string;
   version: number;
   name: string;
+  /** The version's catalog status (published, draft, in review…). */
+  status?: string | undefined;
   document: MatterDocument;
   validator: ValidatorType;
   /** The version an upgraded draft came from, to name what it had and this one has not. */
@@ -123,7 +125,8 @@ export function DraftEditor({
     <div className="apply">
       {isPreview && (
         <p className="preview-banner" role="note">
-          预览：第 {matter.version} 版（尚未发布），仅供工作人员核对，不能保存或提交。
+          预览：第 {matter.version} 版（{matter.status === 'published' ? '已发布' : '尚未发布'}
+          ），仅供工作人员核对，不能保存或提交。
         </p>
       )}
       {draft.isOnBehalf && draft.applicant && (
@@ -179,7 +182,7 @@ export function DraftEditor({
           <h2 id="form-heading" className="apply-step">
             {questions.length > 0 ? '第二步：' : ''}填写申请表并上传材料
           </h2>
-          <p className="muted">带 * 的为必填项。填写内容自动保存，可随时离开、稍后在“我的办件”中继续填写。</p>
+          <p className="muted">带 * 的为必填项。{!isPreview && '填写内容自动保存，可随时离开、稍后在“我的办件”中继续填写。'}</p>
           <Form
             key={editor.generation}
             className="rjsf apply-form"

@@ -23,7 +23,7 @@ async function loadMatter(code: string, version: number): Promise<LoadedMatter> 
   const schema = (matter.document.form?.schema ?? {}) as RJSFSchema;
   // Without a form nothing is validated; rjsf is not rendered then.
   const validator = createFormValidator(form instanceof Error ? { version, validators: () => ({}) } : form, schema, version);
-  return { code, version, name: matter.name, document: matter.document, validator };
+  return { code, version, name: matter.name, status: matter.status, document: matter.document, validator };
 }
 
 /**

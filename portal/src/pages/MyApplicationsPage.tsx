@@ -55,7 +55,9 @@ export function MyApplicationsPage() {
                         <h3 className="card-title">
                           <Link to={`/applications/${encodeURIComponent(application.number)}`}>{application.matterName}</Link>
                         </h3>
-                        <p className="card-meta application-number">申请编号 {application.number}</p>
+                        <p className="card-meta application-number">
+                          申请编号 <span className="number">{application.number}</span>
+                        </p>
                         <p className="card-meta">
                           <span className={`status-badge tone-${badge.tone}`}>{badge.label}</span>{' '}
                           {dateText(application.submittedAt)}

@@ -96,9 +96,9 @@ export function ReceiptPage({ number }: { number: string }) {
                 {application.materials.map((material, index) => (
                   <tr key={material.materialId}>
                     <td>{index + 1}</td>
-                    <td>{material.name}</td>
-                    <td>{requirementText(material.requirement)}</td>
-                    <td>
+                    <td className="receipt-material">{material.name}</td>
+                    <td data-label="提交方式">{requirementText(material.requirement)}</td>
+                    <td data-label="文件">
                       {material.files.length === 0 ? (
                         <span className="muted">—</span>
                       ) : (
