@@ -20,6 +20,7 @@ import { runQualityBench } from './qualityBench';
 import { runPublicReadsBench } from './publicReadsBench';
 import { runFormBench } from './formBench';
 import { runPortalSizeBench } from './portalSizeBench';
+import { runIntakeBench } from './intakeBench';
 import { CHROMIUM } from './portalBrowser';
 import { fmt } from './stats';
 
@@ -33,7 +34,9 @@ const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
 const WARMUP = 20;
 const MATTERS = Number(process.env.BENCH_MATTERS ?? 10_000);
 /** Which parts to run, e.g. BENCH_SECTIONS=server for the whole-catalog measurements alone. */
-const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'search,public,import,server,calendar,quality,form,portal').split(','));
+const SECTIONS = new Set(
+  (process.env.BENCH_SECTIONS ?? 'search,public,intake,import,server,calendar,quality,form,portal').split(','),
+);
 
 async function benchSearch(lines: string[]) {
   const server = await startTestServer();
@@ -96,6 +99,7 @@ const lines: string[] = [
 ];
 if (SECTIONS.has('search')) await benchSearch(lines);
 if (SECTIONS.has('public')) await runPublicReadsBench(lines, { matters: MATTERS, runs: RUNS, samples: SAMPLES });
+if (SECTIONS.has('intake')) await runIntakeBench(lines, { runs: Math.max(3, Math.min(RUNS, 5)) });
 if (SECTIONS.has('import')) await runImportBench(lines, { runs: Math.max(3, Math.min(RUNS, 5)) });
 if (SECTIONS.has('server')) await runServerBench(lines, { matters: MATTERS });
 if (SECTIONS.has('calendar')) await runCalendarBench(lines, { runs: RUNS });
