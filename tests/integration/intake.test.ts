@@ -187,6 +187,19 @@ describe('intake: drafts, validation, submit, numbering', () => {
     expect((await other.get('/api/applications')).body.items).toEqual([]);
   });
 
+  it('serves the form validator of a version in effect as an immutable module, 304 on revalidation', async () => {
+    const { version } = (await server.anonymous().get(`/api/matters/${FOOD}`)).body as { version: number };
+    const first = await server.anonymous().get(`/api/matters/${FOOD}/versions/${version}/form.js`);
+    expect(first.status).toBe(200);
+    expect(first.text).toContain('export function validators(require)');
+    expect(first.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const etag = first.headers.get('etag') ?? '';
+    const again = await server.anonymous().request('GET', `/api/matters/${FOOD}/versions/${version}/form.js`, undefined, {
+      headers: { 'If-None-Match': etag },
+    });
+    expect(again.status).toBe(304);
+  });
+
   it('answers stale autosaves with a conflict, and refuses without an idempotency key', async () => {
     const draft = await newDraft();
     await fill(citizen, draft, { enterpriseName: '甲' }, {});

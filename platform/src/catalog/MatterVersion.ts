@@ -35,3 +35,12 @@ export interface MatterVersion {
 
 /** Versions whose content citizens may see once published, even after they are replaced. */
 export const PUBLIC_STATUSES: readonly MatterStatus[] = ['published', 'superseded', 'retired'];
+
+/**
+ * A version whose content can never change again under its number: published (or since replaced)
+ * and in effect. A scheduled one may still go back to review and be edited; a draft changes with
+ * every save. What is built from a frozen version (its modules) may be cached for good.
+ */
+export function isFrozenVersion(version: Pick<MatterVersion, 'status' | 'effectiveFrom'>, today: string): boolean {
+  return PUBLIC_STATUSES.includes(version.status) && version.effectiveFrom !== null && version.effectiveFrom <= today;
+}

@@ -4,7 +4,7 @@ export { importCatalogFile, exportCatalog, catalogQuality } from './operations/e
 export { XLSX_MEDIA_TYPE } from './exchange';
 export { listLatestDocuments } from './operations/listLatestDocuments';
 export type { MatterVersion, MatterStatus, MatterDocument } from './MatterVersion';
-export { MATTER_STATUSES } from './MatterVersion';
+export { MATTER_STATUSES, isFrozenVersion } from './MatterVersion';
 export { createDraft } from './operations/createDraft';
 export { updateDraft } from './operations/updateDraft';
 export { transitionMatter, TRANSITION_ACTIONS, type TransitionRequest } from './operations/transitionMatter';

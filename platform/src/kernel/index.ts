@@ -28,3 +28,5 @@ export {
   type StreamBody,
 } from './Route';
 export { wholeBody } from './wholeBody';
+export { BoundedCache } from './BoundedCache';
+export { cacheHeaders, notModified } from './cacheableResponses';

@@ -1,4 +1,15 @@
-import { defineRoute, isStaff, wholeBody, type Call, type Clock, type Db, type Reply, type Route } from '../../kernel';
+import {
+  cacheHeaders,
+  defineRoute,
+  isStaff,
+  notModified,
+  wholeBody,
+  type Call,
+  type Clock,
+  type Db,
+  type Reply,
+  type Route,
+} from '../../kernel';
 import type { MatterStatus } from '../MatterVersion';
 import type { CatalogSettings } from '../quality';
 import { createDraft } from '../operations/createDraft';
@@ -20,19 +31,10 @@ import {
 } from './catalogRequests';
 import { diffSchema, matterVersionSchema, searchPageSchema, versionListSchema } from './catalogResponses';
 import { guideSchema } from './guideResponses';
-import { PUBLIC_STATUSES } from '../MatterVersion';
+import { isFrozenVersion } from '../MatterVersion';
 import { createPublicReadCache, type PublicReadCache } from '../publicReads/PublicReadCache';
 
 const tags = ['事项目录 catalog'];
-const cacheHeaders = {
-  ETag: { description: '强校验标签：内容不变则不变；公众读者的应答才有', schema: { type: 'string' } },
-  'Cache-Control': {
-    description: '公众：public, no-cache（每次向服务器确认）或已生效版本的 immutable；工作人员：private, no-store',
-    schema: { type: 'string' },
-  },
-};
-/** Every public read answers If-None-Match: the same tag gets 304 and no body. */
-const notModified = { '304': { description: '未修改（If-None-Match 与当前 ETag 相同），无应答体' } };
 const version = { description: '版本', schema: matterVersionSchema, headers: cacheHeaders };
 
 /**
@@ -226,9 +228,7 @@ export function catalogRoutes(
         const today = deps.clock.today();
         const built = await read(call, `conditions.js ${params.code} ${params.n}`, async () => {
           const found = await getMatterVersion(deps, call, { code: params.code, version: Number(params.n) });
-          // A version that has taken effect never changes again; a scheduled one may still go back
-          // to review and be edited under its number, and a draft changes with every save.
-          const isFrozen = PUBLIC_STATUSES.includes(found.status) && found.effectiveFrom !== null && found.effectiveFrom <= today;
+          const isFrozen = isFrozenVersion(found, today);
           return { module: buildConditionModule({ document: found.document, version: found.version }), isFrozen };
         });
         return {

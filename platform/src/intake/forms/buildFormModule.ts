@@ -1,5 +1,14 @@
 import { compileSchemaValidatorsCode } from '@rjsf/validator-ajv8/lib/compileSchemaValidatorsCode.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { BoundedCache } from '../../kernel';
+
+// Compiling a 200-field form takes most of a second: a published version's module is made once.
+const modules = new BoundedCache<string>(200);
+
+/** The module of one version, cached under `key` (code:version, plus the revision for a draft). */
+export function formModuleFor(key: string, input: { schema: object; version: number }): string {
+  return modules.getOrCreate(key, () => buildFormModule(input));
+}
 
 /**
  * A matter version's form validator as an ES module, for rjsf's precompiled validator: the portal

@@ -1,6 +1,6 @@
-import { getMatterVersion } from '../../catalog';
-import { defineRoute, fail, wholeBody, type Route } from '../../kernel';
-import { buildFormModule } from '../forms/buildFormModule';
+import { getMatterVersion, isFrozenVersion } from '../../catalog';
+import { cacheHeaders, defineRoute, fail, notModified, wholeBody, type Route } from '../../kernel';
+import { formModuleFor } from '../forms/buildFormModule';
 import type { IntakeDeps } from '../intakeDeps';
 import { getDraft, listDrafts } from '../operations/getDraft';
 import { openDraft } from '../operations/openDraft';
@@ -43,19 +43,24 @@ export function intakeRoutes(deps: IntakeDeps): Route[] {
           description: 'ES 模块',
           mediaTypes: ['text/javascript'],
           schema: { type: 'string', contentMediaType: 'text/javascript' },
+          headers: cacheHeaders,
         },
+        ...notModified,
       },
       errors: [400, 404],
       async handle({ call, params }) {
         const found = await getMatterVersion(deps, call, { code: params.code, version: Number(params.n) });
         if (!found.document.form) throw fail('NOT_FOUND', { code: params.code, version: found.version }, '该事项没有在线申请表');
-        const isFrozen = found.status === 'published' || found.status === 'superseded' || found.status === 'retired';
+        const isFrozen = isFrozenVersion(found, deps.clock.today());
         return {
-          stream: wholeBody(buildFormModule({ schema: found.document.form.schema, version: found.version })),
-          headers: {
-            'Content-Type': 'text/javascript; charset=utf-8',
-            'Cache-Control': isFrozen ? 'public, max-age=86400' : 'private, no-store',
-          },
+          stream: wholeBody(
+            formModuleFor(`${found.code}:${found.version}:${found.revision}`, {
+              schema: found.document.form.schema,
+              version: found.version,
+            }),
+          ),
+          headers: { 'Content-Type': 'text/javascript; charset=utf-8' },
+          cache: { policy: isFrozen ? 'immutable' : 'revalidate' },
         };
       },
     }),

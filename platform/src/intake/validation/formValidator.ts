@@ -1,24 +1,14 @@
 import { createAjv } from '@matterflow/schemas';
 import type { ValidateFunction } from 'ajv';
+import { BoundedCache } from '../../kernel';
 
-const MAX_CACHED = 500;
-const cache = new Map<string, ValidateFunction>();
+const validators = new BoundedCache<ValidateFunction>(500);
 
 /**
- * The compiled form schema of one matter version. A version's form never changes once published, so
- * it is compiled once per process (bounded: the least recently used leaves first); a draft version
- * is keyed by its revision so staff previews see their edits. Each schema gets its own Ajv, since
- * two versions of a matter may carry the same `$id`.
+ * The compiled form schema of one matter version. A published version's form never changes, so it
+ * is compiled once per process; a draft version is keyed by its revision, so staff previews see
+ * their edits. Each schema gets its own Ajv, since two versions of a matter may carry the same `$id`.
  */
 export function formValidator(key: string, schema: object): ValidateFunction {
-  const found = cache.get(key);
-  if (found) {
-    cache.delete(key);
-    cache.set(key, found);
-    return found;
-  }
-  const validate = createAjv().compile(schema);
-  cache.set(key, validate);
-  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
-  return validate;
+  return validators.getOrCreate(key, () => createAjv().compile(schema));
 }
