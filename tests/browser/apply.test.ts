@@ -167,7 +167,8 @@ describe.skipIf(!CHROMIUM)('在线办理 in chromium', () => {
       await page.getByLabel('营业场所地址').fill('云溪县城关镇人民路 18 号二楼');
       await page.getByLabel('营业面积（平方米）').fill('260');
       await page.getByLabel('计算机（终端）台数').fill('80');
-      await page.getByLabel('租赁', { exact: true }).check();
+      // A group of choices is named by its field, so a screen reader reads the question with them.
+      await page.getByRole('radiogroup', { name: '场所权属' }).getByLabel('租赁', { exact: true }).check();
       await page.getByRole('button', { name: '提交申请' }).click();
       const usccError = page.locator('#root_uscc__error');
       await expect.poll(() => usccError.textContent()).toContain('“统一社会信用代码”格式不正确');
@@ -377,7 +378,18 @@ describe.skipIf(!CHROMIUM)('在线办理 in chromium', () => {
     await page.waitForURL(/\/drafts\//);
     await page.getByLabel('企业名称').fill('云溪县晓明网络会所');
     await page.getByLabel('营业面积（平方米）').fill('180');
-    await page.getByText(/^已保存 /).waitFor();
+    // Saved on the platform (the page said 已保存 already before the change).
+    const draftId = new URL(page.url()).pathname.split('/')[2] ?? '';
+    await expect
+      .poll(
+        async () =>
+          (
+            (await (await context.request.get(`${server.url}/api/drafts/${draftId}`)).json()) as {
+              formData: { businessArea?: number };
+            }
+          ).formData.businessArea,
+      )
+      .toBe(180);
 
     const legal = await server.login('legal');
     const current = await legal.get(`/api/matters/${WANGBA}`);

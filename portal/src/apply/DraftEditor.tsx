@@ -11,6 +11,7 @@ import { describePointer } from './describePointer';
 import { nameFieldErrors, placeIssues } from './fieldErrors';
 import { MaterialSlots } from './MaterialSlots';
 import { prepareUiSchema } from './prepareUiSchema';
+import { NamedRadioWidget } from './NamedRadioWidget';
 import { TRANSITION_WIDGETS } from './transitionWidgets';
 import { useDraftEditor, type SaveState } from './useDraftEditor';
 import { translateString } from './zhStrings';
@@ -53,6 +54,8 @@ interface Problems {
   materials: Record<string, string[]>;
   general: string[];
 }
+
+const WIDGETS = { ...TRANSITION_WIDGETS, RadioWidget: NamedRadioWidget };
 
 const NO_PROBLEMS: Problems = { form: {}, materials: {}, general: [] };
 
@@ -189,7 +192,7 @@ export function DraftEditor({
             schema={schema}
             uiSchema={uiSchema}
             validator={matter.validator}
-            widgets={TRANSITION_WIDGETS}
+            widgets={WIDGETS}
             formData={editor.formData}
             onChange={(event) => {
               // In a transition: the slots and the form re-render in the background, not in the keystroke.
