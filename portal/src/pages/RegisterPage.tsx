@@ -1,11 +1,12 @@
 import { checkIdNumber, PHONE_PATTERN } from '@matterflow/schemas';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { register, type Registration } from '../account/accountActions';
 import { nextPath, withNext } from '../account/nextPath';
 import { shanghaiToday } from '../account/shanghaiToday';
 import { TextField } from '../account/TextField';
 import { ApiError } from '../api/getJson';
-import { fieldErrorsOf, type FormErrors } from '../api/fieldErrorsOf';
+import { fieldErrorsOf } from '../api/fieldErrorsOf';
+import { useAccountForm } from '../account/useAccountForm';
 import { Link } from '../routing/Link';
 import { navigate } from '../routing/useLocation';
 
@@ -37,35 +38,14 @@ function checkBeforeSending(values: Registration): Partial<Record<Field, string>
 /** 注册: 姓名, 身份证号, 手机号 and a password; registering logs the citizen in. */
 export function RegisterPage({ query }: { query: URLSearchParams }) {
   const next = nextPath(query);
-  const [values, setValues] = useState<Registration>({ name: '', idNumber: '', phone: '', password: '' });
-  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
+  const { values, errors, isSending, setIsSending, show, bind, formError } = useAccountForm<Field>(FIELDS, {
+    name: '',
+    idNumber: '',
+    phone: '',
+    password: '',
+  });
   const [isExisting, setIsExisting] = useState(false);
-  const [isSending, setIsSending] = useState(false);
   const [isPasswordShown, setIsPasswordShown] = useState(false);
-  const refs = {
-    name: useRef<HTMLInputElement>(null),
-    idNumber: useRef<HTMLInputElement>(null),
-    phone: useRef<HTMLInputElement>(null),
-    password: useRef<HTMLInputElement>(null),
-  };
-  const formError = useRef<HTMLDivElement>(null);
-
-  const change = (field: Field) => (value: string) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    // A corrected field loses its message; the others keep theirs until the next try.
-    setErrors((current) => {
-      if (!current.fields[field]) return current;
-      const { [field]: _, ...rest } = current.fields;
-      return { ...current, fields: rest };
-    });
-  };
-
-  const show = (found: FormErrors) => {
-    setErrors(found);
-    const first = FIELDS.find((field) => found.fields[field]);
-    if (first) refs[first].current?.focus();
-    else requestAnimationFrame(() => formError.current?.focus());
-  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -96,24 +76,11 @@ export function RegisterPage({ query }: { query: URLSearchParams }) {
             {errors.form}
           </div>
         )}
+        <TextField {...bind('name')} label="姓名" hint="与身份证上一致；少数民族姓名中的“·”可直接输入" autoComplete="name" />
         <TextField
-          name="name"
-          label="姓名"
-          hint="与身份证上一致；少数民族姓名中的“·”可直接输入"
-          value={values.name}
-          onChange={change('name')}
-          error={errors.fields.name}
-          inputRef={refs.name}
-          autoComplete="name"
-        />
-        <TextField
-          name="idNumber"
+          {...bind('idNumber')}
           label="身份证号"
           hint="18 位，末位可能是 X；注册后用它登录"
-          value={values.idNumber}
-          onChange={change('idNumber')}
-          error={errors.fields.idNumber}
-          inputRef={refs.idNumber}
           autoComplete="username"
           autoCapitalize="characters"
           spellCheck={false}
@@ -124,26 +91,12 @@ export function RegisterPage({ query }: { query: URLSearchParams }) {
             <Link to={withNext('/login', next)}>用该身份证号登录</Link>
           </p>
         )}
+        <TextField {...bind('phone')} label="手机号码" type="tel" inputMode="tel" autoComplete="tel-national" />
         <TextField
-          name="phone"
-          label="手机号码"
-          type="tel"
-          inputMode="tel"
-          value={values.phone}
-          onChange={change('phone')}
-          error={errors.fields.phone}
-          inputRef={refs.phone}
-          autoComplete="tel-national"
-        />
-        <TextField
-          name="password"
+          {...bind('password')}
           label="设置密码"
           hint={PASSWORD_RULE}
           type={isPasswordShown ? 'text' : 'password'}
-          value={values.password}
-          onChange={change('password')}
-          error={errors.fields.password}
-          inputRef={refs.password}
           autoComplete="new-password"
         />
         <div className="option account-show-password">
