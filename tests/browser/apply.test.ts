@@ -1,12 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { idNumberCheckCharacter } from '@matterflow/schemas';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { join } from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/startTestServer';
+import { CHROMIUM, SCREENSHOTS, startPortalInBrowser, watchPage, type PortalInBrowser } from '../support/portalInBrowser';
+import { DEMO_PASSWORD, type TestServer } from '../support/startTestServer';
+import { FOOD, FOOD_FORM } from '../support/foodApplication';
 
 /**
  * 在线办理 in a real browser (Debian chromium, zh-CN), on a desktop and on a phone: a citizen finds
@@ -17,37 +16,14 @@ import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/star
  * status timeline. Staff preview a version with submit disabled. Every page passes axe and is saved
  * as a screenshot to look at.
  */
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path): path is string =>
-  Boolean(path && existsSync(path)),
-);
-const SCREENSHOTS = resolve('tests/browser/screenshots');
 const WANGBA = '1143990100601012XX0001220140001';
 const WANGBA_NAME = '互联网上网服务营业场所设立审批（筹建及最终审核）';
-/** 食品经营许可: a matter of the demo window clerk's department (市场监管局). */
-const FOOD = '11439901006010015W0001310240001';
-const FOOD_FORM = {
-  enterpriseName: '云溪县春梅小吃店',
-  uscc: '92439901MA4L0XXX1X',
-  legalRepName: '李春梅',
-  phone: '13800138000',
-  premisesAddress: '云溪县城关镇解放路 12 号',
-  businessFormat: '餐饮服务经营者',
-  businessItems: ['热食类食品制售'],
-  safetyManagerName: '李春梅',
-  safetyManagerIdNumber: '439901199003071280',
-  byAgent: false,
-};
-const FOOD_UPLOADS = [
+/** The names of the materials FOOD_FORM's applicant uploads, as the slots show them. */
+const FOOD_UPLOAD_NAMES = [
   '与食品经营相适应的经营场所使用证明',
   '与食品经营相适应的主要设备设施清单及布局、工艺流程图',
   '食品安全自查、从业人员健康管理、进货查验记录、食品安全事故处置等保证食品安全的规章制度',
 ];
-
-if (!CHROMIUM) {
-  console.warn(
-    '浏览器端到端测试已跳过（skipped）：未找到 chromium。安装：apt-get install -y chromium fonts-wqy-microhei（或设 CHROMIUM_PATH）。',
-  );
-}
 
 const VIEWPORTS = [
   { name: 'desktop', viewport: { width: 1280, height: 800 }, isMobile: false, idFirst17: '43990119800101001', citizen: '周建华' },
@@ -69,43 +45,22 @@ function pdf(text: string): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-function watch(page: Page) {
-  const problems: string[] = [];
-  const refusals: string[] = [];
-  page.on('console', (message) => {
-    // A refused request is logged by chromium too; those are checked one by one below.
-    if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('response', (response) => {
-    if (response.status() >= 400) refusals.push(`${response.status()} ${new URL(response.url()).pathname}`);
-  });
-  return { problems, refusals };
-}
-
 describe.skipIf(!CHROMIUM)('在线办理 in chromium', () => {
+  let portal: PortalInBrowser;
   let server: TestServer;
   let browser: Browser;
-  let dist: string;
 
   beforeAll(async () => {
-    dist = mkdtempSync(join(tmpdir(), 'portal-apply-e2e-'));
-    await build({ configFile: resolve('portal/vite.config.ts'), logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
-    server = await startTestServer({ shouldSeedCatalog: true, portalDir: dist });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--lang=zh-CN'] });
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    portal = await startPortalInBrowser({ shouldSeedCatalog: true });
+    ({ server, browser } = portal);
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dist) rmSync(dist, { recursive: true, force: true });
-  });
+  afterAll(async () => portal?.close());
 
   for (const { name, viewport, isMobile, idFirst17, citizen } of VIEWPORTS) {
     it(`applies online, resumes the draft, submits and prints the receipt (${name})`, { timeout: 180_000 }, async () => {
       const context: BrowserContext = await browser.newContext({ viewport, isMobile, hasTouch: isMobile, locale: 'zh-CN' });
       const page = await context.newPage();
-      const { problems, refusals } = watch(page);
+      const { problems, refusals } = watchPage(page);
       const check = async (shot: string) => {
         // The portal sets no inline style (the CSP allows only its own style sheets). Checked
         // before axe; the empty attribute is the one playwright leaves on what it clicked.
@@ -280,7 +235,7 @@ describe.skipIf(!CHROMIUM)('在线办理 in chromium', () => {
   it('previews a version for staff, with submit disabled', { timeout: 60_000 }, async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    const { problems } = watch(page);
+    const { problems } = watchPage(page);
     await page.goto(`${server.url}/login?next=${encodeURIComponent(`/matters/${WANGBA}/apply?preview=1`)}`);
     await page.getByLabel('身份证号或用户名').fill('legal');
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
@@ -302,7 +257,7 @@ describe.skipIf(!CHROMIUM)('在线办理 in chromium', () => {
   it('lets a window clerk file for a citizen (代办), and reloads a draft changed elsewhere', { timeout: 120_000 }, async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    const { problems, refusals } = watch(page);
+    const { problems, refusals } = watchPage(page);
     await page.goto(`${server.url}/login?next=${encodeURIComponent(`/matters/${FOOD}/apply`)}`);
     await page.getByLabel('身份证号或用户名').fill('scjg_window');
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
@@ -345,7 +300,7 @@ describe.skipIf(!CHROMIUM)('在线办理 in chromium', () => {
 
     const slot = (material: string) =>
       page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: material }) });
-    for (const material of FOOD_UPLOADS) {
+    for (const material of FOOD_UPLOAD_NAMES) {
       await slot(material)
         .locator('input[type=file]')
         .setInputFiles({ name: '材料.pdf', mimeType: 'application/pdf', buffer: pdf(material) });
@@ -368,7 +323,7 @@ describe.skipIf(!CHROMIUM)('在线办理 in chromium', () => {
   it('tells the applicant what changed when the draft’s version was superseded', { timeout: 90_000 }, async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true });
     const page = await context.newPage();
-    const { problems } = watch(page);
+    const { problems } = watchPage(page);
     const id17 = '43990119850303003';
     const registered = await context.request.post(`${server.url}/api/citizens`, {
       data: { name: '王晓明', idNumber: id17 + idNumberCheckCharacter(id17), phone: '13812345678', password: 'yunxi-2026' },

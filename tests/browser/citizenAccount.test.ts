@@ -1,28 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import { idNumberCheckCharacter } from '@matterflow/schemas';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { join } from 'node:path';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/startTestServer';
+import { CHROMIUM, SCREENSHOTS, startPortalInBrowser, watchPage, type PortalInBrowser } from '../support/portalInBrowser';
+import type { TestServer } from '../support/startTestServer';
 
 /**
  * A citizen registers, sees their name in the header, logs out and logs in again with the
  * 身份证号, on a desktop and on a phone; a wrong check digit is caught before sending and a rule
  * only the platform checks comes back to its field. Both pages pass axe and are saved as screenshots.
  */
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path): path is string =>
-  Boolean(path && existsSync(path)),
-);
-const SCREENSHOTS = resolve('tests/browser/screenshots');
-
-if (!CHROMIUM) {
-  console.warn(
-    '浏览器端到端测试已跳过（skipped）：未找到 chromium。安装：apt-get install -y chromium fonts-wqy-microhei（或设 CHROMIUM_PATH）。',
-  );
-}
 
 const VIEWPORTS = [
   { name: 'desktop', viewport: { width: 1280, height: 800 }, isMobile: false, idFirst17: '43990119850615071' },
@@ -30,36 +18,21 @@ const VIEWPORTS = [
 ] as const;
 
 describe.skipIf(!CHROMIUM)('citizen account in chromium', () => {
+  let portal: PortalInBrowser;
   let server: TestServer;
   let browser: Browser;
-  let dist: string;
 
   beforeAll(async () => {
-    dist = mkdtempSync(join(tmpdir(), 'portal-account-e2e-'));
-    await build({ configFile: resolve('portal/vite.config.ts'), logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
-    server = await startTestServer({ portalDir: dist });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--lang=zh-CN'] });
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    portal = await startPortalInBrowser({ shouldSeedCatalog: false });
+    ({ server, browser } = portal);
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dist) rmSync(dist, { recursive: true, force: true });
-  });
+  afterAll(async () => portal?.close());
 
   for (const { name, viewport, isMobile, idFirst17 } of VIEWPORTS) {
     it(`registers, logs out and logs in again (${name})`, { timeout: 90_000 }, async () => {
       const context = await browser.newContext({ viewport, isMobile, hasTouch: isMobile, locale: 'zh-CN' });
       const page: Page = await context.newPage();
-      const problems: string[] = [];
-      const expectedRefusals: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) problems.push(message.text());
-      });
-      page.on('pageerror', (error) => problems.push(error.message));
-      page.on('response', (response) => {
-        if (response.status() >= 400) expectedRefusals.push(`${response.status()} ${new URL(response.url()).pathname}`);
-      });
+      const { problems, refusals: expectedRefusals } = watchPage(page);
       const check = async (shot: string) => {
         const { violations } = await new AxeBuilder({ page }).analyze();
         const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

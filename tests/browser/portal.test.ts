@@ -1,11 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { join } from 'node:path';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/startTestServer';
+import {
+  CHROMIUM,
+  SCREENSHOTS,
+  VIEWPORTS,
+  startPortalInBrowser,
+  watchPage,
+  type PortalInBrowser,
+} from '../support/portalInBrowser';
+import type { TestServer } from '../support/startTestServer';
 
 /**
  * The citizen's read path in a real browser (Debian chromium, zh-CN), on a desktop and on a phone:
@@ -13,55 +18,25 @@ import { startTestServer, type TestServer } from '../support/startTestServer';
  * with the answer. Every page passes axe (no serious or critical violation), runs under the portal's
  * CSP without a single violation, and is saved as a screenshot to look at.
  */
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path): path is string =>
-  Boolean(path && existsSync(path)),
-);
-const SCREENSHOTS = resolve('tests/browser/screenshots');
 const WANGBA = '1143990100601012XX0001220140001';
 
-if (!CHROMIUM) {
-  console.warn(
-    '浏览器端到端测试已跳过（skipped）：未找到 chromium。安装：apt-get install -y chromium fonts-wqy-microhei（或设 CHROMIUM_PATH）。',
-  );
-}
-
-const VIEWPORTS = [
-  { name: 'desktop', viewport: { width: 1280, height: 800 }, isMobile: false },
-  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
-] as const;
-
 describe.skipIf(!CHROMIUM)('portal in chromium', () => {
+  let portal: PortalInBrowser;
   let server: TestServer;
   let browser: Browser;
-  let dist: string;
 
   beforeAll(async () => {
-    // A fresh build of the portal as it is now, into a folder of its own (portal/dist may be stale or absent).
-    dist = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
-    await build({ configFile: resolve('portal/vite.config.ts'), logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
-    server = await startTestServer({ shouldSeedCatalog: true, portalDir: dist });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--lang=zh-CN'] });
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    portal = await startPortalInBrowser({ shouldSeedCatalog: true });
+    ({ server, browser } = portal);
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dist) rmSync(dist, { recursive: true, force: true });
-  });
+  afterAll(async () => portal?.close());
 
   for (const { name, viewport, isMobile } of VIEWPORTS) {
     it(`finds, reads and resolves a matter (${name})`, { timeout: 90_000 }, async () => {
       // axe needs a page from a context (stack.md).
       const context = await browser.newContext({ viewport, isMobile, hasTouch: isMobile, locale: 'zh-CN' });
       const page = await context.newPage();
-      const problems: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(message.text());
-      });
-      page.on('pageerror', (error) => problems.push(error.message));
-      page.on('response', (response) => {
-        if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
-      });
+      const { problems, refusals } = watchPage(page);
 
       const check = async (shot: string) => {
         const { violations } = await new AxeBuilder({ page }).analyze();
@@ -123,7 +98,7 @@ describe.skipIf(!CHROMIUM)('portal in chromium', () => {
       await page.reload();
       await expect.poll(() => heading.textContent()).toBe('您需要准备的材料（9 项）');
 
-      expect(problems).toEqual([]);
+      expect([...problems, ...refusals]).toEqual([]);
       await context.close();
     });
   }

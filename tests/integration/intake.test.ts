@@ -4,10 +4,9 @@ import { startTestServer, type TestServer } from '../support/startTestServer';
 import type { TestClient } from '../support/TestClient';
 import { samplePdf, samplePng } from '../support/sampleFiles';
 import { uploadFile } from '../support/uploadFile';
+import { DEMO_CITIZEN_ID, FOOD, FOOD_FORM, FOOD_UPLOADS } from '../support/foodApplication';
 
-const FOOD = '11439901006010015W0001310240001'; // 食品经营许可 (市场监管局: the demo window's department)
-const FIRE = '11439901006010154K0001330010001'; // 消防安全检查 (another department)
-const DEMO_CITIZEN_ID = '439901199003071280';
+const FIRE = '11439901006010154K0001330010001'; // 消防安全检查 (another department than the demo window's)
 
 /** A valid 身份证号 for a fictional person of the demo county, born on `birth` (yyyyMMdd). */
 const idNumber = (birth: string, sequence: string) => {
@@ -15,19 +14,8 @@ const idNumber = (birth: string, sequence: string) => {
   return `${first17}${idNumberCheckCharacter(first17)}`;
 };
 
-const validForm = {
-  enterpriseName: '云溪县春梅小吃店',
-  uscc: '92439901MA4L0XXX1X',
-  legalRepName: '李春梅',
-  phone: '13800138000',
-  premisesAddress: '云溪县城关镇解放路 12 号',
-  businessFormat: '餐饮服务经营者',
-  businessItems: ['热食类食品制售'],
-  safetyManagerName: '李春梅',
-  safetyManagerIdNumber: DEMO_CITIZEN_ID,
-  byAgent: false,
-};
-const UPLOADED = ['premisesProof', 'equipmentLayout', 'safetyRules'] as const;
+const validForm = FOOD_FORM;
+const UPLOADED = FOOD_UPLOADS;
 
 describe('intake: drafts, validation, submit, numbering', () => {
   let server: TestServer;
