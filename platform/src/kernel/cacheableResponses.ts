@@ -12,3 +12,14 @@ export const cacheHeaders = {
 
 /** Every public read answers If-None-Match: the same tag gets 304 and no body. */
 export const notModified = { '304': { description: '未修改（If-None-Match 与当前 ETag 相同），无应答体' } };
+
+/** The answers of a route serving a generated ES module (a version's conditions, its form validator). */
+export const javascriptModuleResponses = {
+  '200': {
+    description: 'ES 模块',
+    mediaTypes: ['text/javascript'],
+    schema: { type: 'string', contentMediaType: 'text/javascript' },
+    headers: cacheHeaders,
+  },
+  ...notModified,
+};

@@ -29,4 +29,4 @@ export {
 } from './Route';
 export { wholeBody } from './wholeBody';
 export { BoundedCache } from './BoundedCache';
-export { cacheHeaders, notModified } from './cacheableResponses';
+export { cacheHeaders, notModified, javascriptModuleResponses } from './cacheableResponses';

@@ -1,5 +1,6 @@
 import {
   cacheHeaders,
+  javascriptModuleResponses,
   defineRoute,
   isStaff,
   notModified,
@@ -214,15 +215,7 @@ export function catalogRoutes(
       tags,
       access: 'public',
       params: versionParamSchema,
-      responses: {
-        '200': {
-          description: 'ES 模块',
-          mediaTypes: ['text/javascript'],
-          schema: { type: 'string', contentMediaType: 'text/javascript' },
-          headers: cacheHeaders,
-        },
-        ...notModified,
-      },
+      responses: javascriptModuleResponses,
       errors: [400, 404],
       async handle({ call, params }) {
         const today = deps.clock.today();

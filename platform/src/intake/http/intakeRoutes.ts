@@ -1,5 +1,5 @@
 import { getMatterVersion, isFrozenVersion } from '../../catalog';
-import { cacheHeaders, defineRoute, fail, notModified, wholeBody, type Route } from '../../kernel';
+import { defineRoute, fail, javascriptModuleResponses, wholeBody, type Route } from '../../kernel';
 import { formModuleFor } from '../forms/buildFormModule';
 import type { IntakeDeps } from '../intakeDeps';
 import { getDraft, listDrafts } from '../operations/getDraft';
@@ -38,15 +38,7 @@ export function intakeRoutes(deps: IntakeDeps): Route[] {
       tags,
       access: 'public',
       params: formParams,
-      responses: {
-        '200': {
-          description: 'ES 模块',
-          mediaTypes: ['text/javascript'],
-          schema: { type: 'string', contentMediaType: 'text/javascript' },
-          headers: cacheHeaders,
-        },
-        ...notModified,
-      },
+      responses: javascriptModuleResponses,
       errors: [400, 404],
       async handle({ call, params }) {
         const found = await getMatterVersion(deps, call, { code: params.code, version: Number(params.n) });
