@@ -104,7 +104,3 @@ export async function updateDraftContent(
   );
   return toRecord(rows[0] as DraftRow);
 }
-
-export async function markDraftSubmitted(q: Queryable, id: string, at: Date): Promise<void> {
-  await q.query(`UPDATE drafts SET status = 'submitted', updated_at = $2 WHERE id = $1`, [id, at]);
-}

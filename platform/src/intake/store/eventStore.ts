@@ -8,24 +8,6 @@ export interface EventRecord {
   details: Record<string, unknown> | null;
 }
 
-export async function appendEvent(
-  q: Queryable,
-  applicationId: number,
-  event: { at: Date; type: string; actorUserId: number | null; actorName: string | null; details?: Record<string, unknown> },
-): Promise<void> {
-  await q.query(
-    `INSERT INTO application_events (application_id, at, type, actor_user_id, actor_name, details) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [
-      applicationId,
-      event.at,
-      event.type,
-      event.actorUserId,
-      event.actorName,
-      event.details ? JSON.stringify(event.details) : null,
-    ],
-  );
-}
-
 export async function listEvents(q: Queryable, applicationId: number): Promise<EventRecord[]> {
   const { rows } = await q.query<{
     at: Date;
