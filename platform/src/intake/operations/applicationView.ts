@@ -29,10 +29,11 @@ export async function applicationView(
   const ids = record.materials.flatMap((material) => material.fileIds);
   const files =
     known.files ?? new Map((ids.length > 0 ? await getFiles(deps, asSystem, ids) : []).map((file) => [file.id, file]));
-  const departments = await listDepartments(call.tx ?? deps.db);
-  const departmentName = (code: string | null | undefined) => departments.find((d) => d.code === code)?.name ?? null;
   const events = known.events ?? (await listEvents(call.tx ?? deps.db, record.id));
   const submitted = events.find((event) => event.type === 'submitted_on_behalf');
+  // The matter's department is named as its guide names it; only a 代办 needs the clerk's from the directory.
+  const departments = submitted ? await listDepartments(call.tx ?? deps.db) : [];
+  const departmentName = (code: string | null | undefined) => departments.find((d) => d.code === code)?.name ?? null;
   const resolution = resolveSituations(matter.document, record.answers, record.formData);
   const promised = resolution.timeLimits?.promised;
   return {
@@ -41,7 +42,7 @@ export async function applicationView(
     matterName: record.matterName,
     version: record.version,
     departmentCode: record.departmentCode,
-    departmentName: departmentName(record.departmentCode) ?? record.departmentCode,
+    departmentName: matter.document.department.name,
     status: record.status,
     statusLabel: STATUS_LABELS[record.status],
     submittedAt: record.submittedAt,
