@@ -120,30 +120,29 @@ export const draftSchema = {
   },
 } as const;
 
-export const draftListSchema = {
+/** A list answer `{items: [...]}` of one item schema. */
+const listOf = <const T extends object>(item: T) =>
+  ({
+    type: 'object',
+    additionalProperties: false,
+    required: ['items'],
+    properties: { items: { type: 'array', items: item } },
+  }) as const;
+
+export const draftListSchema = listOf({
   type: 'object',
   additionalProperties: false,
-  required: ['items'],
+  required: ['id', 'matterCode', 'matterName', 'version', 'updatedAt', 'isOnBehalf', 'applicantName'],
   properties: {
-    items: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['id', 'matterCode', 'matterName', 'version', 'updatedAt', 'isOnBehalf', 'applicantName'],
-        properties: {
-          id: uuid,
-          matterCode,
-          matterName: { type: 'string' },
-          version: { type: 'integer' },
-          updatedAt: dateTime,
-          isOnBehalf: { type: 'boolean' },
-          applicantName: { type: 'string' },
-        },
-      },
-    },
+    id: uuid,
+    matterCode,
+    matterName: { type: 'string' },
+    version: { type: 'integer' },
+    updatedAt: dateTime,
+    isOnBehalf: { type: 'boolean' },
+    applicantName: { type: 'string' },
   },
-} as const;
+});
 
 const statusSchema = { enum: ['submitted'] } as const;
 
@@ -225,28 +224,18 @@ export const applicationSchema = {
   },
 } as const;
 
-export const applicationListSchema = {
+export const applicationListSchema = listOf({
   type: 'object',
   additionalProperties: false,
-  required: ['items'],
+  required: ['number', 'matterCode', 'matterName', 'status', 'statusLabel', 'submittedAt', 'isOnBehalf', 'applicantName'],
   properties: {
-    items: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['number', 'matterCode', 'matterName', 'status', 'statusLabel', 'submittedAt', 'isOnBehalf', 'applicantName'],
-        properties: {
-          number: { type: 'string' },
-          matterCode,
-          matterName: { type: 'string' },
-          status: statusSchema,
-          statusLabel: { type: 'string' },
-          submittedAt: dateTime,
-          isOnBehalf: { type: 'boolean' },
-          applicantName: { type: 'string' },
-        },
-      },
-    },
+    number: { type: 'string' },
+    matterCode,
+    matterName: { type: 'string' },
+    status: statusSchema,
+    statusLabel: { type: 'string' },
+    submittedAt: dateTime,
+    isOnBehalf: { type: 'boolean' },
+    applicantName: { type: 'string' },
   },
-} as const;
+});
