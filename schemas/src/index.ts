@@ -79,3 +79,4 @@ export {
   type IdNumberIssue,
   type IdNumberIssueCode,
 } from './identity';
+export { ApiError, apiErrorOf, networkError, requestJson, type ApiIssue, type RequestOptions, type WriteMethod } from './apiClient';
