@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'scratch/**', 'admin-ui/**', 'portal/dist/**', 'bench/results/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'scratch/**', 'admin-ui/dist/**', 'portal/dist/**', 'bench/results/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
@@ -19,7 +19,7 @@ export default tseslint.config(
   },
   {
     // Tool configuration files must default-export their config.
-    files: ['vitest.config.ts', 'portal/vite.config.ts'],
+    files: ['vitest.config.ts', 'portal/vite.config.ts', 'admin-ui/vite.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

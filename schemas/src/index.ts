@@ -80,3 +80,15 @@ export {
   type IdNumberIssueCode,
 } from './identity';
 export { ApiError, apiErrorOf, networkError, requestJson, type ApiIssue, type RequestOptions, type WriteMethod } from './apiClient';
+export { ROLE_LABELS, MATTER_STATUS_LABELS, roleLabel, statusLabel } from './staffLabels';
+export {
+  describeChanges,
+  formFieldChanges,
+  limitWords,
+  materialListChanges,
+  CHANGE_SECTIONS,
+  type ChangeLine,
+  type ChangeSection,
+  type FormField,
+  type ListedMaterial,
+} from './changes';

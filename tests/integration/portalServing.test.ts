@@ -7,12 +7,15 @@ import { startTestServer, type TestServer } from '../support/startTestServer';
 const INDEX =
   '<!doctype html><html lang="zh-CN"><head><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>';
 
-/** A stand-in for portal/dist: what the handler serves does not depend on a build being present. */
-function fakeBuild(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'portal-dist-'));
+const ADMIN_INDEX =
+  '<!doctype html><html lang="zh-CN"><head><script type="module" src="/admin/assets/index-def456.js"></script></head><body><div id="root"></div></body></html>';
+
+/** A stand-in for a build: what the handler serves does not depend on a build being present. */
+function fakeBuild(index = INDEX, asset = 'index-abc123.js'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'web-dist-'));
   mkdirSync(join(dir, 'assets'));
-  writeFileSync(join(dir, 'index.html'), INDEX);
-  writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log("门户");');
+  writeFileSync(join(dir, 'index.html'), index);
+  writeFileSync(join(dir, 'assets', asset), 'console.log("门户");');
   return dir;
 }
 
@@ -73,5 +76,39 @@ describe('the portal without a build', () => {
     expect(page.status).toBe(503);
     expect(await page.text()).toContain('npm run build');
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+});
+
+describe('the staff app served at /admin/', () => {
+  let server: TestServer;
+  const dirs: string[] = [];
+  beforeAll(async () => {
+    dirs.push(fakeBuild(), fakeBuild(ADMIN_INDEX, 'index-def456.js'));
+    server = await startTestServer({ portalDir: dirs[0], adminDir: dirs[1] });
+  });
+  afterAll(async () => {
+    await server?.close();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("answers its client routes with its own index.html, not the portal's", async () => {
+    for (const path of ['/admin', '/admin/', '/admin/matters/11439901006010015W0001310240001/edit']) {
+      const page = await fetch(`${server.url}${path}`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toBe(ADMIN_INDEX);
+    }
+    expect(await (await fetch(`${server.url}/matters`)).text()).toBe(INDEX);
+  });
+
+  it("keeps scripts as strict as the portal's and lets only styles be inline (antd, Monaco)", async () => {
+    const csp = (await fetch(`${server.url}/admin/`)).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+    expect(csp).toContain("worker-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).toContain("frame-ancestors 'self'");
+    const asset = await fetch(`${server.url}/admin/assets/index-def456.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 });

@@ -21,7 +21,14 @@ export async function startTestServer({
   clock,
   env = {},
   portalDir,
-}: { shouldSeedCatalog?: boolean; clock?: Clock; env?: Record<string, string>; portalDir?: string } = {}): Promise<TestServer> {
+  adminDir,
+}: {
+  shouldSeedCatalog?: boolean;
+  clock?: Clock;
+  env?: Record<string, string>;
+  portalDir?: string;
+  adminDir?: string;
+} = {}): Promise<TestServer> {
   // The templates hold what a default test start-up seeds; another configuration starts from the schema only.
   const isDefaultSetup = !['NODE_ENV', 'MATTERFLOW_DEMO', 'SEED_DIR', 'MATTERFLOW_REGION'].some((key) => key in env);
   const database = await createTestDatabase({
@@ -40,6 +47,7 @@ export async function startTestServer({
     shouldSeedCatalog,
     ...(clock ? { clock } : {}),
     ...(portalDir ? { portalDir } : {}),
+    ...(adminDir ? { adminDir } : {}),
   });
   // Every answer a test client gets is held to the document the server publishes.
   const contract = responseContract(buildOpenApi(running.routes));

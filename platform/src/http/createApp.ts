@@ -6,7 +6,7 @@ import type { Session } from '../identity';
 import { errorHandler, notFoundHandler } from './errorHandler';
 import type { HttpSettings } from './HttpSettings';
 import { mountRoute } from './mountRoute';
-import { portalHandler } from './portalHandler';
+import { ADMIN_CSP, PORTAL_CSP, webAppHandler } from './webAppHandler';
 import { sessionMiddleware } from './sessionMiddleware';
 
 const toExpressPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
@@ -21,10 +21,13 @@ export function createApp({
   logger,
   findSession,
   portalDir,
+  adminDir,
 }: {
   routes: readonly Route[];
   /** The built portal (portal/dist), served at `/`; absent: no pages, only the API. */
   portalDir?: string;
+  /** The built staff app (admin-ui/dist), served at `/admin/`. */
+  adminDir?: string;
   settings: HttpSettings;
   logger: Logger;
   findSession: (token: string) => Promise<Session | undefined>;
@@ -61,7 +64,9 @@ export function createApp({
   for (const route of routes) router[route.method](toExpressPath(route.path), mountRoute(route, settings));
   app.use('/api', router);
   app.use('/api', notFoundHandler(routes));
-  if (portalDir !== undefined) app.use(portalHandler({ dir: portalDir, logger }));
+  // Before the portal: its fallback would answer /admin/… with the portal's index.html.
+  if (adminDir !== undefined) app.use('/admin', webAppHandler({ dir: adminDir, logger, csp: ADMIN_CSP, name: '工作人员系统' }));
+  if (portalDir !== undefined) app.use(webAppHandler({ dir: portalDir, logger, csp: PORTAL_CSP, name: '门户' }));
   app.use(errorHandler(logger));
   return app;
 }

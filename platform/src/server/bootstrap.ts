@@ -35,6 +35,7 @@ export async function bootstrap({
   shouldSeedCatalog = true,
   // Built by `npm run build` (npm start runs it first).
   portalDir = fileURLToPath(new URL('../../../portal/dist', import.meta.url)),
+  adminDir = fileURLToPath(new URL('../../../admin-ui/dist', import.meta.url)),
 }: {
   config: Config;
   clock?: Clock;
@@ -42,6 +43,8 @@ export async function bootstrap({
   shouldSeedCatalog?: boolean;
   /** The built portal served at `/`. */
   portalDir?: string;
+  /** The built staff app served at `/admin/`. */
+  adminDir?: string;
 }): Promise<Bootstrapped> {
   metaSchemas();
   const db = await openDb({
@@ -83,6 +86,7 @@ export async function bootstrap({
     settings: { bodyLimitBytes: config.bodyLimitBytes, isSecureCookies: config.isProduction, trustProxy: config.trustProxy },
     findSession: (token) => findSession({ db, clock, sessions }, token),
     portalDir,
+    adminDir,
   });
   return { deps, config, routes, app, files };
 }

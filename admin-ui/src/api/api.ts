@@ -1,0 +1,44 @@
+import { ApiError, requestJson, type WriteMethod } from '@matterflow/schemas';
+
+export { ApiError } from '@matterflow/schemas';
+
+type Listener = (error: ApiError) => void;
+let csrfToken: string | null = null;
+let onSessionLost: Listener = () => undefined;
+
+/** Set once at sign-in: every write carries it, so no screen handles CSRF itself. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when an answer says the session is gone (expired, ended by an administrator). */
+export function onSessionEnded(listener: Listener): void {
+  onSessionLost = listener;
+}
+
+async function call<T>(method: 'GET' | WriteMethod, path: string, body?: unknown, headers?: Record<string, string>) {
+  try {
+    return await requestJson<T>(method, path, body, { csrfToken, ...(headers ? { headers } : {}) });
+  } catch (error) {
+    // A 401 after sign-in means the session ended; login itself answers 401 for a wrong password.
+    if (error instanceof ApiError && error.code === 'AUTH_REQUIRED' && csrfToken) onSessionLost(error);
+    throw error;
+  }
+}
+
+/** The staff app's one door to the platform: JSON, same origin, CSRF and session expiry handled here. */
+export const api = {
+  get: <T>(path: string) => call<T>('GET', path),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', path, body, headers),
+  put: <T>(path: string, body?: unknown) => call<T>('PUT', path, body),
+  delete: <T>(path: string) => call<T>('DELETE', path),
+};
+
+/** A query string from the filters that are set. */
+export function queryOf(values: Record<string, string | number | undefined | null>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(values))
+    if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
