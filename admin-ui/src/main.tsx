@@ -4,8 +4,8 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
-import { App } from './App';
+import { RouterProvider } from 'react-router';
+import { createAdminRouter } from './App';
 import { SessionProvider } from './session/SessionProvider';
 import './styles/admin.css';
 
@@ -39,11 +39,9 @@ createRoot(root).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={THEME}>
       <AntApp>
-        <BrowserRouter basename="/admin">
-          <SessionProvider>
-            <App />
-          </SessionProvider>
-        </BrowserRouter>
+        <SessionProvider>
+          <RouterProvider router={createAdminRouter()} />
+        </SessionProvider>
       </AntApp>
     </ConfigProvider>
   </StrictMode>,

@@ -280,7 +280,10 @@ describe('GET and DELETE /api/session', () => {
       expect(response.status).toBe(200);
       expect(response.body).toEqual({ user: null });
       expect(response.headers.getSetCookie().some((c) => c.startsWith('mf_session=;'))).toBe(true);
+      // Public reads answer anonymously too: the header tells a staff screen its session is gone.
+      expect(response.headers.get('session-ended')).toBe('1');
     }
+    expect((await rawFetch('/api/session', {})).headers.get('session-ended')).toBeNull();
   });
 
   it('logging out without a session is harmless', async () => {

@@ -28,16 +28,24 @@ export interface PortalInBrowser {
   close(): Promise<void>;
 }
 
+/** A fresh build of one web app as it is now, in a folder of its own (its dist may be stale or absent). */
+async function buildApp(app: 'portal' | 'admin-ui'): Promise<string> {
+  const dist = mkdtempSync(join(tmpdir(), `${app}-e2e-`));
+  await build({ configFile: resolve(`${app}/vite.config.ts`), logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
+  return dist;
+}
+
 /**
- * A fresh build of the portal as it is now, in a folder of its own (portal/dist may be stale or
- * absent), served by a test server, and chromium in Chinese to look at it.
+ * Fresh builds of the portal (and, `withAdmin`, of the staff app at /admin/), served by a test
+ * server, and chromium in Chinese to look at them.
  */
 export async function startPortalInBrowser({
   shouldSeedCatalog = false,
-}: { shouldSeedCatalog?: boolean } = {}): Promise<PortalInBrowser> {
-  const dist = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
-  await build({ configFile: resolve('portal/vite.config.ts'), logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
-  const server = await startTestServer({ shouldSeedCatalog, portalDir: dist });
+  withAdmin = false,
+}: { shouldSeedCatalog?: boolean; withAdmin?: boolean } = {}): Promise<PortalInBrowser> {
+  const dist = await buildApp('portal');
+  const adminDist = withAdmin ? await buildApp('admin-ui') : undefined;
+  const server = await startTestServer({ shouldSeedCatalog, portalDir: dist, ...(adminDist ? { adminDir: adminDist } : {}) });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--lang=zh-CN'] });
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
@@ -47,6 +55,7 @@ export async function startPortalInBrowser({
       await browser.close();
       await server.close();
       rmSync(dist, { recursive: true, force: true });
+      if (adminDist) rmSync(adminDist, { recursive: true, force: true });
     },
   };
 }

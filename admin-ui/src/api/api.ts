@@ -16,9 +16,15 @@ export function onSessionEnded(listener: Listener): void {
   onSessionLost = listener;
 }
 
+const SESSION_ENDED = new ApiError(401, 'AUTH_REQUIRED', '登录已过期，请重新登录');
+
 async function call<T>(method: 'GET' | WriteMethod, path: string, body?: unknown, headers?: Record<string, string>) {
+  // The platform says so on any answer, public reads included, when the cookie sent is no longer a session.
+  const onResponse = (response: Response) => {
+    if (response.headers.get('Session-Ended') && csrfToken) onSessionLost(SESSION_ENDED);
+  };
   try {
-    return await requestJson<T>(method, path, body, { csrfToken, ...(headers ? { headers } : {}) });
+    return await requestJson<T>(method, path, body, { csrfToken, onResponse, ...(headers ? { headers } : {}) });
   } catch (error) {
     // A 401 after sign-in means the session ended; login itself answers 401 for a wrong password.
     if (error instanceof ApiError && error.code === 'AUTH_REQUIRED' && csrfToken) onSessionLost(error);

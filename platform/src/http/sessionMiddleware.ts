@@ -19,6 +19,8 @@ export function sessionTokenOf(req: Request): string | undefined {
   }
 }
 
+export const SESSION_ENDED_HEADER = 'Session-Ended';
+
 /** Who is asking; ANONYMOUS before `sessionMiddleware` ran or without a session. */
 export function actorOf(res: Response): Actor {
   return (res.locals.actor as Actor | undefined) ?? ANONYMOUS;
@@ -30,7 +32,9 @@ export function sessionOf(res: Response): RequestSession | undefined {
 
 /**
  * Resolves the session cookie into `res.locals.actor` and `res.locals.session`. A stale cookie
- * is cleared, since a browser would otherwise send it on every request for nothing.
+ * is cleared, since a browser would otherwise send it on every request for nothing, and the
+ * answer says `Session-Ended: 1`: public reads answer an anonymous caller too, so without it a
+ * staff screen whose session expired would quietly show the public catalog instead.
  */
 export function sessionMiddleware({
   findSession,
@@ -46,6 +50,7 @@ export function sessionMiddleware({
     const session = await findSession(token);
     if (!session) {
       res.clearCookie(SESSION_COOKIE, sessionCookieOptions(settings));
+      res.setHeader(SESSION_ENDED_HEADER, '1');
       return next();
     }
     res.locals.actor = session.actor;

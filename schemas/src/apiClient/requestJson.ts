@@ -7,6 +7,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** The session's CSRF token, sent on writes (the platform refuses a staff write without it). */
   csrfToken?: string | null;
+  /** Sees every answer's headers before its body is read (e.g. the platform's `Session-Ended`). */
+  onResponse?: (response: Response) => void;
 }
 
 /**
@@ -18,7 +20,7 @@ export async function requestJson<T>(
   method: 'GET' | WriteMethod,
   path: string,
   body?: unknown,
-  { headers = {}, signal, csrfToken }: RequestOptions = {},
+  { headers = {}, signal, csrfToken, onResponse }: RequestOptions = {},
 ): Promise<T> {
   let response: Response;
   try {
@@ -37,6 +39,7 @@ export async function requestJson<T>(
     if ((error as { name?: string }).name === 'AbortError') throw error;
     throw networkError();
   }
+  onResponse?.(response);
   if (!response.ok) throw await apiErrorOf(response);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;

@@ -1,0 +1,2 @@
+export { FormSection } from './FormSection';
+export { ConditionPicker, type ConditionPickerProps } from './ConditionPicker';

@@ -1,0 +1,1 @@
+export { FlowSection } from './FlowSection';

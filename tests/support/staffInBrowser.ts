@@ -1,0 +1,34 @@
+import AxeBuilder from '@axe-core/playwright';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { SCREENSHOTS } from './portalInBrowser';
+import { DEMO_PASSWORD } from './startTestServer';
+
+/** A staff member signed in to the admin UI through its login page, in a context of its own. */
+export async function signInToAdmin(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  {
+    viewport = { width: 1280, height: 800 },
+    isMobile = false,
+  }: { viewport?: { width: number; height: number }; isMobile?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, isMobile, hasTouch: isMobile, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/admin/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith('/login'));
+  return { context, page };
+}
+
+/** No serious or critical axe violation on the page as it is, and a screenshot to look at. */
+export async function checkStaffPage(page: Page, shot: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await page.screenshot({ path: join(SCREENSHOTS, `admin-${shot}.png`), fullPage: true });
+}
