@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Db } from '../kernel';
-import type { Department } from './Department';
+import type { DepartmentSeed } from './Department';
 import { upsertDepartments } from './departmentStore';
 import { isValidUscc } from './uscc';
 
 /** Reads the seed departments file; a bad code stops start-up naming the entry. */
-export function readSeedDepartments(file: string): Department[] {
+export function readSeedDepartments(file: string): DepartmentSeed[] {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as unknown;
   if (!Array.isArray(raw)) throw new Error(`${file}: expected an array of departments`);
   return raw.map((entry: Record<string, unknown>, index) => {

@@ -2,9 +2,8 @@ import {
   fail,
   inTransaction,
   isDepartmentScoped,
-  isDomainError,
+  isUniqueViolation,
   requireRole,
-  ROLES,
   type Call,
   type Clock,
   type Db,
@@ -14,12 +13,9 @@ import {
 import { recordAudit } from '../audit';
 import { hashPassword } from './hashPassword';
 import { findUserByUsername, toUserView, type UserView } from './userStore';
+import { assignableDepartmentName, checkDisplayName, checkRoleDepartment, checkStaffPassword, checkUsername } from './userRules';
 
-export const USERNAME_PATTERN = /^[a-z][a-z0-9_]{2,31}$/;
-export const MIN_PASSWORD_LENGTH = 12;
-/** scrypt hashes any length, but an unbounded one lets a caller burn CPU on purpose. */
-export const MAX_PASSWORD_LENGTH = 256;
-const MAX_DISPLAY_NAME_LENGTH = 50;
+export { USERNAME_PATTERN, MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from './userRules';
 
 export interface NewUser {
   username: string;
@@ -29,49 +25,14 @@ export interface NewUser {
   departmentCode?: string | null;
 }
 
-function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
-
 /** Every problem of the input at once, so a form can show them all. */
 function checkNewUser(input: NewUser): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  if (!USERNAME_PATTERN.test(input.username)) {
-    issues.push({
-      pointer: '/username',
-      code: 'user.username',
-      message: '用户名须以小写字母开头，由 3-32 位小写字母、数字或下划线组成',
-    });
-  }
-  const displayName = input.displayName.trim();
-  if (displayName.length === 0 || displayName.length > MAX_DISPLAY_NAME_LENGTH) {
-    issues.push({
-      pointer: '/displayName',
-      code: 'user.display_name',
-      message: `姓名不能为空，且不超过 ${MAX_DISPLAY_NAME_LENGTH} 个字符`,
-    });
-  }
-  if (input.password.length < MIN_PASSWORD_LENGTH) {
-    issues.push({ pointer: '/password', code: 'user.password_too_short', message: `密码至少 ${MIN_PASSWORD_LENGTH} 个字符` });
-  } else if (input.password.length > MAX_PASSWORD_LENGTH) {
-    issues.push({ pointer: '/password', code: 'user.password_too_long', message: `密码不能超过 ${MAX_PASSWORD_LENGTH} 个字符` });
-  }
-  if (!isRole(input.role)) {
-    issues.push({ pointer: '/role', code: 'user.role', message: `角色必须是 ${ROLES.join('、')} 之一` });
-  } else if (isDepartmentScoped(input.role) && !input.departmentCode) {
-    issues.push({ pointer: '/departmentCode', code: 'user.department_required', message: '该角色必须指定所属部门' });
-  } else if (!isDepartmentScoped(input.role) && input.departmentCode) {
-    issues.push({
-      pointer: '/departmentCode',
-      code: 'user.department_not_allowed',
-      message: '该角色不属于任何部门，不能指定部门',
-    });
-  }
-  return issues;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505' && !isDomainError(error);
+  return [
+    ...checkUsername(input.username),
+    ...checkDisplayName(input.displayName),
+    ...checkStaffPassword(input.password),
+    ...checkRoleDepartment(input.role, input.departmentCode),
+  ];
 }
 
 /**
@@ -88,13 +49,7 @@ export async function createUser(deps: { db: Db; clock: Clock }, call: Call, inp
   // Hashing is slow on purpose; do it before the transaction holds any lock.
   const passwordHash = await hashPassword(input.password);
   return inTransaction(deps.db, call, async (q) => {
-    let departmentName: string | null = null;
-    if (departmentCode) {
-      const department = await q.query<{ name: string }>('SELECT name FROM departments WHERE code = $1', [departmentCode]);
-      const found = department.rows[0];
-      if (!found) throw fail('DEPARTMENT_NOT_FOUND', { departmentCode });
-      departmentName = found.name;
-    }
+    const departmentName = departmentCode ? await assignableDepartmentName(q, departmentCode) : null;
     if (await findUserByUsername(q, input.username)) throw fail('USER_EXISTS', { username: input.username });
 
     let id: number;

@@ -25,6 +25,11 @@ export const errorMessages = {
   DEPARTMENT_NOT_FOUND: '部门不存在',
   CITIZEN_EXISTS: '该身份证号已注册，请直接登录',
   REGISTRATION_RATE_LIMITED: '注册尝试过于频繁，请稍后再试',
+  USER_NOT_FOUND: '用户不存在',
+  USER_REVISION_CONFLICT: '该用户已被他人修改，请刷新后再保存',
+  USER_SELF_LOCKOUT: '不能停用自己的账号，也不能撤销自己的系统管理员角色',
+  LAST_SYSADMIN: '至少须保留一名在用的系统管理员',
+  DEPARTMENT_EXISTS: '该统一社会信用代码的部门已存在',
 
   // Catalog
   MATTER_NOT_FOUND: '事项不存在',

@@ -11,6 +11,7 @@ export { systemClock, fixedClock, shanghaiToday, type Clock } from './Clock';
 export { DomainError, isDomainError, type FieldIssue } from './DomainError';
 export { errorMessages, type ErrorCode } from './errorCodes';
 export { fail } from './fail';
+export { isUniqueViolation } from './isUniqueViolation';
 export type { Db, Queryable, QueryResult } from './Db';
 export { inTransaction, readerOf, userIdOf, type Call } from './Call';
 export type { Deps } from './Deps';

@@ -56,6 +56,10 @@ export const issueCodes = {
   'user.role': '角色无效',
   'user.department_required': '该角色须指定部门',
   'user.department_not_allowed': '该角色不属于部门',
+  'user.department_disabled': '部门已停用',
+
+  // Departments administered over HTTP (departments/createDepartment, updateDepartment).
+  'department.name_taken': '部门名称已被使用',
 
   // Citizens registering (schemas/identity checkIdNumber, identity/registerCitizen).
   'citizen.name': '姓名格式不正确',

@@ -5,7 +5,7 @@ import { calendarRoutes } from '../calendar';
 import { catalogRoutes, exchangeRoutes } from '../catalog';
 import { departmentsRoutes } from '../departments';
 import { filesRoutes } from '../files';
-import { identityRoutes, type SessionSettings } from '../identity';
+import { identityRoutes, userRoutes, type SessionSettings } from '../identity';
 import { lawRoutes } from '../laws';
 import { buildOpenApi, systemRoutes } from '../http';
 import { filesSetupOf, type FilesSetup } from './composeFiles';
@@ -21,6 +21,7 @@ export function composeRoutes(deps: Deps, config: Config, files: FilesSetup = fi
   const routes: Route[] = [
     ...systemRoutes(deps, () => (openApi ??= buildOpenApi(routes))),
     ...identityRoutes({ ...deps, sessions: sessionSettingsOf(config) }),
+    ...userRoutes(deps),
     ...departmentsRoutes(deps),
     ...catalogRoutes({ ...deps, region: config.region }),
     ...exchangeRoutes({ ...deps, region: config.region }),
