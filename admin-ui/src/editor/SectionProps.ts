@@ -17,4 +17,9 @@ export interface SectionProps {
   isReadOnly: boolean;
   /** A JSON pointer to scroll to and highlight, e.g. from a quality finding or a publish refusal. */
   focusPointer?: string;
+  /**
+   * The editor's save, for a section that shows what is saved (the form's live preview is the
+   * portal's page for the saved draft): true when the draft was saved.
+   */
+  onSave?: () => Promise<boolean>;
 }
