@@ -92,3 +92,21 @@ export {
   type FormField,
   type ListedMaterial,
 } from './changes';
+export {
+  FLOW_END,
+  budgetAgainstPromise,
+  buildFlowGraph,
+  flowEdges,
+  hasEdgeToEnd,
+  longestPath,
+  nodeBudgetDays,
+  nodePointer,
+  reachableFrom,
+  successors,
+  type BudgetAgainstPromise,
+  type FlowEdge,
+  type FlowGraph,
+  type FlowNext,
+  type FlowVertex,
+  type WeightedPath,
+} from './flows';

@@ -1,12 +1,8 @@
-import { compareDurations, describeExcess, formatDuration, WorkCalendar, type FieldIssue } from '@matterflow/schemas';
+import { budgetAgainstPromise, describeExcess, formatDuration, type FieldIssue, type WorkCalendar } from '@matterflow/schemas';
 import type { Flow, TimeLimit } from './Flow';
 import { findCycles } from './findCycles';
 import { buildFlowGraph, type FlowGraph } from './flowGraph';
 import { flowRoots, type FlowRoot, type SituationStart } from './flowRoots';
-import { longestPath } from './longestPath';
-
-/** No calendar given (unit tests): plain weeks, which compareDurations marks provisional. */
-const PLAIN_WEEKS = new WorkCalendar([]);
 
 function nodeName(graph: FlowGraph, id: string): string {
   const node = graph.get(id)?.node;
@@ -21,22 +17,19 @@ function nodeName(graph: FlowGraph, id: string): string {
 export function checkBudget({
   graph,
   root,
-  calendar = PLAIN_WEEKS,
+  calendar,
 }: {
   graph: FlowGraph;
   root: FlowRoot;
   calendar?: WorkCalendar;
 }): FieldIssue[] {
   const { promised } = root;
-  const unit = promised?.unit ?? 'workday';
   // A promise of 0 (当场办结) is reported step by step as flow.instant_budget.
-  if (!graph.has(root.start) || promised === undefined || promised.value === 0) return [];
-  const longest = longestPath({ graph, start: root.start });
-  if (!longest) return [];
-  // Budgets are working days; against a 自然日 or 月 promise they are compared on the calendar's
-  // worst case: compareDurations, the one comparison the publish checks and the quality report use.
-  const comparison = compareDurations({ value: longest.total, unit: 'workday' }, { value: promised.value, unit }, calendar);
-  if (!comparison.exceeds) return [];
+  if (promised === undefined || promised.value === 0) return [];
+  const budget = budgetAgainstPromise({ graph, start: root.start, promised, ...(calendar ? { calendar } : {}) });
+  if (!budget?.comparison.exceeds) return [];
+  const { longest, comparison } = budget;
+  const { unit } = budget.promised;
   const path = longest.path.map((id) => nodeName(graph, id)).join(' → ');
   const promise =
     formatDuration({ value: promised.value, unit }) +

@@ -1,15 +1,2 @@
-import type { FlowNext, FlowTarget } from './Flow';
-
-/** One `next` edge and the pointer of the field that names its target. */
-export interface FlowEdge {
-  to: FlowTarget;
-  pointer: string;
-}
-
-/** The edges of a node's `next`, cases first, `otherwise` last; `nodePointer` is the node's own pointer. */
-export function flowEdges({ next, nodePointer }: { next: FlowNext; nodePointer: string }): FlowEdge[] {
-  if (typeof next === 'string') return [{ to: next, pointer: `${nodePointer}/next` }];
-  const edges = next.cases.map((c, k) => ({ to: c.to, pointer: `${nodePointer}/next/cases/${k}/to` }));
-  edges.push({ to: next.otherwise, pointer: `${nodePointer}/next/otherwise` });
-  return edges;
-}
+// The flow graph is shared with the staff app's flow editor: one rule in @matterflow/schemas.
+export { flowEdges, type FlowEdge } from '@matterflow/schemas';

@@ -1,3 +1,4 @@
+import { nodePointer } from '@matterflow/schemas';
 import type { FlowBranch, FlowNode, FlowStep, ParallelNode, Flow } from './Flow';
 
 /** A place in the flow that issues can point at, with the label clerks know it by. */
@@ -17,10 +18,6 @@ export interface WorkItem {
 
 export function nodeLabel(node: FlowNode): string {
   return node.kind === 'parallel' ? `并联环节“${node.name}”（${node.id}）` : `环节“${node.name}”（${node.id}）`;
-}
-
-export function nodePointer(index: number, prefix: string): string {
-  return `${prefix}/nodes/${index}`;
 }
 
 /** Every node, branch and branch step in document order. */
