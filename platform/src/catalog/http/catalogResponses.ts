@@ -1,3 +1,4 @@
+import { CHANGE_SECTIONS } from '@matterflow/schemas';
 import { MATTER_STATUSES } from '../MatterVersion';
 
 /** Response schemas of the catalog endpoints: published in OpenAPI, and tests hold real answers to them. */
@@ -136,7 +137,7 @@ export const searchPageSchema = {
 export const diffSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['code', 'from', 'to', 'changes'],
+  required: ['code', 'from', 'to', 'changes', 'summary'],
   properties: {
     code: { type: 'string' },
     from: { type: 'integer' },
@@ -148,6 +149,21 @@ export const diffSchema = {
         additionalProperties: false,
         required: ['op', 'pointer'],
         properties: { op: { enum: ['add', 'remove', 'replace'] }, pointer: { type: 'string' }, from: {}, to: {} },
+      },
+    },
+    summary: {
+      description:
+        '差异的文字说明，按编辑器分区（基本信息、设定依据、办理情形、申请材料、收费、时限、流程、表单、结果与渠道）排列',
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['section', 'pointer', 'text'],
+        properties: {
+          section: { enum: [...CHANGE_SECTIONS] },
+          pointer: { type: 'string' },
+          text: { type: 'string' },
+        },
       },
     },
   },

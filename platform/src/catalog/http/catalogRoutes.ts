@@ -234,7 +234,7 @@ export function catalogRoutes(
     defineRoute({
       method: 'get',
       path: '/matters/{code}/diff',
-      summary: '两个版本之间的差异（JSON Pointer 列表）',
+      summary: '两个版本之间的差异（JSON Pointer 列表与按分区的文字说明）',
       tags,
       access: 'public',
       params: codeParamSchema,

@@ -1,5 +1,5 @@
 import diff from 'microdiff';
-import { escapePointer } from '@matterflow/schemas';
+import { describeChanges, escapePointer, type ChangeLine } from '@matterflow/schemas';
 import type { Call, Clock, Db } from '../../kernel';
 import { getMatterVersion } from './readMatters';
 
@@ -10,7 +10,10 @@ export interface DocumentChange {
   to?: unknown;
 }
 
-/** Field-level differences between two visible versions, as JSON pointers, for legal review. */
+/**
+ * Field-level differences between two visible versions, for legal review: as JSON pointers, and in
+ * the words a clerk reads grouped by the editor's sections (`summary`, docs/lifecycle.md).
+ */
 export async function diffVersions(
   deps: { db: Db; clock: Clock },
   call: Call,
@@ -20,6 +23,7 @@ export async function diffVersions(
   from: number;
   to: number;
   changes: DocumentChange[];
+  summary: ChangeLine[];
 }> {
   const [left, right] = await Promise.all([
     getMatterVersion(deps, call, { code, version: from }),
@@ -31,5 +35,5 @@ export async function diffVersions(
     if (change.type === 'REMOVE') return { op: 'remove', pointer, from: change.oldValue };
     return { op: 'replace', pointer, from: change.oldValue, to: change.value };
   });
-  return { code, from, to, changes };
+  return { code, from, to, changes, summary: describeChanges(left.document, right.document) };
 }

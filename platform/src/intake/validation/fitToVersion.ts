@@ -1,4 +1,12 @@
-import { createAjv, escapePointer, formatDuration, uploadRulesFor, type MatterDocument } from '@matterflow/schemas';
+import {
+  createAjv,
+  escapePointer,
+  formFieldChanges,
+  limitWords,
+  materialListChanges,
+  uploadRulesFor,
+  type MatterDocument,
+} from '@matterflow/schemas';
 import type { FileView } from '../../files';
 import type { ApplicationContent } from './validateApplication';
 
@@ -108,32 +116,22 @@ export function fitToVersion(
   return { content: { answers, formData, materials }, dropped };
 }
 
-const titleOf = (schema: unknown, key: string): string => {
-  const property = (schema as { properties?: Record<string, { title?: string }> } | undefined)?.properties?.[key];
-  return property?.title ?? key;
-};
-
-/** What changed between two versions, in the sentences an applicant reads above the form. */
+/**
+ * What changed between two versions, in the sentences an applicant reads above the form. Which
+ * materials, fields and limits changed is decided by the functions the clerk's version diff uses
+ * (`describeChanges` in @matterflow/schemas), so the two cannot disagree; only the words differ.
+ */
 export function describeUpgrade(from: MatterDocument, to: MatterDocument): string[] {
   const changes: string[] = [];
-  const names = (doc: MatterDocument) => new Map((doc.materials ?? []).map((material) => [material.id, material.name]));
-  const before = names(from);
-  const after = names(to);
-  const added = [...after].filter(([id]) => !before.has(id)).map(([, name]) => `“${name}”`);
-  const removed = [...before].filter(([id]) => !after.has(id)).map(([, name]) => `“${name}”`);
-  if (added.length > 0) changes.push(`申请材料新增：${added.join('、')}`);
-  if (removed.length > 0) changes.push(`申请材料不再需要：${removed.join('、')}`);
-  const fields = (doc: MatterDocument) =>
-    Object.keys((doc.form?.schema as { properties?: object } | undefined)?.properties ?? {});
-  const oldFields = new Set(fields(from));
-  const newFields = fields(to);
-  const newOnes = newFields.filter((key) => !oldFields.has(key)).map((key) => `“${titleOf(to.form?.schema, key)}”`);
-  const gone = [...oldFields].filter((key) => !newFields.includes(key)).map((key) => `“${titleOf(from.form?.schema, key)}”`);
-  if (newOnes.length > 0) changes.push(`申请表新增填写项：${newOnes.join('、')}`);
-  if (gone.length > 0) changes.push(`申请表删去填写项：${gone.join('、')}`);
-  const promised = (doc: MatterDocument) => (doc.timeLimits?.promised ? formatDuration(doc.timeLimits.promised) : undefined);
-  if (promised(from) !== promised(to))
-    changes.push(`承诺办结时限由 ${promised(from) ?? '未承诺'} 改为 ${promised(to) ?? '未承诺'}`);
+  const quoted = (names: string[]) => names.map((name) => `“${name}”`).join('、');
+  const materials = materialListChanges(from, to);
+  if (materials.added.length > 0) changes.push(`申请材料新增：${quoted(materials.added.map((m) => m.name))}`);
+  if (materials.removed.length > 0) changes.push(`申请材料不再需要：${quoted(materials.removed.map((m) => m.name))}`);
+  const fields = formFieldChanges(from.form, to.form);
+  if (fields.added.length > 0) changes.push(`申请表新增填写项：${quoted(fields.added.map((f) => f.title))}`);
+  if (fields.removed.length > 0) changes.push(`申请表删去填写项：${quoted(fields.removed.map((f) => f.title))}`);
+  const promised = (doc: MatterDocument) => limitWords(doc.timeLimits?.promised, '未承诺');
+  if (promised(from) !== promised(to)) changes.push(`承诺办结时限由 ${promised(from)} 改为 ${promised(to)}`);
   if (from.fees?.isFee !== to.fees?.isFee) changes.push(to.fees?.isFee ? '本事项改为收费' : '本事项改为不收费');
   if (changes.length === 0) changes.push('办事指南的说明有更新，申请材料和填写项没有变化');
   return changes;
