@@ -1,6 +1,7 @@
 import { getMatterVersion, isFrozenVersion } from '../../catalog';
 import { defineRoute, fail, javascriptModuleResponses, wholeBody, type Route } from '../../kernel';
 import { formModuleFor } from '../forms/buildFormModule';
+import { impactRoutes } from './impactRoutes';
 import type { IntakeDeps } from '../intakeDeps';
 import { getDraft, listDrafts } from '../operations/getDraft';
 import { openDraft } from '../operations/openDraft';
@@ -166,5 +167,6 @@ export function intakeRoutes(deps: IntakeDeps): Route[] {
         return { body: await getApplication(deps, call, { number: params.number }) };
       },
     }),
+    ...impactRoutes(deps),
   ];
 }
