@@ -70,6 +70,32 @@ describe('GET /api/audit', () => {
     expect(to.body.total).toBe(16);
   });
 
+  it('filters by the acting user and by an action or an action prefix', async () => {
+    await server.deps.db.query(
+      `INSERT INTO audit_log (at, username, action, target_type) VALUES
+         (now(), 'sysadmin', 'probe.create', $1), (now(), 'sysadmin', 'probe.password_set', $1),
+         (now(), 'supervisor', 'probe.create', $1), (now(), 'sysadmin', 'probeX.create', $1),
+         (now(), 'sysadmin', 'probe.passwordXset', $1)`,
+      [`${TYPE}_who`],
+    );
+    const of = async (query: string) =>
+      (await supervisor.get(`/api/audit?targetType=${TYPE}_who&${query}`)).body.items.map(
+        (item: { username: string; action: string }) => `${item.username} ${item.action}`,
+      );
+    expect((await of('username=sysadmin')).sort()).toEqual(
+      ['sysadmin probe.create', 'sysadmin probe.passwordXset', 'sysadmin probe.password_set', 'sysadmin probeX.create'].sort(),
+    );
+    expect((await of('action=probe.create')).sort()).toEqual(['supervisor probe.create', 'sysadmin probe.create']);
+    // A prefix is a family of actions, not a pattern: `probe.` is not `probeX.`, and `_` is not any character.
+    expect((await of('action=probe.&username=sysadmin')).sort()).toEqual([
+      'sysadmin probe.create',
+      'sysadmin probe.passwordXset',
+      'sysadmin probe.password_set',
+    ]);
+    expect(await of('action=pro_e.')).toEqual([]);
+    expect(await of('username=nobody')).toEqual([]);
+  });
+
   it.each([
     ['from=2099-02-30', '/from'],
     ['to=2026-3-1', '/to'],
@@ -77,6 +103,8 @@ describe('GET /api/audit', () => {
     ['pageSize=201', '/pageSize'],
     ['page=0', '/page'],
     ['before=-1', '/before'],
+    ['action=user.%25', '/action'],
+    ['username=Sysadmin', '/username'],
     ['limit=1&unknown=1', ''],
   ])('refuses %s with 400 BAD_QUERY', async (query, pointer) => {
     const response = await supervisor.get(`/api/audit?${query}`);

@@ -9,6 +9,12 @@ export const auditQuerySchema = {
   properties: {
     targetType: { type: 'string', pattern: '^[a-z_]{1,32}$', description: '对象类型，如 matter、catalog、user、session' },
     targetId: { type: 'string', maxLength: 64, description: '对象标识，如实施编码' },
+    username: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,63}$', description: '操作人的用户名' },
+    action: {
+      type: 'string',
+      pattern: '^[a-z_]{1,32}(\\.[a-z_]{1,32})?\\.?$',
+      description: '操作：完整的操作（如 user.create），或以点结尾的前缀（如 user. 列出所有账号操作）',
+    },
     from: civilDate('起始日期（含），北京时间的日历日，如 2026-10-01'),
     to: civilDate('截止日期（含），北京时间的日历日'),
     page: { type: 'string', pattern: '^[1-9][0-9]{0,5}$', description: '页码，从 1 起，默认 1' },
@@ -54,7 +60,8 @@ export function auditRoutes(deps: { db: Db }): Route[] {
     defineRoute({
       method: 'get',
       path: '/audit',
-      summary: '审计记录（最新在前，分页，可按日期筛选）：谁、何时、对什么对象做了什么；电子监察、系统管理员和法制审核可查',
+      summary:
+        '审计记录（最新在前，分页，可按对象、操作人、操作、日期筛选）：谁、何时、对什么对象做了什么；电子监察、系统管理员和法制审核可查',
       tags: ['audit'],
       access: ['supervisor', 'sysadmin', 'legal'],
       query: auditQuerySchema,
@@ -64,6 +71,8 @@ export function auditRoutes(deps: { db: Db }): Route[] {
         const page = await listAuditPage(deps, call, {
           targetType: query.targetType,
           targetId: query.targetId,
+          username: query.username,
+          action: query.action,
           from: query.from,
           to: query.to,
           page: numberOrUndefined(query.page),

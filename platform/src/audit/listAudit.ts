@@ -13,6 +13,10 @@ export interface AuditRecord {
 export interface AuditFilters {
   targetType?: string | undefined;
   targetId?: string | undefined;
+  /** The acting user's name. */
+  username?: string | undefined;
+  /** An action (`user.create`), or a prefix ending in a dot (`user.`) for a family of actions. */
+  action?: string | undefined;
   /** First civil day (YYYY-MM-DD, Asia/Shanghai) included. */
   from?: string | undefined;
   /** Last civil day (YYYY-MM-DD, Asia/Shanghai) included. */
@@ -51,6 +55,10 @@ function whereOf(filters: AuditFilters, { isPaged }: { isPaged: boolean }): { sq
   };
   if (filters.targetType !== undefined) add('target_type = ?', filters.targetType);
   if (filters.targetId !== undefined) add('target_id = ?', filters.targetId);
+  if (filters.username !== undefined) add('username = ?', filters.username);
+  // `_` is a LIKE wildcard and appears in actions (user.password_set): escaped, it matches itself.
+  if (filters.action?.endsWith('.')) add("action LIKE ? || '%'", filters.action.replace(/[\\%_]/g, '\\$&'));
+  else if (filters.action !== undefined) add('action = ?', filters.action);
   if (filters.from !== undefined) add('at >= ?', startOfShanghaiDay(filters.from));
   if (filters.to !== undefined) add('at < ?', new Date(startOfShanghaiDay(filters.to).getTime() + DAY_MS));
   if (isPaged && filters.before !== undefined) add('id < ?', filters.before);
