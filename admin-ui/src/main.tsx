@@ -37,7 +37,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('页面缺少 #root');
 createRoot(root).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={THEME}>
+    <ConfigProvider locale={zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
       <AntApp>
         <SessionProvider>
           <RouterProvider router={createAdminRouter()} />

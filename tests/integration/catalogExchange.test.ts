@@ -1,8 +1,7 @@
-import { SEED_DEPARTMENTS_FILE } from '../support/seedFiles';
 import { readFileSync } from 'node:fs';
+import { dirtyCatalogForSeedDepartments, storableDirtyMatters } from '../support/dirtyCatalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/startTestServer';
-import { readSeedDepartments } from '../../platform/src/departments';
 import { qualityRules } from '../../platform/src/catalog/quality';
 import { XLSX_MEDIA_TYPE } from '../../platform/src/catalog';
 import type { TestClient } from '../support/TestClient';
@@ -18,36 +17,6 @@ afterAll(() => server?.close());
 
 const versionCount = async () =>
   (await server.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM matter_versions')).rows[0]?.n ?? 0;
-
-/**
- * The dirty fixture is written for a county “某县”; move each matter to the seed department of the
- * same kind so that only the deliberate defects remain (codes with a bad check digit stay as they are).
- */
-function dirtyCatalogForSeedDepartments(): { matters: any[] } {
-  const catalog = JSON.parse(readFileSync('tests/fixtures/dirty-catalog.json', 'utf8'));
-  // The defects the rules of the law register, the calendar and 三级四同 look for.
-  catalog.matters.push(...JSON.parse(readFileSync('tests/fixtures/dirty-rules-catalog.json', 'utf8')).matters);
-  const seeds = readSeedDepartments(SEED_DEPARTMENTS_FILE);
-  const renamed = new Map<string, string>();
-  for (const matter of catalog.matters) {
-    const kind = String(matter.department.name).replace(/^某县/, '');
-    const seed = seeds.find((d) => d.name.endsWith(kind));
-    const oldCode = matter.department.code as string;
-    // A bad check digit and an unregistered department are deliberate defects: keep them.
-    if (!seed || ['114306210061000109', '11430621006100993W'].includes(oldCode)) continue;
-    matter.department = { ...matter.department, code: seed.code, name: seed.name };
-    if (typeof matter.code === 'string' && matter.code.startsWith(oldCode)) {
-      renamed.set(matter.code, seed.code + matter.code.slice(18));
-      matter.code = renamed.get(matter.code);
-    }
-  }
-  // Prerequisites point at matters by code: follow the renames so the deliberate cycle stays a cycle.
-  for (const matter of catalog.matters) {
-    for (const prerequisite of matter.prerequisites ?? [])
-      prerequisite.code = renamed.get(prerequisite.code) ?? prerequisite.code;
-  }
-  return catalog;
-}
 
 describe('importing a deliberately dirty catalog', () => {
   it('refuses the whole file, locating every error by row and pointer, and writes nothing', async () => {
@@ -71,11 +40,20 @@ describe('importing a deliberately dirty catalog', () => {
     const refused = await legal.post('/api/catalog/import', catalog);
     const badRows = new Set((refused.body.error.details.errors as { row: number }[]).map((e) => e.row));
     const importFailures = new Set((refused.body.error.details.errors as { code: string }[]).map((e) => e.code));
-    const storable = catalog.matters.filter((_m: unknown, i: number) => !badRows.has(i + 1));
+    const storable = storableDirtyMatters(catalog, badRows);
     expect(storable.length).toBeGreaterThan(5);
+
+    // A dry run says what the import would do and writes nothing; then the real one does exactly that.
+    const before = await versionCount();
+    const dryRun = await legal.post('/api/catalog/import?dryRun=true', { ...catalog, matters: storable });
+    expect(dryRun.status, dryRun.text).toBe(200);
+    expect(dryRun.body).toMatchObject({ isDryRun: true, created: storable.length, total: storable.length });
+    expect(await versionCount()).toBe(before);
 
     const imported = await legal.post('/api/catalog/import', { ...catalog, matters: storable });
     expect(imported.status, imported.text).toBe(200);
+    expect(imported.body.isDryRun).toBe(false);
+    expect(imported.body.codes).toEqual(dryRun.body.codes);
     expect(imported.body).toMatchObject({ created: storable.length, total: storable.length });
     const drafts = await legal.get('/api/matters?status=draft&pageSize=100');
     expect(drafts.body.total).toBe(storable.length);
@@ -219,6 +197,7 @@ describe('re-importing an export', { shuffle: false }, () => {
       conflicts: [],
       inReview: [],
       migrated: { count: 0, fromVersions: [], toVersion: 2 },
+      isDryRun: false,
     });
     const again = await client.post('/api/catalog/import', exported);
     expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: total });

@@ -1,4 +1,4 @@
-import { ApiError, requestJson, type WriteMethod } from '@matterflow/schemas';
+import { ApiError, apiErrorOf, networkError, requestJson, type WriteMethod } from '@matterflow/schemas';
 
 export { ApiError } from '@matterflow/schemas';
 
@@ -32,12 +32,45 @@ async function call<T>(method: 'GET' | WriteMethod, path: string, body?: unknown
   }
 }
 
+/**
+ * Sends a file as the raw body (the import takes bytes, not multipart) with upload progress, which
+ * fetch cannot report. Same rules as every other call: CSRF, the platform's error shape, session loss.
+ */
+function upload<T>(path: string, file: Blob, contentType: string, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    request.setRequestHeader('Accept', 'application/json');
+    request.setRequestHeader('Content-Type', contentType);
+    if (csrfToken) request.setRequestHeader('X-CSRF-Token', csrfToken);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    request.onerror = () => reject(networkError());
+    request.onload = () => {
+      if (request.getResponseHeader('Session-Ended') && csrfToken) onSessionLost(SESSION_ENDED);
+      const response = new Response(request.responseText, {
+        status: request.status,
+        headers: { 'Content-Type': 'application/json' },
+      });
+      if (request.status >= 200 && request.status < 300) resolve(response.json() as Promise<T>);
+      else
+        void apiErrorOf(response).then((error) => {
+          if (error.code === 'AUTH_REQUIRED' && csrfToken) onSessionLost(error);
+          reject(error);
+        });
+    };
+    request.send(file);
+  });
+}
+
 /** The staff app's one door to the platform: JSON, same origin, CSRF and session expiry handled here. */
 export const api = {
   get: <T>(path: string) => call<T>('GET', path),
   post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', path, body, headers),
   put: <T>(path: string, body?: unknown) => call<T>('PUT', path, body),
   delete: <T>(path: string) => call<T>('DELETE', path),
+  upload,
 };
 
 /** A query string from the filters that are set. */

@@ -1,5 +1,194 @@
+import { codeList, statusLabel } from '@matterflow/schemas';
+import { Alert, Card, Col, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api, queryOf } from '../api/api';
+import { findingCounts, type Department, type QualityFinding, type QualityReport } from '../catalog/catalogTypes';
+import { MATTER_STATUSES, ToneTag } from '../components/StatusTag';
+import { useStaffUser } from '../session/SessionProvider';
 import { PageFrame } from '../shell/PageFrame';
+import { useLoad } from '../useLoad';
 
+const SEVERITY = {
+  error: { tone: 'error', label: '错误' },
+  warning: { tone: 'warning', label: '提示' },
+  info: { tone: 'info', label: '建议' },
+} as const;
+
+/** Where a finding is fixed: the editor at its version, opened at the field it names. */
+export const fieldLink = (finding: Pick<QualityFinding, 'code' | 'version' | 'pointer'>) =>
+  finding.version === null
+    ? `/matters/${finding.code}`
+    : `/matters/${finding.code}/versions/${finding.version}/edit?pointer=${encodeURIComponent(finding.pointer)}`;
+
+/**
+ * The cleanup report: counts by rule (a clerk cleaning 300 matters works rule by rule), then every
+ * finding with a link to the field that causes it. Department, type and status narrow what the
+ * platform checks; rule, severity and matter narrow the list here, all kept in the address.
+ */
 export function QualityPage() {
-  return <PageFrame title="质量报告">建设中。</PageFrame>;
+  const user = useStaffUser();
+  const [params, setParams] = useSearchParams();
+  const get = (key: string) => params.get(key) ?? undefined;
+  const serverFilters = { department: get('department'), type: get('type'), status: get('status') };
+  const report = useLoad(
+    () => api.get<QualityReport>(`/api/catalog/quality${queryOf(serverFilters)}`),
+    [JSON.stringify(serverFilters)],
+  );
+  const departments = useLoad(() => api.get<{ items: Department[] }>('/api/departments').then((answer) => answer.items), []);
+  const set = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next);
+  };
+  const rules = report.value?.rules ?? [];
+  const severityOf = useMemo(() => new Map(rules.map((rule) => [rule.rule, rule.severity])), [rules]);
+  const titleOf = useMemo(() => new Map(rules.map((rule) => [rule.rule, rule.title])), [rules]);
+  const findings = (report.value?.findings ?? []).filter(
+    (finding) =>
+      (!get('rule') || finding.rule === get('rule')) &&
+      (!get('severity') || severityOf.get(finding.rule) === get('severity')) &&
+      (!get('code') || finding.code === get('code')),
+  );
+  const counts = findingCounts(report.value);
+  const withErrors = [...counts.values()].filter((count) => count.error > 0).length;
+  return (
+    <PageFrame title="质量报告" crumbs={[{ title: '质量报告' }]}>
+      {report.status === 'failed' && <Alert type="error" showIcon title={report.error.message} className="page-alert" />}
+      <Row gutter={[16, 16]} className="quality-stats">
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title="检查的事项" value={report.value?.checkedMatters ?? 0} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title="有错误的事项" value={withErrors} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title="有问题的事项" value={counts.size} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic
+              title="问题总数（未接受）"
+              value={(report.value?.findings ?? []).filter((finding) => !finding.accepted).length}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Space wrap className="filters" role="search" aria-label="筛选质量问题">
+        {user.role !== 'dept_admin' && (
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            aria-label="实施主体"
+            placeholder="全部部门"
+            value={get('department')}
+            onChange={(value?: string) => set('department', value)}
+            options={(departments.value ?? []).map((department) => ({ value: department.code, label: department.name }))}
+            style={{ width: 220 }}
+          />
+        )}
+        <Select
+          allowClear
+          aria-label="事项类型"
+          placeholder="全部类型"
+          value={get('type')}
+          onChange={(value?: string) => set('type', value)}
+          options={Object.entries(codeList('taskType')).map(([value, label]) => ({ value, label }))}
+          style={{ width: 160 }}
+        />
+        <Select
+          allowClear
+          aria-label="状态"
+          placeholder="各事项的最新版本"
+          value={get('status')}
+          onChange={(value?: string) => set('status', value)}
+          options={MATTER_STATUSES.map((value) => ({ value, label: statusLabel(value) }))}
+          style={{ width: 170 }}
+        />
+        <Select
+          allowClear
+          aria-label="严重程度"
+          placeholder="全部严重程度"
+          value={get('severity')}
+          onChange={(value?: string) => set('severity', value)}
+          options={Object.entries(SEVERITY).map(([value, { label }]) => ({ value, label }))}
+          style={{ width: 150 }}
+        />
+      </Space>
+      <Typography.Title level={2} className="section-title">
+        按规则
+      </Typography.Title>
+      <Table
+        size="small"
+        rowKey="rule"
+        loading={report.status === 'loading'}
+        pagination={false}
+        dataSource={rules.filter((rule) => rule.count > 0)}
+        columns={[
+          {
+            title: '规则',
+            render: (_, rule) => (
+              <Link to={`?${new URLSearchParams({ ...Object.fromEntries(params), rule: rule.rule }).toString()}`}>
+                {rule.title}
+              </Link>
+            ),
+          },
+          {
+            title: '严重程度',
+            render: (_, rule) => <ToneTag tone={SEVERITY[rule.severity].tone}>{SEVERITY[rule.severity].label}</ToneTag>,
+          },
+          { title: '问题数', dataIndex: 'count', width: 90 },
+        ]}
+      />
+      <Typography.Title level={2} className="section-title">
+        问题明细{get('rule') ? `：${titleOf.get(get('rule') ?? '') ?? get('rule')}` : ''}
+        {get('rule') && (
+          <Typography.Link className="clear-filter" onClick={() => set('rule', undefined)}>
+            显示全部规则
+          </Typography.Link>
+        )}
+      </Typography.Title>
+      <Table<QualityFinding>
+        size="small"
+        rowKey={(finding) => `${finding.code}|${finding.rule}|${finding.pointer}`}
+        loading={report.status === 'loading'}
+        dataSource={findings}
+        scroll={{ x: 'max-content' }}
+        pagination={{ pageSize: 50, showSizeChanger: false, showTotal: (total) => `共 ${total} 处` }}
+        columns={[
+          { title: '事项', render: (_, finding) => <Link to={`/matters/${finding.code}`}>{finding.name}</Link> },
+          { title: '版本', render: (_, finding) => (finding.version === null ? '—' : `第 ${finding.version} 版`), width: 80 },
+          { title: '规则', render: (_, finding) => titleOf.get(finding.rule) ?? finding.rule },
+          {
+            title: '问题',
+            render: (_, finding) => (
+              <Space orientation="vertical" size={2}>
+                <span>{finding.message}</span>
+                {finding.accepted && (
+                  <Typography.Text type="secondary">
+                    已接受风险：{finding.accepted.reason}（{finding.accepted.byName}）
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
+          },
+          {
+            title: '字段',
+            render: (_, finding) => (
+              <Link to={fieldLink(finding)} aria-label={`到 ${finding.name} 的字段 ${finding.pointer} 修改`}>
+                <code>{finding.pointer}</code>
+              </Link>
+            ),
+          },
+        ]}
+      />
+    </PageFrame>
+  );
 }

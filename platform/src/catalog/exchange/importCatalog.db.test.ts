@@ -74,6 +74,7 @@ describe('importCatalog', () => {
       inReview: [],
       // The sample file was written against meta-schema 1.
       migrated: { count: 4, fromVersions: [1], toVersion: 2 },
+      isDryRun: false,
     });
     const again = await importCatalog(ctx, { actor: legal }, { documents: sample.documents, saveDraft });
     expect(again).toMatchObject({ created: 0, updated: 4, total: 4 });
@@ -184,6 +185,7 @@ describe('importCatalog', () => {
       conflicts: [{ code: conflicting, row: 3, reason: '导出后该事项的草稿已被修改' }],
       inReview: [{ code: inReview, row: 2 }],
       migrated: { count: 4, fromVersions: [1], toVersion: 2 },
+      isDryRun: false,
     });
     expect(seen[2]).toEqual({ code: conflicting, source: { version: 3, revision: 5 } });
     expect(seen[0]?.source).toBeUndefined();

@@ -36,6 +36,8 @@ export interface ImportCatalogResult {
   inReview: { code: string; row: number }[];
   /** Matters the file wrote against an older meta-schema (a version 1 export), migrated before the check. */
   migrated: ImportMigration;
+  /** A dry run: every save ran and was rolled back, so the counts are what a real import would do. */
+  isDryRun: boolean;
 }
 
 const YIELD_EVERY_MS = 25;
@@ -64,6 +66,7 @@ export async function importCatalog(
     parseIssues = [],
     isChecked = false,
     migrated: alreadyMigrated = NO_MIGRATION,
+    isDryRun = false,
   }: {
     documents: readonly unknown[];
     saveDraft: SaveDraft;
@@ -72,6 +75,8 @@ export async function importCatalog(
     isChecked?: boolean;
     /** With `isChecked`: what the check off the request thread migrated (parseImportFile). */
     migrated?: ImportMigration;
+    /** Run every save, then roll back: the clerk sees what the import would do before it does it. */
+    isDryRun?: boolean;
   },
 ): Promise<ImportCatalogResult> {
   const { actor } = call;
@@ -87,67 +92,84 @@ export async function importCatalog(
     }
   }
 
-  return deps.db.transaction(async (tx) => {
-    const result: ImportCatalogResult = {
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      total: documents.length,
-      codes: [],
-      conflicts: [],
-      inReview: [],
-      migrated,
-    };
-    let sliceStart = performance.now();
-    for (const [index, document] of documents.entries()) {
-      // An in-process database answers within microtasks, so a thousand saves would never let a
-      // timer or another request in; give the event loop a turn every few dozen milliseconds.
-      if (performance.now() - sliceStart > YIELD_EVERY_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
+  const run = () =>
+    deps.db.transaction(async (tx) => {
+      const result: ImportCatalogResult = {
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        total: documents.length,
+        codes: [],
+        conflicts: [],
+        inReview: [],
+        migrated,
+        isDryRun,
+      };
+      let sliceStart = performance.now();
+      for (const [index, document] of documents.entries()) {
+        // An in-process database answers within microtasks, so a thousand saves would never let a
+        // timer or another request in; give the event loop a turn every few dozen milliseconds.
+        if (performance.now() - sliceStart > YIELD_EVERY_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
+        }
+        const matter = document as MatterDocument;
+        const source = sources[index] ?? { row: index + 1 };
+        let outcome: SaveDraftOutcome;
+        try {
+          outcome = await saveDraft(tx, matter, source.sourceVersion);
+        } catch (error) {
+          if (!isDomainError(error)) throw error;
+          // Stop at the first failed save: the transaction is rolled back, so nothing was imported.
+          throw fail('IMPORT_INVALID', {
+            errors: saveErrorIssues(error.code, error.message, error.details, source, matter.code),
+            total: 1,
+          });
+        }
+        if (outcome === 'unchanged') result.unchanged += 1;
+        else if (outcome === 'in_review') result.inReview.push({ code: matter.code, row: source.row });
+        else if (typeof outcome === 'object')
+          result.conflicts.push({ code: matter.code, row: source.row, reason: outcome.conflict });
+        else {
+          if (outcome === 'created') result.created += 1;
+          else result.updated += 1;
+          result.codes.push(matter.code);
+        }
       }
-      const matter = document as MatterDocument;
-      const source = sources[index] ?? { row: index + 1 };
-      let outcome: SaveDraftOutcome;
-      try {
-        outcome = await saveDraft(tx, matter, source.sourceVersion);
-      } catch (error) {
-        if (!isDomainError(error)) throw error;
-        // Stop at the first failed save: the transaction is rolled back, so nothing was imported.
-        throw fail('IMPORT_INVALID', {
-          errors: saveErrorIssues(error.code, error.message, error.details, source, matter.code),
-          total: 1,
-        });
-      }
-      if (outcome === 'unchanged') result.unchanged += 1;
-      else if (outcome === 'in_review') result.inReview.push({ code: matter.code, row: source.row });
-      else if (typeof outcome === 'object')
-        result.conflicts.push({ code: matter.code, row: source.row, reason: outcome.conflict });
-      else {
-        if (outcome === 'created') result.created += 1;
-        else result.updated += 1;
-        result.codes.push(matter.code);
-      }
-    }
-    await recordAudit(
-      deps,
-      { ...call, tx },
-      {
-        action: 'catalog.import',
-        targetType: 'catalog',
-        details: {
-          created: result.created,
-          updated: result.updated,
-          unchanged: result.unchanged,
-          conflicts: result.conflicts.length,
-          inReview: result.inReview.length,
-          total: result.total,
-          migrated: migrated.count,
+      await recordAudit(
+        deps,
+        { ...call, tx },
+        {
+          action: 'catalog.import',
+          targetType: 'catalog',
+          details: {
+            created: result.created,
+            updated: result.updated,
+            unchanged: result.unchanged,
+            conflicts: result.conflicts.length,
+            inReview: result.inReview.length,
+            total: result.total,
+            migrated: migrated.count,
+          },
         },
-      },
-    );
-    return result;
-  });
+      );
+      // The same saves as a real import, so conflicts and review states are found the same way.
+      if (isDryRun) throw new DryRunRollback(result);
+      return result;
+    });
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.result;
+    throw error;
+  }
+}
+
+/** Thrown out of a dry run's transaction so that the database rolls every save back. */
+class DryRunRollback extends Error {
+  constructor(readonly result: ImportCatalogResult) {
+    super('dry run');
+  }
 }
 
 function saveErrorIssues(

@@ -20,3 +20,14 @@ export const qualityQuerySchema = {
   additionalProperties: false,
   properties: filters,
 } as const;
+
+export const importQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    dryRun: {
+      enum: ['true', 'false'],
+      description: 'true：完整校验并试写后回滚，返回将会新建、更新、冲突的事项，不写入任何内容',
+    },
+  },
+} as const;

@@ -2,8 +2,9 @@
 export const importResultSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['created', 'updated', 'unchanged', 'total', 'codes', 'conflicts', 'inReview', 'migrated'],
+  required: ['created', 'updated', 'unchanged', 'total', 'codes', 'conflicts', 'inReview', 'migrated', 'isDryRun'],
   properties: {
+    isDryRun: { type: 'boolean', description: '试导入：各项计数为正式导入的结果，但已全部回滚、未写入' },
     created: { type: 'integer', minimum: 0, description: '新建的事项数' },
     updated: { type: 'integer', minimum: 0, description: '覆盖草稿或在已发布版本上新建草稿版本的事项数' },
     unchanged: { type: 'integer', minimum: 0, description: '与现有草稿（无草稿时与最新版本）完全相同、未写入的事项数' },

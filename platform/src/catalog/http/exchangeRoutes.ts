@@ -3,7 +3,7 @@ import { IMPORT_LIMITS, XLSX_MEDIA_TYPE } from '../exchange';
 import type { CatalogSettings } from '../quality';
 import { catalogQuality, exportCatalog, importCatalogFile } from '../operations/exchangeOperations';
 import type { MatterStatus } from '../MatterVersion';
-import { exportQuerySchema, qualityQuerySchema } from './exchangeRequests';
+import { exportQuerySchema, importQuerySchema, qualityQuerySchema } from './exchangeRequests';
 import { importResultSchema, qualityReportSchema } from './exchangeResponses';
 
 const tags = ['目录交换与质量 catalog'];
@@ -21,9 +21,11 @@ export function exchangeRoutes(deps: { db: Db; clock: Clock } & CatalogSettings)
       path: '/catalog/import',
       summary: '导入事项目录（JSON 或 xlsx），全部校验通过才写入，生成草稿',
       description:
-        '法制审核人员导入任意部门事项；部门管理员只能导入本部门事项。任何一行有错误时返回 IMPORT_INVALID，details.errors 逐条列出工作表、行、列与 JSON Pointer，且不写入任何内容。',
+        '法制审核人员导入任意部门事项；部门管理员只能导入本部门事项。任何一行有错误时返回 IMPORT_INVALID，details.errors 逐条列出工作表、行、列与 JSON Pointer，且不写入任何内容。' +
+        'dryRun=true 时完整执行后回滚：结果与正式导入相同（isDryRun 为 true），但不写入任何内容。',
       tags,
       access: ['legal', 'dept_admin'],
+      query: importQuerySchema,
       body: {
         raw: {
           mediaTypes: ['application/json', XLSX_MEDIA_TYPE, 'application/octet-stream'],
@@ -34,8 +36,8 @@ export function exchangeRoutes(deps: { db: Db; clock: Clock } & CatalogSettings)
       },
       responses: { '200': { description: '导入结果', schema: importResultSchema } },
       errors: [400, 401, 403, 413, 415, 422],
-      async handle({ call, body, mediaType }) {
-        return { body: await importCatalogFile(deps, call, { bytes: body, mediaType }) };
+      async handle({ call, body, mediaType, query }) {
+        return { body: await importCatalogFile(deps, call, { bytes: body, mediaType, isDryRun: query.dryRun === 'true' }) };
       },
     }),
     defineRoute({

@@ -24,7 +24,7 @@ type ExchangeDeps = { db: Db; clock: Clock };
 export async function importCatalogFile(
   deps: ExchangeDeps,
   call: Call,
-  { bytes, mediaType }: { bytes: Uint8Array; mediaType: string },
+  { bytes, mediaType, isDryRun = false }: { bytes: Uint8Array; mediaType: string; isDryRun?: boolean },
 ): Promise<ImportCatalogResult> {
   const { actor } = call;
   requireRole(actor, ['legal', 'dept_admin']);
@@ -46,11 +46,12 @@ export async function importCatalogFile(
     sources: parsed.sources,
     isChecked: true,
     migrated: parsed.migrated,
+    isDryRun,
     saveDraft: (tx, document, source) => saveDraft(deps, { ...call, tx }, { document, guard: { source } }),
   });
   // A bulk import can multiply the catalog; PGlite has no autovacuum to notice, so the planner
   // would keep statistics of the catalog before it.
-  if (result.codes.length >= BULK_WRITE_ROWS) await deps.db.query('ANALYZE matter_versions');
+  if (!isDryRun && result.codes.length >= BULK_WRITE_ROWS) await deps.db.query('ANALYZE matter_versions');
   return result;
 }
 

@@ -1,0 +1,63 @@
+import { codeList, statusLabel } from '@matterflow/schemas';
+import { Button, Card, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { queryOf } from '../api/api';
+import type { Department } from '../catalog/catalogTypes';
+import { MATTER_STATUSES } from '../components/StatusTag';
+
+const FORMATS = [
+  { value: 'xlsx', label: 'Excel 工作簿（中文表头，可改后导入）' },
+  { value: 'json', label: '本系统 JSON（完整，可导入）' },
+  { value: 'national', label: '全国交换字段 JSON（报送上级平台）' },
+];
+
+/** Export: a plain download of the streamed file; the platform scopes it to what the clerk may see. */
+export function ExportCard({ departments, isDepartmentScoped }: { departments: Department[]; isDepartmentScoped: boolean }) {
+  const [format, setFormat] = useState('xlsx');
+  const [department, setDepartment] = useState<string>();
+  const [type, setType] = useState<string>();
+  const [status, setStatus] = useState<string>();
+  const href = `/api/catalog/export${queryOf({ format, department, type, status })}`;
+  return (
+    <Card title="导出事项" className="exchange-card">
+      <Space wrap className="exchange-actions">
+        <Select aria-label="导出格式" value={format} onChange={setFormat} options={FORMATS} style={{ width: 340 }} />
+        {!isDepartmentScoped && (
+          <Select
+            allowClear
+            aria-label="实施主体"
+            placeholder="全部部门"
+            value={department}
+            onChange={setDepartment}
+            options={departments.map((item) => ({ value: item.code, label: item.name }))}
+            style={{ width: 220 }}
+          />
+        )}
+        <Select
+          allowClear
+          aria-label="事项类型"
+          placeholder="全部类型"
+          value={type}
+          onChange={setType}
+          options={Object.entries(codeList('taskType')).map(([value, label]) => ({ value, label }))}
+          style={{ width: 160 }}
+        />
+        <Select
+          allowClear
+          aria-label="状态"
+          placeholder="各事项的最新版本"
+          value={status}
+          onChange={setStatus}
+          options={MATTER_STATUSES.map((value) => ({ value, label: statusLabel(value) }))}
+          style={{ width: 170 }}
+        />
+        <Button type="primary" href={href} download>
+          导出
+        </Button>
+      </Space>
+      <Typography.Paragraph type="secondary">
+        xlsx 中每一行记下导出时的版本与修订号：改好后导入，只覆盖导出后无人改过的草稿。
+      </Typography.Paragraph>
+    </Card>
+  );
+}
