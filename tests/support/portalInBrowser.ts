@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
@@ -28,11 +28,45 @@ export interface PortalInBrowser {
   close(): Promise<void>;
 }
 
-/** A fresh build of one web app as it is now, in a folder of its own (its dist may be stale or absent). */
+const BUILDS = resolve('node_modules/.cache/e2e-builds');
+const STALE_BUILD_MS = 6 * 60 * 60 * 1000;
+
+/** Every file a build reads, by content: the app's own, the shared package's, the locked dependencies. */
+function sourceHash(app: string): string {
+  const hash = createHash('sha256');
+  const walk = (path: string) => {
+    if (statSync(path).isDirectory()) {
+      for (const entry of readdirSync(path).sort()) if (entry !== 'dist' && entry !== 'node_modules') walk(join(path, entry));
+    } else hash.update(path).update(readFileSync(path));
+  };
+  for (const path of [app, 'schemas/src', 'schemas/matter.schema.json', 'schemas/flow.schema.json', 'package-lock.json'])
+    walk(path);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * A build of one web app as its sources are now (its dist may be stale or absent), shared by the
+ * browser test files of a run: building both apps per file cost a minute each on a busy machine.
+ * Keyed by the sources' content, so an edit is always built; two files building at once both
+ * finish and the second keeps the first's.
+ */
 async function buildApp(app: 'portal' | 'admin-ui'): Promise<string> {
-  const dist = mkdtempSync(join(tmpdir(), `${app}-e2e-`));
-  await build({ configFile: resolve(`${app}/vite.config.ts`), logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
-  return dist;
+  const target = join(BUILDS, `${app}-${sourceHash(app)}`);
+  if (existsSync(join(target, 'index.html'))) return target;
+  mkdirSync(BUILDS, { recursive: true });
+  const staging = mkdtempSync(join(BUILDS, `.${app}-`));
+  await build({ configFile: resolve(`${app}/vite.config.ts`), logLevel: 'warn', build: { outDir: staging, emptyOutDir: true } });
+  try {
+    renameSync(staging, target);
+  } catch {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  // Builds of older sources, once no run can still be serving them.
+  for (const old of readdirSync(BUILDS)) {
+    const path = join(BUILDS, old);
+    if (path !== target && Date.now() - statSync(path).mtimeMs > STALE_BUILD_MS) rmSync(path, { recursive: true, force: true });
+  }
+  return target;
 }
 
 /**
@@ -54,8 +88,6 @@ export async function startPortalInBrowser({
     async close() {
       await browser.close();
       await server.close();
-      rmSync(dist, { recursive: true, force: true });
-      if (adminDist) rmSync(adminDist, { recursive: true, force: true });
     },
   };
 }
