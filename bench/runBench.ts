@@ -20,6 +20,7 @@ import { runQualityBench } from './qualityBench';
 import { runPublicReadsBench } from './publicReadsBench';
 import { runFormBench } from './formBench';
 import { runPortalSizeBench } from './portalSizeBench';
+import { runAdminEditorBench } from './adminEditorBench';
 import { runIntakeBench } from './intakeBench';
 import { CHROMIUM } from './portalBrowser';
 import { fmt } from './stats';
@@ -35,7 +36,7 @@ const WARMUP = 20;
 const MATTERS = Number(process.env.BENCH_MATTERS ?? 10_000);
 /** Which parts to run, e.g. BENCH_SECTIONS=server for the whole-catalog measurements alone. */
 const SECTIONS = new Set(
-  (process.env.BENCH_SECTIONS ?? 'search,public,intake,import,server,calendar,quality,form,portal').split(','),
+  (process.env.BENCH_SECTIONS ?? 'search,public,intake,import,server,calendar,quality,form,portal,admin').split(','),
 );
 
 async function benchSearch(lines: string[]) {
@@ -105,10 +106,11 @@ if (SECTIONS.has('server')) await runServerBench(lines, { matters: MATTERS });
 if (SECTIONS.has('calendar')) await runCalendarBench(lines, { runs: RUNS });
 if (SECTIONS.has('quality')) await runQualityBench(lines, { matters: MATTERS, runs: Math.min(RUNS, 2) });
 // The browser sections need chromium; without it they say so instead of failing the whole run.
-if ((SECTIONS.has('form') || SECTIONS.has('portal')) && !CHROMIUM)
-  lines.push('## form, portal: skipped (no chromium; apt-get install -y chromium fonts-wqy-microhei, or set CHROMIUM_PATH)', '');
+if ((SECTIONS.has('form') || SECTIONS.has('portal') || SECTIONS.has('admin')) && !CHROMIUM)
+  lines.push('## form, portal, admin: skipped (no chromium; apt-get install -y chromium fonts-wqy-microhei, or set CHROMIUM_PATH)', '');
 if (SECTIONS.has('form') && CHROMIUM) await runFormBench(lines);
 if (SECTIONS.has('portal') && CHROMIUM) await runPortalSizeBench(lines);
+if (SECTIONS.has('admin') && CHROMIUM) await runAdminEditorBench(lines);
 const report = lines.join('\n');
 console.log(report);
 mkdirSync('bench/results', { recursive: true });

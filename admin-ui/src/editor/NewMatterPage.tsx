@@ -100,7 +100,7 @@ export function NewMatterPage() {
         form={form}
         layout="vertical"
         className="editor-new-form"
-        initialValues={{ template: 'blank', type: '01', department: ownDepartment ?? undefined }}
+        initialValues={{ template: 'blank', type: '01', department: ownDepartment ?? undefined, code: ownDepartment ?? '' }}
         onFinish={(values) => void create(values)}
         onValuesChange={(changed: Partial<Values>) => {
           // The code starts with the department's 统一社会信用代码: offer it when the code is still empty.

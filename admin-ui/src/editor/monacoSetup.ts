@@ -7,15 +7,14 @@ import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 // The slim entry (editor.api) has no editing features; these are the ones a JSON document needs.
-import 'monaco-editor/base/browser/ui/codicons/codicon/codicon.css';
-import 'monaco-editor/base/browser/ui/codicons/codicon/codicon-modifiers.css';
+import 'monaco-editor/features/codicon/register';
 import 'monaco-editor/editor/browser/coreCommands';
 import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching';
 import 'monaco-editor/editor/contrib/clipboard/browser/clipboard';
 import 'monaco-editor/editor/contrib/comment/browser/comment';
 import 'monaco-editor/editor/contrib/contextmenu/browser/contextmenu';
 import 'monaco-editor/editor/contrib/cursorUndo/browser/cursorUndo';
-import 'monaco-editor/editor/contrib/find/browser/findController';
+import 'monaco-editor/features/find/register';
 import 'monaco-editor/editor/contrib/folding/browser/folding';
 import 'monaco-editor/editor/contrib/format/browser/formatActions';
 import 'monaco-editor/editor/contrib/gotoError/browser/gotoError';

@@ -17,6 +17,8 @@ describe('the rjsf schema of a section', () => {
   it('turns Chinese enum names into titled constants and drops if/then/else', () => {
     const basic = sectionSchema(section('basic')) as { properties: Record<string, { oneOf?: unknown[] }> };
     expect(basic.properties.powerSource?.oneOf?.[0]).toEqual({ const: expect.any(String), title: expect.any(String) });
+    expect(basic.properties.powerSource).toMatchObject({ type: 'string' });
+    expect(sectionSchema(section('basic')).$defs).toMatchObject({ taskType: { type: 'string' } });
     const text = JSON.stringify(sectionSchema(section('limits')));
     expect(text).not.toContain('"x-enumNames"');
     expect(text).not.toContain('"then"');

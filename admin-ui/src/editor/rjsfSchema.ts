@@ -13,15 +13,26 @@ function forRjsf(node: unknown): unknown {
   if (typeof node !== 'object' || node === null) return node;
   const { if: _if, then: _then, else: _else, $schema: _schema, $id: _id, ...rest } = node as Schema;
   const names = rest['x-enumNames'];
+  // rjsf picks a widget by type: the meta-schema's enums of codes leave it out.
+  const type = Array.isArray(rest.enum) && rest.type === undefined ? { type: typeOfValues(rest.enum) } : {};
   if (Array.isArray(rest.enum) && Array.isArray(names)) {
     const { enum: values, 'x-enumNames': _names, ...others } = rest;
     return {
       ...Object.fromEntries(Object.entries(others).map(([key, value]) => [key, forRjsf(value)])),
+      ...type,
       oneOf: values.map((value, index) => ({ const: value, title: String(names[index] ?? value) })),
     };
   }
+  if (Array.isArray(rest.enum)) return { ...rest, ...type };
   return Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, forRjsf(value)]));
 }
+
+const typeOfValues = (values: unknown[]) =>
+  values.every((value) => typeof value === 'number')
+    ? 'number'
+    : values.every((value) => typeof value === 'boolean')
+      ? 'boolean'
+      : 'string';
 
 const root = forRjsf(matterMetaSchema) as Schema;
 const cache = new Map<string, Schema>();
