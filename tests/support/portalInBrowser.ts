@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
@@ -28,7 +29,8 @@ export interface PortalInBrowser {
   close(): Promise<void>;
 }
 
-const BUILDS = resolve('node_modules/.cache/e2e-builds');
+// Not under node_modules/.cache: express refuses to serve files under a dot folder.
+const BUILDS = join(tmpdir(), 'matterflow-e2e-builds');
 const STALE_BUILD_MS = 6 * 60 * 60 * 1000;
 
 /** Every file a build reads, by content: the app's own, the shared package's, the locked dependencies. */
@@ -54,7 +56,7 @@ async function buildApp(app: 'portal' | 'admin-ui'): Promise<string> {
   const target = join(BUILDS, `${app}-${sourceHash(app)}`);
   if (existsSync(join(target, 'index.html'))) return target;
   mkdirSync(BUILDS, { recursive: true });
-  const staging = mkdtempSync(join(BUILDS, `.${app}-`));
+  const staging = mkdtempSync(join(BUILDS, `staging-${app}-`));
   await build({ configFile: resolve(`${app}/vite.config.ts`), logLevel: 'warn', build: { outDir: staging, emptyOutDir: true } });
   try {
     renameSync(staging, target);
