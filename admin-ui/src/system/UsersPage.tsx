@@ -62,7 +62,7 @@ export function UsersPage() {
           <Button type="link" onClick={() => setEditing(row)} aria-label={`编辑 ${row.username}`}>
             编辑
           </Button>
-          <Button type="link" onClick={() => setResetting(row)} aria-label={`重置 ${row.username} 的密码`}>
+          <Button type="link" onClick={() => setResetting(row)} aria-label={`重置密码 ${row.username}`}>
             重置密码
           </Button>
         </Space>
