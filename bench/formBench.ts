@@ -215,7 +215,7 @@ export async function runFormBench(lines: string[]): Promise<void> {
       `| longest task while typing and in the second after, median of ${RUNS} loads (0: none over 50 ms) | ${fmt(median(portal.longest))} | ${fmt(median(rjsf.longest))} | – | – |`,
       `| keystrokes measured | ${portal.frame.length} | ${rjsf.frame.length} | – | ${floor.frame.length} |`,
       '',
-      `Load average (1 min) at the start: ${loadAtStart.toFixed(1)}.`,
+      `Load average (1 min) at the start: ${loadAtStart.toFixed(1)}; at the end: ${(loadavg()[0] ?? 0).toFixed(1)}.`,
       '',
       `Portal keystroke → next frame p95 ${fmt(p95)}: ${p95 <= GOAL_MS ? 'PASS' : 'FAIL'} (goal ≤ ${GOAL_MS} ms).`,
       '',
