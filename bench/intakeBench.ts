@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { DEMO_CITIZEN_ID, DEMO_PASSWORD, prepareFoodDraft, submitDraft } from '../tests/support/foodApplication';
@@ -56,6 +56,7 @@ export async function runIntakeBench(lines: string[], { runs }: { runs: number }
     const insertMany = (count: number) =>
       throughput(count, CONCURRENCY, (i) => client.post('/api/bench/rows', { note: `row ${i}` }), 201);
 
+    const loadBefore = loadavg()[0] ?? Number.NaN;
     await submitAll(await prepare(10));
     await insertMany(100);
     const submits: { perSecond: number; serverMs: number }[] = [];
@@ -78,12 +79,14 @@ export async function runIntakeBench(lines: string[], { runs }: { runs: number }
     const shares = submits.map((s, i) => s.perSecond / (baselines[i]?.perSecond ?? Number.NaN));
     const share = median(shares);
     const range = `${(Math.min(...shares) * 100).toFixed(0)}–${(Math.max(...shares) * 100).toFixed(0)}%`;
+    // The machine is shared: a ratio means little without the load it was measured under.
+    const load = `load average (1 min) ${loadBefore.toFixed(1)} at the start, ${(loadavg()[0] ?? Number.NaN).toFixed(1)} at the end`;
     lines.push(`## (a) Submissions against a one-row insert (pglite, server in a child process)`, '');
     lines.push(
       `${runs} interleaved runs; each submits ${PER_RUN} prepared drafts (valid form, three PDFs uploaded beforehand) and sends`,
       `${PER_RUN * 2} baseline requests (signed-in POST inserting one row, same server), ${CONCURRENCY} in flight. Median`,
       'requests/s over runs; server time = median Server-Timing; "of baseline" = median of the runs\' ratios (range in',
-      'brackets). Goal: ≥ 50% of the baseline.',
+      `brackets). Goal: ≥ 50% of the baseline. ${load}.`,
       '',
       '| target | requests/s | server time p50 | of baseline | goal (a) |',
       '|---|---|---|---|---|',

@@ -1,4 +1,4 @@
-import { formatDuration, maskIdNumber, resolveSituations } from '@matterflow/schemas';
+import { formatDuration, maskIdNumber, resolveSituations, type SituationResolution } from '@matterflow/schemas';
 import { getMatterVersion, type MatterVersion } from '../../catalog';
 import { listDepartments } from '../../departments';
 import { getFiles, type FileView } from '../../files';
@@ -22,6 +22,8 @@ export async function applicationView(
     matter?: MatterVersion;
     files?: ReadonlyMap<string, FileView & { ownerUserId: number }>;
     events?: EventRecord[];
+    /** The situations of the record's answers and form under `matter`, as the submit resolved them. */
+    resolution?: SituationResolution;
   } = {},
 ): Promise<ApplicationView> {
   const asSystem = { actor: SYSTEM_ACTOR, ...(call.tx ? { tx: call.tx } : {}) };
@@ -34,7 +36,7 @@ export async function applicationView(
   // The matter's department is named as its guide names it; only a 代办 needs the clerk's from the directory.
   const departments = submitted ? await listDepartments(call.tx ?? deps.db) : [];
   const departmentName = (code: string | null | undefined) => departments.find((d) => d.code === code)?.name ?? null;
-  const resolution = resolveSituations(matter.document, record.answers, record.formData);
+  const resolution = known.resolution ?? resolveSituations(matter.document, record.answers, record.formData);
   const promised = resolution.timeLimits?.promised;
   return {
     number: record.number,

@@ -2,7 +2,7 @@ import { getCurrentMatter, getMatterVersion, type MatterVersion } from '../../ca
 import { fail, isDomainError, requireUser, type Call, type Queryable } from '../../kernel';
 import type { DraftRecord } from '../Draft';
 import type { IntakeDeps } from '../intakeDeps';
-import { findOwnDraft, updateDraftContent } from '../store/draftStore';
+import { findOwnDraft, lockDraftForSubmit, updateDraftContent } from '../store/draftStore';
 import { describeUpgrade, fitToVersion } from '../validation/fitToVersion';
 import { loadDraftFiles, type OwnedFiles } from './loadDraftFiles';
 
@@ -12,6 +12,8 @@ export interface OwnDraft {
   files: OwnedFiles;
   /** The version in force today, read in the same transaction (undefined: none). */
   inForce: MatterVersion | undefined;
+  /** With a submit's key: the draft an application with that key was filed for, or null (lockDraftForSubmit). */
+  keyHolder?: string | null;
 }
 
 async function inForce(deps: IntakeDeps, call: Call, code: string): Promise<MatterVersion | undefined> {
@@ -32,11 +34,25 @@ async function inForce(deps: IntakeDeps, call: Call, code: string): Promise<Matt
 export async function readOwnDraft(
   deps: IntakeDeps,
   call: Call & { tx: Queryable },
-  { id, forUpdate = false }: { id: string; forUpdate?: boolean },
+  {
+    id,
+    forUpdate = false,
+    idempotencyKey,
+  }: {
+    id: string;
+    forUpdate?: boolean;
+    /** A submit's: the draft is locked and the key looked up in one statement. */
+    idempotencyKey?: string;
+  },
 ): Promise<OwnDraft> {
   requireUser(call.actor);
-  let draft = await findOwnDraft(call.tx, { id, ownerUserId: call.actor.userId, forUpdate });
+  const ownerUserId = call.actor.userId;
+  const found = idempotencyKey
+    ? await lockDraftForSubmit(call.tx, { id, ownerUserId, idempotencyKey })
+    : { draft: await findOwnDraft(call.tx, { id, ownerUserId, forUpdate }), keyHolder: undefined };
+  let draft = found?.draft;
   if (!draft) throw fail('DRAFT_NOT_FOUND', { id });
+  const keyHolder = found?.keyHolder;
   // Usually the pinned version is the one in force: one read of it serves both (a submit reads little else).
   const current = await inForce(deps, call, draft.matterCode);
   const pinned =
@@ -45,7 +61,7 @@ export async function readOwnDraft(
       : await getMatterVersion(deps, call, { code: draft.matterCode, version: draft.version });
   let files = await loadDraftFiles(deps, call, draft.materials);
   if (draft.status !== 'open' || !current || current.version === draft.version)
-    return { draft, matter: pinned, files, inForce: current };
+    return { draft, matter: pinned, files, inForce: current, keyHolder };
   const fitted = fitToVersion(current.document, draft, files);
   draft = await updateDraftContent(
     call.tx,
@@ -63,5 +79,5 @@ export async function readOwnDraft(
     deps.clock.now(),
   );
   files = await loadDraftFiles(deps, call, draft.materials);
-  return { draft, matter: current, files, inForce: current };
+  return { draft, matter: current, files, inForce: current, keyHolder };
 }

@@ -2,17 +2,16 @@ import { fail, inTransaction, requireUser, type Call } from '../../kernel';
 import type { ApplicationView } from '../Application';
 import type { IntakeDeps } from '../intakeDeps';
 import { findApplicationByDraft, findApplicationByKey, insertApplication } from '../store/applicationStore';
-import { nextApplicationNumber } from '../store/nextApplicationNumber';
 import { validateApplication } from '../validation/validateApplication';
 import { applicationView } from './applicationView';
 import { readOwnDraft } from './readOwnDraft';
 
 /**
- * POST /api/drafts/{id}/submit. One transaction: the draft is locked, the key looked up again
- * under the lock (a retry that raced its first attempt gets that attempt's answer), the version
- * must still be in force, the whole application is validated again on the server, then it is
- * numbered, stored with its files, its first event written and the draft closed. Any refusal
- * leaves nothing behind.
+ * POST /api/drafts/{id}/submit. One transaction: the draft is locked and the key looked up with it
+ * (a retry that raced its first attempt finds the draft closed, and that attempt's answer by the
+ * key), the version must still be in force, the whole application is validated again on the
+ * server, then it is numbered, stored with its files, its first event written and the draft
+ * closed. Any refusal leaves nothing behind.
  */
 export async function submitDraft(
   deps: IntakeDeps,
@@ -23,13 +22,16 @@ export async function submitDraft(
   const { actor } = call;
   return inTransaction(deps.db, call, async (tx) => {
     const inTx = { ...call, tx };
-    const { draft, matter, files, inForce } = await readOwnDraft(deps, inTx, { id, forUpdate: true });
-    const earlier = await findApplicationByKey(tx, { filedByUserId: actor.userId, idempotencyKey });
-    if (earlier) {
-      if (earlier.draftId !== draft.id) throw fail('IDEMPOTENCY_KEY_REUSED');
-      return { application: await applicationView(deps, inTx, earlier), isReplay: true };
+    const { draft, matter, files, inForce, keyHolder } = await readOwnDraft(deps, inTx, { id, idempotencyKey });
+    // The lock statement's own look-up of the key ran on a snapshot taken before any wait for the
+    // lock: an open draft and no holder is the answer, anything else is asked again now.
+    if (keyHolder !== null || draft.status !== 'open') {
+      const earlier = await findApplicationByKey(tx, { filedByUserId: actor.userId, idempotencyKey });
+      if (earlier && earlier.draftId !== draft.id) throw fail('IDEMPOTENCY_KEY_REUSED');
+      if (earlier) return { application: await applicationView(deps, inTx, earlier), isReplay: true };
+      if (draft.status !== 'open')
+        throw fail('DRAFT_SUBMITTED', { number: (await findApplicationByDraft(tx, draft.id))?.number });
     }
-    if (draft.status !== 'open') throw fail('DRAFT_SUBMITTED', { number: (await findApplicationByDraft(tx, draft.id))?.number });
     // readOwnDraft read the version in force in this transaction and moved an open draft to it, so
     // a difference here means the matter is no longer in force at all, or the draft was just moved.
     if (!inForce || inForce.version !== draft.version || draft.upgrade !== null)
@@ -44,9 +46,7 @@ export async function submitDraft(
     if (checked.issues.length > 0) throw fail('APPLICATION_INVALID', checked.issues);
     const at = deps.clock.now();
     const receivedOn = deps.clock.today();
-    const number = await nextApplicationNumber(tx, { matterCode: matter.code, day: receivedOn });
     const record = {
-      number,
       draftId: draft.id,
       matterCode: matter.code,
       version: matter.version,
@@ -69,14 +69,17 @@ export async function submitDraft(
       actorName: actor.displayName,
       details: { departmentCode: actor.departmentCode, situations: checked.slots.resolution.situations.map((s) => s.id) },
     };
-    // The application, its files, its first event and the closed draft: one statement.
+    // The number, the application, its files, its first event and the closed draft: one statement.
     const application = await insertApplication(tx, record, event);
-    // The version and the files were read under the draft's lock a moment ago: not read again.
+    if (!application) throw fail('APPLICATION_NUMBERS_EXHAUSTED', { matterCode: matter.code, day: receivedOn });
+    // The version and the files were read under the draft's lock a moment ago, the situations
+    // resolved by the validation: not read or worked out again.
     return {
       application: await applicationView(deps, inTx, application, {
         matter,
         files,
         events: [{ ...event, at: at.toISOString() }],
+        resolution: checked.slots.resolution,
       }),
       isReplay: false,
     };

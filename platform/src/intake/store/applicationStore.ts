@@ -1,6 +1,7 @@
 import type { Queryable } from '../../kernel';
 import type { ApplicationRecord, ReceivedMaterial } from '../Application';
 import type { Applicant } from '../Draft';
+import { MAX_DAILY_SEQUENCE, NEXT_APPLICATION_NUMBER, numberPrefix } from './nextApplicationNumber';
 
 interface ApplicationRow {
   id: string;
@@ -57,22 +58,28 @@ export interface FirstEvent {
 }
 
 /**
- * A submission's writes in one statement: the application, the files each material received, its
- * first event and its draft closed. One round trip instead of four (a submit was mostly round
- * trips), and no state in which one exists without the others even inside the transaction.
+ * A submission's writes in one statement: its number from the day's counter row, the application,
+ * the files each material received, its first event and its draft closed. One round trip instead
+ * of five (a submit was mostly round trips), and no state in which one exists without the others
+ * even inside the transaction. Undefined when the day's numbers are used up: nothing was written
+ * but the counter, which the caller's refusal rolls back.
  */
 export async function insertApplication(
   q: Queryable,
-  record: Omit<ApplicationRecord, 'id' | 'status'>,
+  record: Omit<ApplicationRecord, 'id' | 'number' | 'status'>,
   event: FirstEvent,
-): Promise<ApplicationRecord> {
+): Promise<ApplicationRecord | undefined> {
   const links = record.materials.flatMap((material) => material.fileIds.map((fileId) => [material.materialId, fileId]));
-  const { rows } = await q.query<ApplicationRow>(
-    `WITH inserted AS (
+  // The values are cast: in INSERT … SELECT their types are not taken from the columns.
+  const { rows } = await q.query<{ id: string | null; number: string | null }>(
+    `WITH ${NEXT_APPLICATION_NUMBER}, inserted AS (
        INSERT INTO applications (number, draft_id, matter_code, version, matter_name, department_code, applicant_user_id,
          applicant_id_number, applicant, filed_by_user_id, is_on_behalf, answers, form_data, materials, idempotency_key,
          submitted_at, received_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING *
+       SELECT numbered.number, $2::uuid, $3::text, $4::integer, $5::text, $6::text, $7::integer, $8::text, $9::jsonb,
+         $10::integer, $11::boolean, $12::jsonb, $13::jsonb, $14::jsonb, $15::text, $16::timestamptz, $17::date
+       FROM numbered WHERE numbered.last <= ${MAX_DAILY_SEQUENCE}
+       RETURNING id, number, draft_id
      ), linked AS (
        INSERT INTO application_files (application_id, material_id, file_id)
        SELECT inserted.id, link ->> 0, (link ->> 1)::uuid FROM inserted, jsonb_array_elements($18::jsonb) AS link
@@ -82,9 +89,9 @@ export async function insertApplication(
      ), closed AS (
        UPDATE drafts SET status = 'submitted', updated_at = $19 WHERE id = (SELECT draft_id FROM inserted)
      )
-     SELECT ${COLUMNS} FROM inserted`,
+     SELECT inserted.id, inserted.number FROM numbered LEFT JOIN inserted ON true`,
     [
-      record.number,
+      numberPrefix(record.matterCode, record.receivedOn),
       record.draftId,
       record.matterCode,
       record.version,
@@ -109,7 +116,9 @@ export async function insertApplication(
       event.details ? JSON.stringify(event.details) : null,
     ],
   );
-  return toRecord(rows[0] as ApplicationRow);
+  const row = rows[0];
+  // What was written is what the caller handed in: not read back (its JSON would only be parsed again).
+  return row?.id && row.number ? { ...record, id: Number(row.id), number: row.number, status: 'submitted' } : undefined;
 }
 
 export async function findApplicationByKey(

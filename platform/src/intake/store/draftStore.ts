@@ -74,6 +74,26 @@ export async function findOwnDraft(
   return rows[0] ? toRecord(rows[0]) : undefined;
 }
 
+/**
+ * A submit's first statement: the caller's draft locked, and the draft an application with the
+ * submit's key was filed for (null: none) in the same round trip. That lookup sees the statement's
+ * snapshot, taken before any wait for the lock, so it only proves that an _open_ draft's key is
+ * unused; whoever finds the draft closed or the key taken looks the key up again (submitDraft).
+ */
+export async function lockDraftForSubmit(
+  q: Queryable,
+  { id, ownerUserId, idempotencyKey }: { id: string; ownerUserId: number; idempotencyKey: string },
+): Promise<{ draft: DraftRecord; keyHolder: string | null } | undefined> {
+  const { rows } = await q.query<DraftRow & { key_holder: string | null }>(
+    `SELECT ${COLUMNS},
+       (SELECT a.draft_id FROM applications a WHERE a.filed_by_user_id = $2 AND a.idempotency_key = $3) AS key_holder
+     FROM drafts WHERE id = $1 AND owner_user_id = $2 FOR UPDATE`,
+    [id, ownerUserId, idempotencyKey],
+  );
+  const row = rows[0];
+  return row ? { draft: toRecord(row), keyHolder: row.key_holder } : undefined;
+}
+
 export async function listOwnDrafts(q: Queryable, ownerUserId: number, limit: number): Promise<DraftRecord[]> {
   const { rows } = await q.query<DraftRow>(
     `SELECT ${COLUMNS} FROM drafts WHERE owner_user_id = $1 AND status = 'open' ORDER BY updated_at DESC LIMIT $2`,
