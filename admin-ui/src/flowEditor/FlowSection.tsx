@@ -7,6 +7,7 @@ import { asFlow, starterFlow } from './asFlow';
 import './flowEditor.css';
 import { budgetLine } from './budgetLine';
 import { FlowBudgetBar } from './FlowBudgetBar';
+import { FlowDescription } from './FlowDescription';
 import type { CardContext } from './FlowCards';
 import { FlowGraphView } from './FlowGraphView';
 import { FlowIssueList } from './FlowIssueList';
@@ -62,6 +63,13 @@ export function FlowSection({ document, onChange, issues, isReadOnly, focusPoint
     (next: Flow, place?: FlowPlace) => {
       onChange({ ...document, flow: next });
       if (place) setSelected(place);
+    },
+    [document, onChange],
+  );
+  const describeFlow = useCallback(
+    (text: string | undefined) => {
+      const { flowDescription: _old, ...rest } = document;
+      onChange(text === undefined ? rest : { ...rest, flowDescription: text });
     },
     [document, onChange],
   );
@@ -121,6 +129,12 @@ export function FlowSection({ document, onChange, issues, isReadOnly, focusPoint
           )}
         </div>
         <FlowIssueList issues={allIssues} flow={flow} onSelect={setSelected} />
+        <FlowDescription
+          value={asString(document.flowDescription)}
+          issues={issues}
+          isReadOnly={isReadOnly}
+          onChange={describeFlow}
+        />
       </div>
     </ConfigProvider>
   );

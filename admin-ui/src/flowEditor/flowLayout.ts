@@ -1,6 +1,6 @@
 import { FLOW_END, buildFlowGraph, type Flow, type Node } from '@matterflow/schemas';
 
-export const TASK_SIZE = { width: 240, height: 96 } as const;
+export const TASK_SIZE = { width: 240, height: 80 } as const;
 export const TERMINAL_SIZE = { width: 120, height: 40 } as const;
 const BRANCH_WIDTH = 200;
 const BRANCH_GAP = 12;

@@ -23,6 +23,11 @@ describe('localFlowIssues', () => {
       // “decide” was replaced by the duplicate, so the parallel block now leads nowhere.
       ['/flow/nodes/1/next', 'flow.target_unknown'],
     ]);
+    const blankBranch = parallelFlow();
+    if (blankBranch.nodes[1]?.kind === 'parallel') blankBranch.nodes[1].branches[1]!.name = '';
+    expect(localFlowIssues(blankBranch)).toEqual([
+      { pointer: '/flow/nodes/1/branches/1/name', code: 'schema.minLength', message: '请填写分支名称' },
+    ]);
     expect(localFlowIssues({ ...chain('a'), start: 'zz' })).toEqual([
       { pointer: '/flow/start', code: 'flow.start_unknown', message: '起始节点“zz”不存在' },
     ]);

@@ -38,6 +38,8 @@ export function localFlowIssues(flow: Flow): ApiIssue[] {
         issues.push({ pointer: `${pointer}/branches`, code: 'schema.minItems', message: '并联环节至少要有两个分支' });
       node.branches.forEach((branch, b) => {
         checkId(branch.id, `${pointer}/branches/${b}`);
+        if (branch.name.trim() === '')
+          issues.push({ pointer: `${pointer}/branches/${b}/name`, code: 'schema.minLength', message: '请填写分支名称' });
         branch.steps.forEach((step, s) => checkStep(step, `${pointer}/branches/${b}/steps/${s}`));
       });
     }
