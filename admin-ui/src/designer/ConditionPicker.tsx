@@ -31,6 +31,9 @@ function firstClause(choice: ConditionChoice): Clause {
   return { field: choice.name, operator, values: (operator === 'equals' || operator === 'oneOf') && first ? [first.value] : [] };
 }
 
+/** A form may have dozens of fields: typing part of a title finds one. */
+const SEARCH_BY_LABEL = { optionFilterProp: 'label' };
+
 /** Option keys as text: values may be any JSON, antd's Select wants strings. */
 const keyOf = (value: unknown) => JSON.stringify(value);
 
@@ -69,6 +72,7 @@ function ClauseRow({ clause, index, choice, choices, label, isReadOnly, onChange
       <Select
         aria-label={`${name}：字段`}
         className="designer-clause-field"
+        showSearch={SEARCH_BY_LABEL}
         disabled={isReadOnly}
         value={clause.field}
         options={[
@@ -158,6 +162,7 @@ export function ConditionPicker({ document, over, value, onChange, id, label, is
               <Select
                 aria-label={`${label}：添加条件`}
                 className="designer-clause-add"
+                showSearch={SEARCH_BY_LABEL}
                 placeholder={clauses.length > 0 ? '并且…（选择字段）' : '添加条件（选择字段）'}
                 value={null}
                 options={choices.map((c) => ({ value: c.name, label: c.title }))}
