@@ -104,6 +104,7 @@ export function DecisionCard({
           </Button>
           <Button
             danger
+            className="versions-danger"
             loading={isBusy}
             onClick={() => {
               if (!text) setIsMissingComments(true);

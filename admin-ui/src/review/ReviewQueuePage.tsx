@@ -8,6 +8,7 @@ import { ToneTag } from '../components/StatusTag';
 import { PageFrame } from '../shell/PageFrame';
 import { useLoad } from '../useLoad';
 import { loadReviewQueue, type QueueRow } from './reviewQueue';
+import { ScrollRegion } from '../versions/ScrollRegion';
 
 /** Legal's queue: every version waiting in review, the longest wait first, with its open findings. */
 export function ReviewQueuePage() {
@@ -46,21 +47,22 @@ export function ReviewQueuePage() {
   return (
     <PageFrame title="审核队列" crumbs={[{ title: '审核队列' }]}>
       {queue.status === 'failed' && <Alert type="error" showIcon title={queue.error.message} className="page-alert" />}
-      <Table<QueueRow>
-        rowKey="code"
-        size="middle"
-        loading={queue.status === 'loading'}
-        columns={columns}
-        dataSource={queue.value ?? []}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: '没有待审核的事项' }}
-        pagination={{
-          pageSize: 20,
-          showSizeChanger: false,
-          showTotal: (total) => `共 ${total} 项待审核`,
-          hideOnSinglePage: true,
-        }}
-      />
+      <ScrollRegion label="待审核事项">
+        <Table<QueueRow>
+          rowKey="code"
+          size="middle"
+          loading={queue.status === 'loading'}
+          columns={columns}
+          dataSource={queue.value ?? []}
+          locale={{ emptyText: '没有待审核的事项' }}
+          pagination={{
+            pageSize: 20,
+            showSizeChanger: false,
+            showTotal: (total) => `共 ${total} 项待审核`,
+            hideOnSinglePage: true,
+          }}
+        />
+      </ScrollRegion>
     </PageFrame>
   );
 }

@@ -4,6 +4,7 @@ import { api, queryOf } from '../api/api';
 import { useLoad } from '../useLoad';
 import { linesBySection } from './versionRules';
 import type { VersionDiff, VersionSummary } from './versionTypes';
+import { ScrollRegion } from './ScrollRegion';
 
 type Change = VersionDiff['changes'][number];
 const OPS: Record<Change['op'], string> = { add: '新增', remove: '删除', replace: '修改' };
@@ -83,19 +84,28 @@ export function DiffPanel({
             </section>
           ))}
           {showsFields && (
-            <Table<Change>
-              size="small"
-              rowKey={(change) => `${change.op} ${change.pointer}`}
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              dataSource={diff.value.changes}
-              columns={[
-                { key: 'op', title: '变化', render: (_, change) => OPS[change.op], width: 70 },
-                { key: 'pointer', title: '字段', render: (_, change) => <code>{change.pointer}</code> },
-                { key: 'from', title: '原值', render: (_, change) => shown(change.from) },
-                { key: 'to', title: '新值', render: (_, change) => shown(change.to) },
-              ]}
-            />
+            <ScrollRegion label="字段明细">
+              <Table<Change>
+                size="small"
+                rowKey={(change) => `${change.op} ${change.pointer}`}
+                pagination={false}
+                dataSource={diff.value.changes}
+                columns={[
+                  { key: 'op', title: '变化', render: (_, change) => OPS[change.op], width: 70 },
+                  { key: 'pointer', title: '字段', render: (_, change) => <code>{change.pointer}</code> },
+                  {
+                    key: 'from',
+                    title: '原值',
+                    render: (_, change) => <span className="versions-cell-text">{shown(change.from)}</span>,
+                  },
+                  {
+                    key: 'to',
+                    title: '新值',
+                    render: (_, change) => <span className="versions-cell-text">{shown(change.to)}</span>,
+                  },
+                ]}
+              />
+            </ScrollRegion>
           )}
         </div>
       )}

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { api } from '../api/api';
 import { useLoad } from '../useLoad';
 import type { VersionImpact } from './versionTypes';
+import { ScrollRegion } from './ScrollRegion';
 
 type Example = VersionImpact['examples'][number];
 
@@ -25,19 +26,32 @@ export function ImpactCard({ code, version }: { code: string; version: number })
             {value.isCapped && `（申请较多，只统计了最新的 ${value.applications} 件。）`}
           </Typography.Paragraph>
           {value.examples.length > 0 && (
-            <Table<Example>
-              size="small"
-              rowKey="number"
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              dataSource={value.examples}
-              columns={[
-                { key: 'number', title: '办件编号', dataIndex: 'number' },
-                { key: 'at', title: '提交时间', render: (_, example) => dayjs(example.submittedAt).format('YYYY年M月D日 HH:mm') },
-                { key: 'added', title: '需另外提交', render: (_, example) => example.added.join('；') || '—' },
-                { key: 'removed', title: '不再需要', render: (_, example) => example.removed.join('；') || '—' },
-              ]}
-            />
+            <ScrollRegion label="受影响的申请示例">
+              <Table<Example>
+                size="small"
+                rowKey="number"
+                pagination={false}
+                dataSource={value.examples}
+                columns={[
+                  { key: 'number', title: '办件编号', dataIndex: 'number' },
+                  {
+                    key: 'at',
+                    title: '提交时间',
+                    render: (_, example) => dayjs(example.submittedAt).format('YYYY年M月D日 HH:mm'),
+                  },
+                  {
+                    key: 'added',
+                    title: '需另外提交',
+                    render: (_, example) => <span className="versions-cell-text">{example.added.join('；') || '—'}</span>,
+                  },
+                  {
+                    key: 'removed',
+                    title: '不再需要',
+                    render: (_, example) => <span className="versions-cell-text">{example.removed.join('；') || '—'}</span>,
+                  },
+                ]}
+              />
+            </ScrollRegion>
           )}
         </>
       )}

@@ -135,7 +135,7 @@ export function MatterPage() {
         </Button>
       )}
       {user.role === 'legal' && inForce && !inForce.cancelAt && (
-        <Button danger onClick={() => setMove({ kind: 'retire', version: inForce })}>
+        <Button danger className="versions-danger" onClick={() => setMove({ kind: 'retire', version: inForce })}>
           取消事项
         </Button>
       )}

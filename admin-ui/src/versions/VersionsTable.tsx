@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { StatusTag, ToneTag } from '../components/StatusTag';
 import { isScheduled } from './versionRules';
 import type { VersionSummary } from './versionTypes';
+import { ScrollRegion } from './ScrollRegion';
 
 const at = (time: string | null) => (time ? dayjs(time).format('YYYY年M月D日 HH:mm') : null);
 
@@ -68,13 +69,14 @@ export function VersionsTable({
     { key: 'actions', title: '操作', render: (_, v) => actions(v) },
   ];
   return (
-    <Table<VersionSummary>
-      rowKey="version"
-      size="middle"
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      columns={columns}
-      dataSource={[...versions].sort((a, b) => b.version - a.version)}
-    />
+    <ScrollRegion label="版本列表">
+      <Table<VersionSummary>
+        rowKey="version"
+        size="middle"
+        pagination={false}
+        columns={columns}
+        dataSource={[...versions].sort((a, b) => b.version - a.version)}
+      />
+    </ScrollRegion>
   );
 }
