@@ -92,11 +92,11 @@ describe.skipIf(!CHROMIUM)('matter editor in chromium', () => {
       await page.keyboard.type('编辑器测试事项（改）');
       await expect.poll(() => monacoText(page)).toContain('"name": "编辑器测试事项（改）"');
       await page.keyboard.press('Escape');
-      await typeInMonaco(page, '"privateNote": "来自JSON视图",');
+      await typeInMonaco(page, '"handleItemCode": "E2E0001",');
       await page.waitForTimeout(600);
       await checkStaffPage(page, 'desktop-editor-json');
       await openTab(page, '基本信息');
-      await expect.poll(() => page.locator('#root_privateNote').inputValue()).toBe('来自JSON视图');
+      await expect.poll(() => page.locator('#root_handleItemCode').inputValue()).toBe('E2E0001');
 
       // A value the platform refuses: its message next to the field in the form, a marker in JSON.
       await nameField(page).fill('测');
