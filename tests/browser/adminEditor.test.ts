@@ -110,6 +110,8 @@ describe.skipIf(!CHROMIUM)('matter editor in chromium', () => {
       await expect.poll(() => nameItem.locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
       const message = (await nameItem.locator('.ant-form-item-explain-error').first().textContent()) ?? '';
       expect(await issues.textContent()).toContain(message);
+      // The save button's loading tint fades out after the answer; axe reads its final colours.
+      await expect.poll(async () => (await saveButton(page).getAttribute('class')) ?? '').not.toContain('ant-btn-loading');
       await checkStaffPage(page, 'desktop-editor-issue');
       await page.getByRole('button', { name: /在 JSON 中查看：事项名称/ }).click();
       await page.locator('.monaco-editor .squiggly-error').first().waitFor();
