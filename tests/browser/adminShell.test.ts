@@ -21,7 +21,7 @@ describe.skipIf(!CHROMIUM)('admin shell in chromium', () => {
   afterAll(async () => apps?.close());
 
   for (const { name, viewport, isMobile } of VIEWPORTS) {
-    it(`legal sees the whole catalog and filters it (${name})`, { timeout: 120_000 }, async () => {
+    it(`legal sees the whole catalog and filters it (${name})`, { timeout: 240_000 }, async () => {
       const { context, page } = await signInToAdmin(browser, server.url, 'legal', { viewport, isMobile });
       const { problems } = watchPage(page);
       await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
@@ -32,10 +32,10 @@ describe.skipIf(!CHROMIUM)('admin shell in chromium', () => {
       expect(total).toBeGreaterThan(40);
       await page.getByRole('searchbox', { name: '按名称或实施编码检索' }).fill('食品 许可');
       await page.getByRole('searchbox', { name: '按名称或实施编码检索' }).press('Enter');
-      await expect.poll(() => page.url()).toContain('q=');
+      await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('q=');
       await page.getByRole('link', { name: '食品经营许可' }).waitFor();
       await expect
-        .poll(async () => Number((await page.getByText(/共 \d+ 项/).textContent())?.match(/\d+/)?.[0]))
+        .poll(async () => Number((await page.getByText(/共 \d+ 项/).textContent())?.match(/\d+/)?.[0]), { timeout: 15_000 })
         .toBeLessThan(total);
       await checkStaffPage(page, `${name}-catalog-legal`);
       // The filter is in the address: reloading keeps it.
@@ -50,7 +50,7 @@ describe.skipIf(!CHROMIUM)('admin shell in chromium', () => {
     const { context, page } = await signInToAdmin(browser, server.url, 'scjg_admin');
     await page.goto(`${server.url}/admin/matters`);
     await page.getByText(/共 \d+ 项/).waitFor();
-    const departments = await page.locator('tbody tr td:nth-child(3)').allTextContents();
+    const departments = await page.locator('tr.ant-table-row td:nth-child(3)').allTextContents();
     expect(new Set(departments)).toEqual(new Set(['云溪县市场监督管理局']));
     const menu = page.getByRole('navigation', { name: '主菜单' });
     expect(await menu.getByText('审核队列').count()).toBe(0);
@@ -71,7 +71,7 @@ describe.skipIf(!CHROMIUM)('admin shell in chromium', () => {
     await page.getByLabel('用户名').fill('legal');
     await page.getByLabel('密码').fill('matterflow-demo');
     await page.getByRole('button', { name: /登\s*录/ }).click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/admin/matters');
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe('/admin/matters');
     expect(new URL(page.url()).searchParams.get('status')).toBe('published');
     await context.close();
   });

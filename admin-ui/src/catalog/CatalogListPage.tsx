@@ -1,4 +1,5 @@
 import { codeList, labelOf, statusLabel } from '@matterflow/schemas';
+import { ScrollRegion } from '../components/ScrollRegion';
 import { MATTER_STATUSES, StatusTag, ToneTag } from '../components/StatusTag';
 import { Alert, Badge, Button, Checkbox, Input, Popover, Select, Space, Table, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
@@ -190,22 +191,23 @@ export function CatalogListPage() {
         </Popover>
       </Space>
       {rows.status === 'failed' && <Alert type="error" showIcon title={rows.error.message} className="page-alert" />}
-      <Table<MatterRow>
-        rowKey="code"
-        size="middle"
-        loading={rows.status === 'loading'}
-        columns={visible}
-        dataSource={rows.value?.items ?? []}
-        scroll={{ x: 'max-content' }}
-        pagination={{
-          current: page,
-          pageSize: rows.value?.pageSize ?? 20,
-          total: rows.value?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (total) => `共 ${total} 项`,
-          onChange: (next) => setFilter('page', String(next)),
-        }}
-      />
+      <ScrollRegion label="事项列表">
+        <Table<MatterRow>
+          rowKey="code"
+          size="middle"
+          loading={rows.status === 'loading'}
+          columns={visible}
+          dataSource={rows.value?.items ?? []}
+          pagination={{
+            current: page,
+            pageSize: rows.value?.pageSize ?? 20,
+            total: rows.value?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (total) => `共 ${total} 项`,
+            onChange: (next) => setFilter('page', String(next)),
+          }}
+        />
+      </ScrollRegion>
     </PageFrame>
   );
 }

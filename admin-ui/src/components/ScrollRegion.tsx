@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
  */
 export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="versions-scroll" tabIndex={0} role="region" aria-label={label}>
+    <div className="scroll-region" tabIndex={0} role="region" aria-label={label}>
       {children}
     </div>
   );

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Descriptions, Progress, Space, Table, Typography, 
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError } from '../api/api';
+import { ScrollRegion } from '../components/ScrollRegion';
 import { importErrorsOf, importMediaType, type ImportIssue, type ImportResult } from './importTypes';
 
 type Stage =
@@ -99,21 +100,22 @@ function RefusedFile({ errors, total }: { errors: ImportIssue[]; total: number }
           total > errors.length ? `下表列出前 ${errors.length} 处；改正后再试导入可看到其余问题。` : '改正后重新试导入。'
         }
       />
-      <Table<ImportIssue>
-        size="small"
-        rowKey={(issue, index) => `${issue.row}-${issue.pointer}-${index ?? 0}`}
-        dataSource={errors}
-        pagination={{ pageSize: 20, showSizeChanger: false }}
-        scroll={{ x: 'max-content' }}
-        columns={[
-          { title: '工作表', dataIndex: 'sheet', render: (value?: string) => value ?? '—' },
-          { title: '行', dataIndex: 'row', width: 70 },
-          { title: '列', dataIndex: 'column', render: (value?: string) => value ?? '—' },
-          { title: '实施编码', dataIndex: 'matterCode', render: (value?: string) => value ?? '—' },
-          { title: '字段', dataIndex: 'pointer', render: (value: string) => <code>{value || '（整条事项）'}</code> },
-          { title: '问题', dataIndex: 'message' },
-        ]}
-      />
+      <ScrollRegion label="文件中的问题">
+        <Table<ImportIssue>
+          size="small"
+          rowKey={(issue, index) => `${issue.row}-${issue.pointer}-${index ?? 0}`}
+          dataSource={errors}
+          pagination={{ pageSize: 20, showSizeChanger: false }}
+          columns={[
+            { title: '工作表', dataIndex: 'sheet', render: (value?: string) => value ?? '—' },
+            { title: '行', dataIndex: 'row', width: 70 },
+            { title: '列', dataIndex: 'column', render: (value?: string) => value ?? '—' },
+            { title: '实施编码', dataIndex: 'matterCode', render: (value?: string) => value ?? '—' },
+            { title: '字段', dataIndex: 'pointer', render: (value: string) => <code>{value || '（整条事项）'}</code> },
+            { title: '问题', dataIndex: 'message' },
+          ]}
+        />
+      </ScrollRegion>
     </>
   );
 }

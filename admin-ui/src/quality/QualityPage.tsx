@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, queryOf } from '../api/api';
 import { findingCounts, type Department, type QualityFinding, type QualityReport } from '../catalog/catalogTypes';
+import { ScrollRegion } from '../components/ScrollRegion';
 import { MATTER_STATUSES, ToneTag } from '../components/StatusTag';
 import { useStaffUser } from '../session/SessionProvider';
 import { PageFrame } from '../shell/PageFrame';
@@ -155,40 +156,41 @@ export function QualityPage() {
           </Typography.Link>
         )}
       </Typography.Title>
-      <Table<QualityFinding>
-        size="small"
-        rowKey={(finding) => `${finding.code}|${finding.rule}|${finding.pointer}`}
-        loading={report.status === 'loading'}
-        dataSource={findings}
-        scroll={{ x: 'max-content' }}
-        pagination={{ pageSize: 50, showSizeChanger: false, showTotal: (total) => `共 ${total} 处` }}
-        columns={[
-          { title: '事项', render: (_, finding) => <Link to={`/matters/${finding.code}`}>{finding.name}</Link> },
-          { title: '版本', render: (_, finding) => (finding.version === null ? '—' : `第 ${finding.version} 版`), width: 80 },
-          { title: '规则', render: (_, finding) => titleOf.get(finding.rule) ?? finding.rule },
-          {
-            title: '问题',
-            render: (_, finding) => (
-              <Space orientation="vertical" size={2}>
-                <span>{finding.message}</span>
-                {finding.accepted && (
-                  <Typography.Text type="secondary">
-                    已接受风险：{finding.accepted.reason}（{finding.accepted.byName}）
-                  </Typography.Text>
-                )}
-              </Space>
-            ),
-          },
-          {
-            title: '字段',
-            render: (_, finding) => (
-              <Link to={fieldLink(finding)} aria-label={`到 ${finding.name} 的字段 ${finding.pointer} 修改`}>
-                <code>{finding.pointer}</code>
-              </Link>
-            ),
-          },
-        ]}
-      />
+      <ScrollRegion label="问题明细">
+        <Table<QualityFinding>
+          size="small"
+          rowKey={(finding) => `${finding.code}|${finding.rule}|${finding.pointer}`}
+          loading={report.status === 'loading'}
+          dataSource={findings}
+          pagination={{ pageSize: 50, showSizeChanger: false, showTotal: (total) => `共 ${total} 处` }}
+          columns={[
+            { title: '事项', render: (_, finding) => <Link to={`/matters/${finding.code}`}>{finding.name}</Link> },
+            { title: '版本', render: (_, finding) => (finding.version === null ? '—' : `第 ${finding.version} 版`), width: 80 },
+            { title: '规则', render: (_, finding) => titleOf.get(finding.rule) ?? finding.rule },
+            {
+              title: '问题',
+              render: (_, finding) => (
+                <Space orientation="vertical" size={2}>
+                  <span>{finding.message}</span>
+                  {finding.accepted && (
+                    <Typography.Text type="secondary">
+                      已接受风险：{finding.accepted.reason}（{finding.accepted.byName}）
+                    </Typography.Text>
+                  )}
+                </Space>
+              ),
+            },
+            {
+              title: '字段',
+              render: (_, finding) => (
+                <Link to={fieldLink(finding)} aria-label={`到 ${finding.name} 的字段 ${finding.pointer} 修改`}>
+                  <code>{finding.pointer}</code>
+                </Link>
+              ),
+            },
+          ]}
+        />
+      </ScrollRegion>
     </PageFrame>
   );
 }

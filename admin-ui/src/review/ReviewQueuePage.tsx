@@ -8,7 +8,7 @@ import { ToneTag } from '../components/StatusTag';
 import { PageFrame } from '../shell/PageFrame';
 import { useLoad } from '../useLoad';
 import { loadReviewQueue, type QueueRow } from './reviewQueue';
-import { ScrollRegion } from '../versions/ScrollRegion';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 /** Legal's queue: every version waiting in review, the longest wait first, with its open findings. */
 export function ReviewQueuePage() {

@@ -13,7 +13,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (session.status === 'loading')
     return (
       <div className="centered">
-        <Spin size="large" tip="正在确认登录状态…">
+        <Spin size="large" description="正在确认登录状态…">
           <div className="spin-space" />
         </Spin>
       </div>

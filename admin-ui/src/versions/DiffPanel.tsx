@@ -4,7 +4,7 @@ import { api, queryOf } from '../api/api';
 import { useLoad } from '../useLoad';
 import { linesBySection } from './versionRules';
 import type { VersionDiff, VersionSummary } from './versionTypes';
-import { ScrollRegion } from './ScrollRegion';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 type Change = VersionDiff['changes'][number];
 const OPS: Record<Change['op'], string> = { add: '新增', remove: '删除', replace: '修改' };

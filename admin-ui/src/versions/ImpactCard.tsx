@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { api } from '../api/api';
 import { useLoad } from '../useLoad';
 import type { VersionImpact } from './versionTypes';
-import { ScrollRegion } from './ScrollRegion';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 type Example = VersionImpact['examples'][number];
 

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { StatusTag, ToneTag } from '../components/StatusTag';
 import { isScheduled } from './versionRules';
 import type { VersionSummary } from './versionTypes';
-import { ScrollRegion } from './ScrollRegion';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 const at = (time: string | null) => (time ? dayjs(time).format('YYYY年M月D日 HH:mm') : null);
 
