@@ -54,7 +54,10 @@ export function CatalogListPage() {
   const departments = useLoad(() => api.get<{ items: Department[] }>('/api/departments').then((answer) => answer.items), []);
   const quality = useLoad(() => api.get<QualityReport>('/api/catalog/quality'), []);
   const counts = useMemo(() => findingCounts(quality.value), [quality.value]);
-  const search = { q: filters.q, department: filters.department, type: filters.type, status: filters.status };
+  const isDepartmentScoped = user.role === 'dept_admin';
+  // Published matters are public, so the search would list every department's; a department admin keeps their own.
+  const department = isDepartmentScoped ? (user.departmentCode ?? undefined) : filters.department;
+  const search = { q: filters.q, department, type: filters.type, status: filters.status };
   const rows = useLoad<MatterPage>(
     () =>
       filters.quality
@@ -122,7 +125,6 @@ export function CatalogListPage() {
       }}
     />
   );
-  const isDepartmentScoped = user.role === 'dept_admin';
   return (
     <PageFrame
       title="事项目录"
