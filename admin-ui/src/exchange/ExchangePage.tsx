@@ -13,7 +13,7 @@ export function ExchangePage() {
   return (
     <PageFrame title="导入导出" crumbs={[{ title: '导入导出' }]}>
       <ImportCard />
-      <ExportCard departments={departments.value ?? []} isDepartmentScoped={user.role === 'dept_admin'} />
+      <ExportCard departments={departments.value ?? []} ownDepartment={user.role === 'dept_admin' ? user.departmentCode : null} />
     </PageFrame>
   );
 }

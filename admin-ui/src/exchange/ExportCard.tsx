@@ -11,10 +11,16 @@ const FORMATS = [
   { value: 'national', label: '全国交换字段 JSON（报送上级平台）' },
 ];
 
-/** Export: a plain download of the streamed file; the platform scopes it to what the clerk may see. */
-export function ExportCard({ departments, isDepartmentScoped }: { departments: Department[]; isDepartmentScoped: boolean }) {
+/**
+ * Export: a plain download of the streamed file. A department admin exports their own department:
+ * published matters of others are public, but a file with them would not import back (an admin may
+ * import only their department's matters).
+ */
+export function ExportCard({ departments, ownDepartment }: { departments: Department[]; ownDepartment: string | null }) {
+  const isDepartmentScoped = ownDepartment !== null;
   const [format, setFormat] = useState('xlsx');
-  const [department, setDepartment] = useState<string>();
+  const [chosen, setDepartment] = useState<string>();
+  const department = ownDepartment ?? chosen;
   const [type, setType] = useState<string>();
   const [status, setStatus] = useState<string>();
   const href = `/api/catalog/export${queryOf({ format, department, type, status })}`;

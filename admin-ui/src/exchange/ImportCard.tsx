@@ -101,10 +101,9 @@ function RefusedFile({ errors, total }: { errors: ImportIssue[]; total: number }
         }
       />
       <ScrollRegion label="文件中的问题">
-        <Table<ImportIssue>
+        <Table<ImportIssue & { key: number }>
           size="small"
-          rowKey={(issue, index) => `${issue.row}-${issue.pointer}-${index ?? 0}`}
-          dataSource={errors}
+          dataSource={errors.map((issue, key) => ({ ...issue, key }))}
           pagination={{ pageSize: 20, showSizeChanger: false }}
           columns={[
             { title: '工作表', dataIndex: 'sheet', render: (value?: string) => value ?? '—' },
