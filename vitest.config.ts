@@ -19,7 +19,13 @@ export default defineConfig({
         test: {
           // Pure tests, no database: the seconds-fast loop of `npm run test:watch`.
           name: 'unit',
-          include: ['platform/**/*.test.ts', 'schemas/**/*.test.ts', 'plugins/**/*.test.ts', 'portal/src/**/*.test.ts', 'admin-ui/src/**/*.test.ts'],
+          include: [
+            'platform/**/*.test.ts',
+            'schemas/**/*.test.ts',
+            'plugins/**/*.test.ts',
+            'portal/src/**/*.test.ts',
+            'admin-ui/src/**/*.test.ts',
+          ],
           exclude: ['**/node_modules/**', ...databaseUnitTests],
           isolate: false,
         },

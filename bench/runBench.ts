@@ -107,7 +107,10 @@ if (SECTIONS.has('calendar')) await runCalendarBench(lines, { runs: RUNS });
 if (SECTIONS.has('quality')) await runQualityBench(lines, { matters: MATTERS, runs: Math.min(RUNS, 2) });
 // The browser sections need chromium; without it they say so instead of failing the whole run.
 if ((SECTIONS.has('form') || SECTIONS.has('portal') || SECTIONS.has('admin')) && !CHROMIUM)
-  lines.push('## form, portal, admin: skipped (no chromium; apt-get install -y chromium fonts-wqy-microhei, or set CHROMIUM_PATH)', '');
+  lines.push(
+    '## form, portal, admin: skipped (no chromium; apt-get install -y chromium fonts-wqy-microhei, or set CHROMIUM_PATH)',
+    '',
+  );
 if (SECTIONS.has('form') && CHROMIUM) await runFormBench(lines);
 if (SECTIONS.has('portal') && CHROMIUM) await runPortalSizeBench(lines);
 if (SECTIONS.has('admin') && CHROMIUM) await runAdminEditorBench(lines);

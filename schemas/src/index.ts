@@ -79,7 +79,15 @@ export {
   type IdNumberIssue,
   type IdNumberIssueCode,
 } from './identity';
-export { ApiError, apiErrorOf, networkError, requestJson, type ApiIssue, type RequestOptions, type WriteMethod } from './apiClient';
+export {
+  ApiError,
+  apiErrorOf,
+  networkError,
+  requestJson,
+  type ApiIssue,
+  type RequestOptions,
+  type WriteMethod,
+} from './apiClient';
 export { ROLE_LABELS, MATTER_STATUS_LABELS, roleLabel, statusLabel } from './staffLabels';
 export {
   describeChanges,
