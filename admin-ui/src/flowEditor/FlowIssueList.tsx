@@ -1,5 +1,5 @@
 import type { ApiIssue, Flow } from '@matterflow/schemas';
-import { Button, List, Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import { placeOf, type FlowPlace } from './FlowPlace';
 
 function placeName(flow: Flow | undefined, place: FlowPlace | undefined): string {
@@ -26,13 +26,11 @@ export function FlowIssueList({
   return (
     <section className="flow-issue-list" aria-label="流程问题">
       <Typography.Title level={3}>流程问题（{issues.length}）</Typography.Title>
-      <List
-        size="small"
-        dataSource={[...issues]}
-        renderItem={(issue) => {
+      <ul className="flow-issue-items">
+        {issues.map((issue) => {
           const place = placeOf(issue.pointer);
           return (
-            <List.Item>
+            <li key={`${issue.pointer}:${issue.code}`}>
               {place ? (
                 <Button type="link" onClick={() => onSelect(place)} className="flow-issue-link">
                   {placeName(flow, place)}
@@ -41,10 +39,10 @@ export function FlowIssueList({
                 <Typography.Text strong>{placeName(flow, place)}</Typography.Text>
               )}
               <span className="flow-issue-message">{issue.message}</span>
-            </List.Item>
+            </li>
           );
-        }}
-      />
+        })}
+      </ul>
     </section>
   );
 }
