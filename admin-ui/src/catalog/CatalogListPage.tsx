@@ -1,6 +1,7 @@
-import { codeList, labelOf, statusLabel } from '@matterflow/schemas';
+import { labelOf } from '@matterflow/schemas';
 import { ScrollRegion } from '../components/ScrollRegion';
-import { MATTER_STATUSES, StatusTag, ToneTag } from '../components/StatusTag';
+import { DepartmentSelect, StatusSelect, TypeSelect } from '../components/CatalogSelects';
+import { StatusTag, ToneTag } from '../components/StatusTag';
 import { Alert, Badge, Button, Checkbox, Input, Popover, Select, Space, Table, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -147,35 +148,14 @@ export function CatalogListPage() {
           style={{ width: 260 }}
         />
         {!isDepartmentScoped && (
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            aria-label="实施主体"
-            placeholder="全部部门"
+          <DepartmentSelect
             value={filters.department}
-            onChange={(value?: string) => setFilter('department', value)}
-            options={(departments.value ?? []).map((department) => ({ value: department.code, label: department.name }))}
-            style={{ width: 220 }}
+            onChange={(value) => setFilter('department', value)}
+            departments={departments.value ?? []}
           />
         )}
-        <Select
-          allowClear
-          aria-label="事项类型"
-          placeholder="全部类型"
-          value={filters.type}
-          onChange={(value?: string) => setFilter('type', value)}
-          options={Object.entries(codeList('taskType')).map(([value, label]) => ({ value, label }))}
-          style={{ width: 160 }}
-        />
-        <Select
-          allowClear
-          aria-label="状态"
-          placeholder="全部状态"
-          value={filters.status}
-          onChange={(value?: string) => setFilter('status', value)}
-          options={MATTER_STATUSES.map((value) => ({ value, label: statusLabel(value) }))}
-          style={{ width: 130 }}
-        />
+        <TypeSelect value={filters.type} onChange={(value) => setFilter('type', value)} />
+        <StatusSelect value={filters.status} onChange={(value) => setFilter('status', value)} />
         <Select
           allowClear
           aria-label="质量问题"

@@ -1,9 +1,8 @@
-import { codeList, statusLabel } from '@matterflow/schemas';
 import { Button, Card, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { queryOf } from '../api/api';
 import type { Department } from '../catalog/catalogTypes';
-import { MATTER_STATUSES } from '../components/StatusTag';
+import { DepartmentSelect, StatusSelect, TypeSelect } from '../components/CatalogSelects';
 
 const FORMATS = [
   { value: 'xlsx', label: 'Excel 工作簿（中文表头，可改后导入）' },
@@ -28,35 +27,9 @@ export function ExportCard({ departments, ownDepartment }: { departments: Depart
     <Card title="导出事项" className="exchange-card">
       <Space wrap className="exchange-actions">
         <Select aria-label="导出格式" value={format} onChange={setFormat} options={FORMATS} style={{ width: 340 }} />
-        {!isDepartmentScoped && (
-          <Select
-            allowClear
-            aria-label="实施主体"
-            placeholder="全部部门"
-            value={department}
-            onChange={setDepartment}
-            options={departments.map((item) => ({ value: item.code, label: item.name }))}
-            style={{ width: 220 }}
-          />
-        )}
-        <Select
-          allowClear
-          aria-label="事项类型"
-          placeholder="全部类型"
-          value={type}
-          onChange={setType}
-          options={Object.entries(codeList('taskType')).map(([value, label]) => ({ value, label }))}
-          style={{ width: 160 }}
-        />
-        <Select
-          allowClear
-          aria-label="状态"
-          placeholder="各事项的最新版本"
-          value={status}
-          onChange={setStatus}
-          options={MATTER_STATUSES.map((value) => ({ value, label: statusLabel(value) }))}
-          style={{ width: 170 }}
-        />
+        {!isDepartmentScoped && <DepartmentSelect value={department} onChange={setDepartment} departments={departments} />}
+        <TypeSelect value={type} onChange={setType} />
+        <StatusSelect value={status} onChange={setStatus} placeholder="各事项的最新版本" />
         <Button type="primary" href={href} download>
           导出
         </Button>

@@ -1,11 +1,11 @@
-import { codeList, statusLabel } from '@matterflow/schemas';
 import { Alert, Card, Col, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, queryOf } from '../api/api';
 import { findingCounts, type Department, type QualityFinding, type QualityReport } from '../catalog/catalogTypes';
 import { ScrollRegion } from '../components/ScrollRegion';
-import { MATTER_STATUSES, ToneTag } from '../components/StatusTag';
+import { DepartmentSelect, StatusSelect, TypeSelect } from '../components/CatalogSelects';
+import { ToneTag } from '../components/StatusTag';
 import { useStaffUser } from '../session/SessionProvider';
 import { PageFrame } from '../shell/PageFrame';
 import { useLoad } from '../useLoad';
@@ -84,35 +84,14 @@ export function QualityPage() {
       </Row>
       <Space wrap className="filters" role="search" aria-label="筛选质量问题">
         {user.role !== 'dept_admin' && (
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            aria-label="实施主体"
-            placeholder="全部部门"
+          <DepartmentSelect
             value={get('department')}
-            onChange={(value?: string) => set('department', value)}
-            options={(departments.value ?? []).map((department) => ({ value: department.code, label: department.name }))}
-            style={{ width: 220 }}
+            onChange={(value) => set('department', value)}
+            departments={departments.value ?? []}
           />
         )}
-        <Select
-          allowClear
-          aria-label="事项类型"
-          placeholder="全部类型"
-          value={get('type')}
-          onChange={(value?: string) => set('type', value)}
-          options={Object.entries(codeList('taskType')).map(([value, label]) => ({ value, label }))}
-          style={{ width: 160 }}
-        />
-        <Select
-          allowClear
-          aria-label="状态"
-          placeholder="各事项的最新版本"
-          value={get('status')}
-          onChange={(value?: string) => set('status', value)}
-          options={MATTER_STATUSES.map((value) => ({ value, label: statusLabel(value) }))}
-          style={{ width: 170 }}
-        />
+        <TypeSelect value={get('type')} onChange={(value) => set('type', value)} />
+        <StatusSelect value={get('status')} onChange={(value) => set('status', value)} placeholder="各事项的最新版本" />
         <Select
           allowClear
           aria-label="严重程度"
