@@ -27,6 +27,10 @@ import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter';
 import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations';
 import 'monaco-editor/editor/common/standaloneStrings';
+// Services some of the contributions above ask for; the slim entry does not register them, and
+// the editor logs an error for each one missing.
+import 'monaco-editor/editor/contrib/codelens/browser/codeLensCache';
+import 'monaco-editor/editor/common/services/treeViewsDndService';
 
 /**
  * Monaco for the JSON view, all from the build: the workers are files of the build (`?worker`),
