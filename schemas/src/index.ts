@@ -39,6 +39,7 @@ export {
 } from './situations';
 export {
   WorkCalendar,
+  shanghaiDate,
   compareDurations,
   describeExcess,
   COMPARED_YEARS,

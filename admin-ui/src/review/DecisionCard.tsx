@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { RefusalList } from '../versions/RefusalList';
 import { RiskReasons } from '../versions/RiskReasons';
-import { shanghaiToday } from '../versions/shanghaiToday';
+import { shanghaiDate } from '@matterflow/schemas';
 import type { TransitionBody } from '../versions/useTransition';
 import { acceptedRisksOf, isQualityRefusal, refusalsOf, riskKey } from '../versions/versionRules';
 import type { Refusal } from '../versions/versionTypes';
@@ -31,7 +31,7 @@ export function DecisionCard({
   isBusy: boolean;
   onDecide: (body: TransitionBody) => void;
 }) {
-  const today = dayjs(shanghaiToday());
+  const today = dayjs(shanghaiDate(new Date()));
   const [date, setDate] = useState<Dayjs | null>(today);
   const [comments, setComments] = useState('');
   const [reasons, setReasons] = useState<Record<string, string>>({});

@@ -11,7 +11,7 @@ import { useLoad } from '../useLoad';
 import { DiffPanel } from '../versions/DiffPanel';
 import { ImpactCard } from '../versions/ImpactCard';
 import { MatterFacts } from '../versions/MatterFacts';
-import { shanghaiToday } from '../versions/shanghaiToday';
+import { shanghaiDate } from '@matterflow/schemas';
 import { useMatterVersions } from '../versions/useMatterVersions';
 import { useTransition, type TransitionBody } from '../versions/useTransition';
 import { versionInForce } from '../versions/versionRules';
@@ -28,7 +28,7 @@ export function ReviewPage() {
   const { code = '', version: versionParam = '' } = useParams();
   const number = Number(versionParam);
   const user = useStaffUser();
-  const today = shanghaiToday();
+  const today = shanghaiDate(new Date());
   const { versions, departmentName } = useMatterVersions(code);
   const current = versions.value?.find((v) => v.version === number);
   const departmentCode = current?.departmentCode;

@@ -1,7 +1,7 @@
 import { Alert, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { shanghaiToday } from './shanghaiToday';
+import { shanghaiDate } from '@matterflow/schemas';
 
 export type DateMove = 'unschedule' | 'reschedule' | 'retire';
 
@@ -32,7 +32,7 @@ export function DateMoveModal({
   onSubmit: (fields: { date?: string; comments?: string }) => void;
 }) {
   const text = TEXT[move];
-  const today = dayjs(shanghaiToday());
+  const today = dayjs(shanghaiDate(new Date()));
   const [date, setDate] = useState<Dayjs | null>(move === 'reschedule' ? null : today);
   const [comments, setComments] = useState('');
   const isMissingDate = text.dateLabel !== undefined && date === null;

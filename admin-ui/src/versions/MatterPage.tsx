@@ -10,7 +10,7 @@ import { ImpactCard } from './ImpactCard';
 import { MatterFacts } from './MatterFacts';
 import { RefusalList } from './RefusalList';
 import { RiskReasons } from './RiskReasons';
-import { shanghaiToday } from './shanghaiToday';
+import { shanghaiDate } from '@matterflow/schemas';
 import { useMatterVersions } from './useMatterVersions';
 import { useTransition, type TransitionBody } from './useTransition';
 import {
@@ -45,7 +45,7 @@ export function MatterPage() {
   const { code = '' } = useParams();
   const user = useStaffUser();
   const { message } = App.useApp();
-  const today = shanghaiToday();
+  const today = shanghaiDate(new Date());
   const { versions, departmentName, searchName } = useMatterVersions(code);
   const transition = useTransition(code);
   const [failed, setFailed] = useState<{ action: string; version: number } | null>(null);

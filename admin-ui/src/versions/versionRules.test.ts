@@ -1,6 +1,5 @@
-import { ApiError } from '@matterflow/schemas';
+import { ApiError, shanghaiDate } from '@matterflow/schemas';
 import { describe, expect, it } from 'vitest';
-import { shanghaiToday } from './shanghaiToday';
 import {
   actionsFor,
   canStartVersion,
@@ -111,9 +110,9 @@ describe('linesBySection', () => {
   });
 });
 
-describe('shanghaiToday', () => {
+describe('shanghaiDate', () => {
   it('is the date in Asia/Shanghai, a day ahead of UTC in its evening', () => {
-    expect(shanghaiToday(new Date('2026-12-02T15:59:00Z'))).toBe('2026-12-02');
-    expect(shanghaiToday(new Date('2026-12-02T16:00:00Z'))).toBe('2026-12-03');
+    expect(shanghaiDate(new Date('2026-12-02T15:59:00Z'))).toBe('2026-12-02');
+    expect(shanghaiDate(new Date('2026-12-02T16:00:00Z'))).toBe('2026-12-03');
   });
 });

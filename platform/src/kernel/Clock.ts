@@ -1,3 +1,4 @@
+import { shanghaiDate } from '@matterflow/schemas';
 /** Time source; tests pass a fixed clock to exercise future effective dates. */
 export interface Clock {
   now(): Date;
@@ -5,15 +6,8 @@ export interface Clock {
   today(): string;
 }
 
-const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 export function shanghaiToday(at: Date): string {
-  return shanghaiDate.format(at);
+  return shanghaiDate(at);
 }
 
 export const systemClock: Clock = {

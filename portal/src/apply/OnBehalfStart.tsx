@@ -1,6 +1,5 @@
-import { checkIdNumber, PHONE_PATTERN } from '@matterflow/schemas';
+import { checkIdNumber, PHONE_PATTERN, shanghaiDate } from '@matterflow/schemas';
 import { useState, type FormEvent } from 'react';
-import { shanghaiToday } from '../account/shanghaiToday';
 import { TextField } from '../account/TextField';
 import { ApiError } from '../api/getJson';
 import { intakeApi } from '../api/intakeApi';
@@ -12,7 +11,9 @@ function checkApplicant(values: Record<Field, string>): Partial<Record<Field, st
   const found: Partial<Record<Field, string>> = {};
   if (values.name.trim() === '') found.name = '请填写申请人姓名';
   const idIssue =
-    values.idNumber.trim() === '' ? { message: '请填写申请人身份证号' } : checkIdNumber(values.idNumber, shanghaiToday());
+    values.idNumber.trim() === ''
+      ? { message: '请填写申请人身份证号' }
+      : checkIdNumber(values.idNumber, shanghaiDate(new Date()));
   if (idIssue) found.idNumber = idIssue.message;
   if (!PHONE_PATTERN.test(values.phone.replace(/[\s-]/g, ''))) found.phone = '请填写申请人的 11 位手机号码';
   return found;

@@ -1,8 +1,7 @@
-import { checkIdNumber, PHONE_PATTERN } from '@matterflow/schemas';
+import { checkIdNumber, PHONE_PATTERN, shanghaiDate } from '@matterflow/schemas';
 import { useState, type FormEvent } from 'react';
 import { register, type Registration } from '../account/accountActions';
 import { nextPath, withNext } from '../account/nextPath';
-import { shanghaiToday } from '../account/shanghaiToday';
 import { TextField } from '../account/TextField';
 import { ApiError } from '../api/getJson';
 import { fieldErrorsOf } from '../api/fieldErrorsOf';
@@ -25,7 +24,7 @@ function checkBeforeSending(values: Registration): Partial<Record<Field, string>
   if (values.name.trim() === '') found.name = '请填写姓名';
   if (values.idNumber.trim() === '') found.idNumber = '请填写身份证号';
   else {
-    const issue = checkIdNumber(values.idNumber, shanghaiToday());
+    const issue = checkIdNumber(values.idNumber, shanghaiDate(new Date()));
     if (issue) found.idNumber = issue.message;
   }
   if (values.phone.trim() === '') found.phone = '请填写手机号码';
