@@ -35,3 +35,13 @@ export function ToneTag({ tone, children }: { tone: keyof typeof TONES; children
 export function StatusTag({ status }: { status: string }) {
   return <ToneTag tone={STATUS_TONES[status] ?? 'neutral'}>{statusLabel(status)}</ToneTag>;
 }
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A quality rule's severity in the words the report and the review use. */
+export const SEVERITY_WORDS: Record<Severity, string> = { error: '错误', warning: '提示', info: '建议' };
+const SEVERITY_TONES: Record<Severity, keyof typeof TONES> = { error: 'error', warning: 'warning', info: 'neutral' };
+
+export function SeverityTag({ severity }: { severity: Severity }) {
+  return <ToneTag tone={SEVERITY_TONES[severity]}>{SEVERITY_WORDS[severity]}</ToneTag>;
+}

@@ -5,22 +5,15 @@ import { api, queryOf } from '../api/api';
 import { findingCounts, type Department, type QualityFinding, type QualityReport } from '../catalog/catalogTypes';
 import { ScrollRegion } from '../components/ScrollRegion';
 import { DepartmentSelect, StatusSelect, TypeSelect } from '../components/CatalogSelects';
-import { ToneTag } from '../components/StatusTag';
+import { SEVERITY_WORDS, SeverityTag } from '../components/StatusTag';
+import { editorLink } from '../versions/versionRules';
 import { useStaffUser } from '../session/SessionProvider';
 import { PageFrame } from '../shell/PageFrame';
 import { useLoad } from '../useLoad';
 
-const SEVERITY = {
-  error: { tone: 'error', label: '错误' },
-  warning: { tone: 'warning', label: '提示' },
-  info: { tone: 'info', label: '建议' },
-} as const;
-
 /** Where a finding is fixed: the editor at its version, opened at the field it names. */
-export const fieldLink = (finding: Pick<QualityFinding, 'code' | 'version' | 'pointer'>) =>
-  finding.version === null
-    ? `/matters/${finding.code}`
-    : `/matters/${finding.code}/versions/${finding.version}/edit?pointer=${encodeURIComponent(finding.pointer)}`;
+const fieldLink = (finding: Pick<QualityFinding, 'code' | 'version' | 'pointer'>) =>
+  finding.version === null ? `/matters/${finding.code}` : editorLink(finding.code, finding.version, finding.pointer);
 
 /**
  * The cleanup report: counts by rule (a clerk cleaning 300 matters works rule by rule), then every
@@ -98,7 +91,7 @@ export function QualityPage() {
           placeholder="全部严重程度"
           value={get('severity')}
           onChange={(value?: string) => set('severity', value)}
-          options={Object.entries(SEVERITY).map(([value, { label }]) => ({ value, label }))}
+          options={Object.entries(SEVERITY_WORDS).map(([value, label]) => ({ value, label }))}
           style={{ width: 150 }}
         />
       </Space>
@@ -122,7 +115,7 @@ export function QualityPage() {
           },
           {
             title: '严重程度',
-            render: (_, rule) => <ToneTag tone={SEVERITY[rule.severity].tone}>{SEVERITY[rule.severity].label}</ToneTag>,
+            render: (_, rule) => <SeverityTag severity={rule.severity} />,
           },
           { title: '问题数', dataIndex: 'count', width: 90 },
         ]}

@@ -1,12 +1,10 @@
 import { Card, Empty, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { QualityFinding } from '../catalog/catalogTypes';
-import { ToneTag } from '../components/StatusTag';
+import { SeverityTag, type Severity } from '../components/StatusTag';
 import { editorLink } from '../versions/versionRules';
 
-export type Severity = 'error' | 'warning' | 'info';
-const TONE = { error: 'error', warning: 'warning', info: 'neutral' } as const;
-const WORD: Record<Severity, string> = { error: '错误', warning: '提示', info: '建议' };
+export type { Severity } from '../components/StatusTag';
 
 /** The quality findings of the version under review, worst first, each opening its field. */
 export function FindingsCard({
@@ -34,7 +32,7 @@ export function FindingsCard({
             const severity = severityOf(finding.rule);
             return (
               <li key={`${finding.rule} ${finding.pointer}`}>
-                <ToneTag tone={TONE[severity]}>{WORD[severity]}</ToneTag>
+                <SeverityTag severity={severity} />
                 {finding.message} <Link to={editorLink(code, version, finding.pointer)}>查看字段</Link>
                 {finding.accepted && (
                   <Typography.Text type="secondary" className="review-accepted">
