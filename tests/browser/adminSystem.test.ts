@@ -121,8 +121,16 @@ describe.skipIf(!CHROMIUM)('system administration in chromium', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('action')).toBe('user.create');
     await page.getByLabel('操作人用户名').fill('sysadmin');
     await page.getByLabel('操作人用户名').press('Enter');
-    const row = page.getByRole('row', { name: new RegExp(`用户名：${CLERK}`) });
+    await expect.poll(() => new URL(page.url()).searchParams.get('username')).toBe('sysadmin');
+    // The URL changes before the filtered answer arrives: match the row on what the filter keeps,
+    // so a row of the earlier, unfiltered answer cannot satisfy the wait.
+    const row = page
+      .getByRole('row')
+      .filter({ hasText: `用户名：${CLERK}` })
+      .filter({ hasText: '新建账号' })
+      .filter({ hasText: 'sysadmin' });
     await row.waitFor();
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'anonymous' }).count()).toBe(0);
     await checkStaffPage(page, 'desktop-audit');
     await row.getByRole('button', { name: /查看记录/ }).click();
     const details = page.locator('.ant-drawer-content-wrapper').filter({ hasText: '原始记录' });
