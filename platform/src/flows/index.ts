@@ -26,3 +26,27 @@ export { ROLE_ACTIONS } from './roleActions';
 export { nodeBudgetDays, longestPath, type WeightedPath } from './longestPath';
 export type { SituationStart } from './flowRoots';
 export { reachableNodes } from './reachableNodes';
+export {
+  allowedActions,
+  applyFlowEvent,
+  plannedPath,
+  startFlow,
+  FLOW_STATE_VERSION,
+  type AllowedActions,
+  type CoSigner,
+  type FlowContext,
+  type FlowEffect,
+  type FlowEvent,
+  type FlowEventType,
+  type FlowGroup,
+  type FlowState,
+  type FlowStatus,
+  type FlowTask,
+  type FlowTransition,
+  type PathEntry,
+  type PlannedBranch,
+  type PlannedPath,
+  type PlannedStep,
+  type TaskOpenReason,
+  type TaskOutcome,
+} from './interpreter';

@@ -78,6 +78,16 @@ export const errorMessages = {
   IDEMPOTENCY_KEY_REQUIRED: '提交申请须携带 Idempotency-Key 请求头',
   IDEMPOTENCY_KEY_REUSED: '该 Idempotency-Key 已用于另一份申请',
   APPLICATION_NUMBERS_EXHAUSTED: '该事项今日的申请编号已用完，请明日再提交',
+
+  // Flow interpreter
+  FLOW_NOT_RUNNING: '该办件的流程已结束，不能再办理',
+  FLOW_TASK_NOT_OPEN: '该环节任务不在办理中（可能已被他人办理），请刷新后重试',
+  FLOW_ACTION_NOT_ALLOWED: '该环节不提供此操作',
+  FLOW_NOT_TASK_HOLDER: '只有该环节的承办人（或被加签的会签人）可以办理',
+  FLOW_TASK_CLAIMED: '该任务已由他人认领',
+  FLOW_USER_INVALID: '转办或加签的对象无效：已是本环节的承办人或会签人',
+  FLOW_RETURN_TARGET_INVALID: '只能退回到本办件已经过的环节；并联分支内只能退回本分支的前序环节或并联环节之前的环节',
+  FLOW_START_UNKNOWN: '办理情形指定的流程起点不是流程中的节点',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorMessages;
