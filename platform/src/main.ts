@@ -2,6 +2,7 @@ import pino from 'pino';
 import { loadConfig, type Config } from './infra';
 import { preferSmallHeap } from './server/smallHeap';
 import { startServer } from './server/startServer';
+import { isNewEmbeddedStore, prepareDataDirApart } from './server/prepareDataDirApart';
 
 preferSmallHeap();
 
@@ -15,6 +16,10 @@ try {
 const logger = pino({ level: config.logLevel });
 
 try {
+  if (isNewEmbeddedStore(config)) {
+    logger.info({ dataDir: config.dataDir }, '首次启动：正在创建并初始化数据目录 / first start: preparing the data directory');
+    await prepareDataDirApart();
+  }
   const running = await startServer({ config, logger });
   logger.info(
     {

@@ -1,2 +1,2 @@
-export { openDb, migrate, listMigrations, analyze } from './store';
+export { openDb, migrate, listMigrations, analyze, databaseImage } from './store';
 export { loadConfig, configSchema, ConfigError, type Config } from './config';
