@@ -65,13 +65,13 @@ function current(run: Run): { step: PlannedStep; next: FlowTarget } | undefined 
   if (node.kind === 'task') {
     return { step: { nodeId: node.id, name: node.name, budgetDays: task.budgetDays, isCurrent: true, branches: [] }, next };
   }
-  const branches = run.state.tasks
-    .filter((t) => t.nodeId === node.id)
-    .flatMap((t) => {
-      const place = run.steps.get(t.stepId);
-      if (place?.kind !== 'branch') return [];
-      return [{ branchId: place.branch.id, name: place.branch.name, budgetDays: branchDays(run, place.branch, place.index) }];
-    });
+  // In the flow's branch order, as the portal lists them; finished branches have nothing left.
+  const branches = node.branches.flatMap((branch) => {
+    const open = run.state.tasks.find((t) => t.branchId === branch.id);
+    const place = open && run.steps.get(open.stepId);
+    if (place?.kind !== 'branch') return [];
+    return [{ branchId: branch.id, name: branch.name, budgetDays: branchDays(run, branch, place.index) }];
+  });
   const budgetDays = Math.max(0, ...branches.map((b) => b.budgetDays));
   return { step: { nodeId: node.id, name: node.name, budgetDays, isCurrent: true, branches }, next };
 }
