@@ -6,6 +6,7 @@ export {
   acceptanceDeadline,
   caseBudget,
   clockLevel,
+  dayStartsAt,
   countedPauses,
   deemedAcceptance,
   deriveClock,

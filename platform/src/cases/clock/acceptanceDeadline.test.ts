@@ -3,6 +3,7 @@ import { WorkCalendar } from '@matterflow/schemas';
 import { libraryYear } from '../../calendar';
 import { acceptanceDeadline, deemedAcceptance } from './acceptanceDeadline';
 import { caseBudget } from './caseBudget';
+import { dayStartsAt } from './dayStartsAt';
 import { deriveStepClock } from './stepClock';
 
 const calendar = new WorkCalendar([2025, 2026].map(libraryYear));
@@ -42,5 +43,11 @@ describe('the budget a case runs on', () => {
     expect(caseBudget(matter, { promised: { value: 3, unit: 'workday' } })).toEqual({ value: 3, unit: 'workday' });
     expect(caseBudget({ statutory: matter.statutory })).toEqual({ value: 20, unit: 'day' });
     expect(caseBudget({ statutory: { unspecified: true } })).toBeUndefined();
+  });
+});
+
+describe('the instant a day begins', () => {
+  it('is midnight in Shanghai, whatever the server time zone', () => {
+    expect(dayStartsAt('2025-10-11').toISOString()).toBe('2025-10-10T16:00:00.000Z');
   });
 });

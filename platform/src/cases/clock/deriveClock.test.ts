@@ -134,7 +134,19 @@ describe('the due date', () => {
       workedExample({ stoppedOn: '2025-10-09', pauses: [expertReview('2025-10-09')] }),
       '2025-11-20',
     );
-    expect(onTime).toMatchObject({ asOf: '2025-10-09', state: 'stopped', late: false, pausedDays: 1, due: '2025-10-11' });
+    // Completed on its due day: on time, and no longer red.
+    expect(deriveClock(calendar, workedExample({ stoppedOn: '2025-10-10' }), '2025-10-20')).toMatchObject({
+      level: 'normal',
+      late: false,
+    });
+    expect(onTime).toMatchObject({
+      asOf: '2025-10-09',
+      state: 'stopped',
+      late: false,
+      level: 'normal',
+      pausedDays: 1,
+      due: '2025-10-11',
+    });
   });
 
   it('is provisional where the calendar runs out', () => {

@@ -39,14 +39,16 @@ export function deriveClock(
   const stopped = state.stoppedOn !== undefined && state.stoppedOn <= today;
   const isPaused = !stopped && held.some((range) => range.from <= asOf && asOf <= range.to);
   const reading = { asOf, due, budgetWorkdays, workdaysUsed, workdaysLeft };
+  const late = stopped && asOf > due;
   return {
     ...reading,
     provisional: base.provisional || extended.provisional || span.provisional || sofar.provisional,
     state: stopped ? 'stopped' : isPaused ? 'paused' : 'running',
     pausedDays: pausedSoFar.days,
     pausedWorkdays: pausedSoFar.workdays,
-    level: clockLevel(reading, rules),
-    late: stopped && asOf > due,
+    // Completion relieves a warning (摘牌); only lateness stays on record.
+    level: stopped ? (late ? 'overdue' : 'normal') : clockLevel(reading, rules),
+    late,
     countedPauses: held,
   };
 }

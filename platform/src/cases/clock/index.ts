@@ -6,3 +6,4 @@ export { rungDays, type WarningRung } from './rungDays';
 export { ACCEPTANCE_PERIOD, acceptanceDeadline, deemedAcceptance } from './acceptanceDeadline';
 export { deriveStepClock, stepClockState, type StepTiming } from './stepClock';
 export { caseBudget } from './caseBudget';
+export { dayStartsAt } from './dayStartsAt';
