@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FlowDriver, contextOf, foodFlow, jointFlow } from './flows.fixture';
+import { FlowDriver, contextOf, foodFlow, jointFlow, serialFlow } from './flows.fixture';
 import { plannedPath } from './plannedPath';
 
 const ids = (path: ReturnType<typeof plannedPath>): string[] => path.steps.map((s) => s.nodeId);
@@ -43,5 +43,13 @@ describe('plannedPath', () => {
     expect(ahead.totalDays).toBe(4);
     flow.act({ type: 'terminate', by: 'u-admin' });
     expect(plannedPath(flow.flow, flow.context, flow.state)).toEqual({ steps: [], totalDays: 0 });
+  });
+
+  it('stops at a loop in a flow that never passed the checks', () => {
+    const looping = serialFlow();
+    const decide = looping.nodes[2];
+    if (decide?.kind !== 'task') throw new Error('fixture changed');
+    decide.next = 'review';
+    expect(ids(plannedPath(looping, contextOf()))).toEqual(['accept', 'review', 'decide']);
   });
 });

@@ -32,7 +32,10 @@ function branchDays(run: Run, branch: FlowBranch, from: number): number {
 /** The node at `target` and every node after it that applies to this applicant. */
 function walk(run: Run, target: FlowTarget, steps: PlannedStep[]): void {
   let at = target;
-  while (at !== FLOW_END) {
+  // A flow that skipped the publish checks may loop; the portal's line must still come back.
+  const seen = new Set<string>(steps.map((step) => step.nodeId));
+  while (at !== FLOW_END && !seen.has(at)) {
+    seen.add(at);
     const node = run.graph.get(at)?.node;
     if (!node) return;
     at = resolveNext(run, node.next);

@@ -1,6 +1,6 @@
 import { fail } from '../../kernel';
 import type { FlowTask, PathEntry } from './FlowState';
-import { closeTask, enterNode, parallelNode, startGroup } from './advance';
+import { closeTask, enterNode, startGroup } from './advance';
 import { openTask } from './openTask';
 import { returnTargets } from './returnTargets';
 import { placeOf, type Run } from './Run';
@@ -59,6 +59,6 @@ export function returnTask(run: Run, task: FlowTask, to: string): void {
   // Back to before the group: the group's other work is void.
   for (const other of run.state.tasks.filter((t) => t.nodeId === task.nodeId)) closeTask(run, other.id, 'cancelled');
   run.state.groups = run.state.groups.filter((group) => group.nodeId !== task.nodeId);
-  run.effects.push({ type: 'groupCancelled', nodeId: parallelNode(run, task.nodeId).id });
+  run.effects.push({ type: 'groupCancelled', nodeId: task.nodeId });
   rewind(run, to);
 }
