@@ -121,6 +121,26 @@ describe('timers in the database', () => {
     expect((await effectsOf(db, 'case-3')).map((e) => e.process).sort()).toEqual(['flaky', 'steady']);
   });
 
+  it('recovers from a handler whose SQL failed: the round still commits the others', async () => {
+    clock.set('2025-11-04T00:30:00Z');
+    await scheduleTimer({ db, clock }, system, { kind: 'broken.sql', subject: 'case-8', dueAt: at('2025-11-04T00:00:00Z') });
+    await scheduleTimer({ db, clock }, system, { kind: 'steady', subject: 'case-8', dueAt: at('2025-11-04T00:00:01Z') });
+    const handlers: TimerHandlers = {
+      'broken.sql': async ({ tx }) => {
+        await tx.query('SELECT 1 / 0');
+      },
+      steady: recordEffect('steady'),
+    };
+    expect(await runDueTimers({ db, clock }, { handlers })).toMatchObject({ claimed: 2, fired: 1, failed: 1 });
+    const timers = await listTimers({ db }, system, { subject: 'case-8' });
+    expect(timers.map((t) => [t.kind, t.state, t.attempts])).toEqual([
+      ['broken.sql', 'pending', 1],
+      ['steady', 'fired', 1],
+    ]);
+    expect(timers[0]?.lastError).toMatch(/division by zero/);
+    await cancelTimers({ db, clock }, system, { subject: 'case-8' });
+  });
+
   it('keeps a timer of an unknown kind pending, with the reason', async () => {
     clock.set('2025-11-04T01:00:00Z');
     await scheduleTimer({ db, clock }, system, { kind: 'nobody.handles', subject: 'case-4', dueAt: at('2025-11-04T00:00:00Z') });
