@@ -16,6 +16,7 @@ import {
 import { runImportBench } from './importBench';
 import { runServerBench } from './serverBench';
 import { runCalendarBench } from './calendarBench';
+import { runCaseClockBench } from './caseClockBench';
 import { runQualityBench } from './qualityBench';
 import { runPublicReadsBench } from './publicReadsBench';
 import { runFormBench } from './formBench';
@@ -36,7 +37,7 @@ const WARMUP = 20;
 const MATTERS = Number(process.env.BENCH_MATTERS ?? 10_000);
 /** Which parts to run, e.g. BENCH_SECTIONS=server for the whole-catalog measurements alone. */
 const SECTIONS = new Set(
-  (process.env.BENCH_SECTIONS ?? 'search,public,intake,import,server,calendar,quality,form,portal,admin').split(','),
+  (process.env.BENCH_SECTIONS ?? 'search,public,intake,import,server,calendar,cases,quality,form,portal,admin').split(','),
 );
 
 async function benchSearch(lines: string[]) {
@@ -104,6 +105,7 @@ if (SECTIONS.has('intake')) await runIntakeBench(lines, { runs: Math.max(3, Math
 if (SECTIONS.has('import')) await runImportBench(lines, { runs: Math.max(3, Math.min(RUNS, 5)) });
 if (SECTIONS.has('server')) await runServerBench(lines, { matters: MATTERS });
 if (SECTIONS.has('calendar')) await runCalendarBench(lines, { runs: RUNS });
+if (SECTIONS.has('cases')) runCaseClockBench(lines, { runs: RUNS });
 if (SECTIONS.has('quality')) await runQualityBench(lines, { matters: MATTERS, runs: Math.min(RUNS, 2) });
 // The browser sections need chromium; without it they say so instead of failing the whole run.
 if ((SECTIONS.has('form') || SECTIONS.has('portal') || SECTIONS.has('admin')) && !CHROMIUM)
