@@ -9,6 +9,7 @@ import { GuideQuestions } from '../situations/GuideQuestions';
 import { createSubmitter } from './createSubmitter';
 import { describePointer } from './describePointer';
 import { nameFieldErrors, placeIssues } from './fieldErrors';
+import { FreeTextForm } from './FreeTextForm';
 import { MaterialSlots } from './MaterialSlots';
 import { prepareUiSchema } from './prepareUiSchema';
 import { NamedRadioWidget } from './NamedRadioWidget';
@@ -186,66 +187,68 @@ export function DraftEditor({
             {questions.length > 0 ? '第二步：' : ''}填写申请表并上传材料
           </h2>
           <p className="muted">带 * 的为必填项。{!isPreview && '填写内容自动保存，可随时离开、稍后在“我的办件”中继续填写。'}</p>
-          <Form
-            key={editor.generation}
-            className="rjsf apply-form"
-            schema={schema}
-            uiSchema={uiSchema}
-            validator={matter.validator}
-            widgets={WIDGETS}
-            formData={editor.formData}
-            onChange={(event) => {
-              // In a transition: the slots and the form re-render in the background, not in the keystroke.
-              startTransition(() => editor.setFormData((event.formData ?? {}) as Record<string, unknown>));
-              if (Object.keys(problems.form).length > 0) setProblems((p) => ({ ...p, form: {} }));
-            }}
-            onSubmit={() => void submit()}
-            onError={() => setHasTriedSubmit(true)}
-            noHtml5Validate
-            liveValidate={hasTriedSubmit ? 'onChange' : undefined}
-            showErrorList={false}
-            focusOnFirstError
-            transformErrors={transformErrors}
-            translateString={translateString}
-            extraErrors={problems.form}
-            disabled={submitting === 'busy'}
-          >
-            <MaterialSlots
-              slots={slots}
-              files={editor.files}
-              draftId={draft.id}
-              situations={resolution.situations}
-              issues={problems.materials}
-              isReadOnly={isPreview}
-              onAdd={editor.addFile}
-              onRemove={editor.removeFile}
-            />
-            <div className="submit-row">
-              {unanswered.length > 0 && (
-                <p className="notice">请先回答上方 {unanswered.length} 个办理情形问题，材料清单才完整。</p>
-              )}
-              {problems.general.length > 0 && (
-                <ul className="slot-errors">
-                  {problems.general.map((message) => (
-                    <li key={message}>{message}</li>
-                  ))}
-                </ul>
-              )}
-              {submitError && (
-                <p className="notice notice-error" role="alert">
-                  {submitError}
-                </p>
-              )}
-              <button
-                type="submit"
-                className="button button-primary button-block"
-                disabled={isPreview || submitting === 'busy' || unanswered.length > 0}
-              >
-                {submitting === 'busy' ? '正在提交…' : '提交申请'}
-              </button>
-              {isPreview && <p className="muted">预览模式不能提交。</p>}
-            </div>
-          </Form>
+          <FreeTextForm>
+            <Form
+              key={editor.generation}
+              className="rjsf apply-form"
+              schema={schema}
+              uiSchema={uiSchema}
+              validator={matter.validator}
+              widgets={WIDGETS}
+              formData={editor.formData}
+              onChange={(event) => {
+                // In a transition: the slots and the form re-render in the background, not in the keystroke.
+                startTransition(() => editor.setFormData((event.formData ?? {}) as Record<string, unknown>));
+                if (Object.keys(problems.form).length > 0) setProblems((p) => ({ ...p, form: {} }));
+              }}
+              onSubmit={() => void submit()}
+              onError={() => setHasTriedSubmit(true)}
+              noHtml5Validate
+              liveValidate={hasTriedSubmit ? 'onChange' : undefined}
+              showErrorList={false}
+              focusOnFirstError
+              transformErrors={transformErrors}
+              translateString={translateString}
+              extraErrors={problems.form}
+              disabled={submitting === 'busy'}
+            >
+              <MaterialSlots
+                slots={slots}
+                files={editor.files}
+                draftId={draft.id}
+                situations={resolution.situations}
+                issues={problems.materials}
+                isReadOnly={isPreview}
+                onAdd={editor.addFile}
+                onRemove={editor.removeFile}
+              />
+              <div className="submit-row">
+                {unanswered.length > 0 && (
+                  <p className="notice">请先回答上方 {unanswered.length} 个办理情形问题，材料清单才完整。</p>
+                )}
+                {problems.general.length > 0 && (
+                  <ul className="slot-errors">
+                    {problems.general.map((message) => (
+                      <li key={message}>{message}</li>
+                    ))}
+                  </ul>
+                )}
+                {submitError && (
+                  <p className="notice notice-error" role="alert">
+                    {submitError}
+                  </p>
+                )}
+                <button
+                  type="submit"
+                  className="button button-primary button-block"
+                  disabled={isPreview || submitting === 'busy' || unanswered.length > 0}
+                >
+                  {submitting === 'busy' ? '正在提交…' : '提交申请'}
+                </button>
+                {isPreview && <p className="muted">预览模式不能提交。</p>}
+              </div>
+            </Form>
+          </FreeTextForm>
         </section>
       ) : (
         <p className="notice notice-error">本事项尚未发布在线申请表，请到窗口办理。</p>

@@ -1,6 +1,8 @@
 import { getDefaultRegistry } from '@rjsf/core';
-import type { RegistryWidgetsType, Widget, WidgetProps } from '@rjsf/utils';
+import { ariaDescribedByIds, type RegistryWidgetsType, type Widget, type WidgetProps } from '@rjsf/utils';
 import { startTransition, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { submitImplicitly, useFreeTextFormId } from './FreeTextForm';
+import { isFreeText } from './isFreeText';
 
 const defaults = getDefaultRegistry().widgets;
 const TextWidget = defaults.TextWidget as Widget;
@@ -16,7 +18,7 @@ const SETTLE_MS = 250;
  * in a transition it yields to the next one (rjsf 6 supports changes made in a transition). Leaving
  * the field, Enter (which submits) and leaving the page hand the text over at once.
  */
-function useEcho(props: WidgetProps): WidgetProps & { onKeyDown: (event: KeyboardEvent<HTMLElement>) => void } {
+function useEcho(props: WidgetProps): WidgetProps & { onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void } {
   const { value, onChange, onBlur } = props;
   const [shown, setShown] = useState<unknown>(value);
   const [known, setKnown] = useState<unknown>(value);
@@ -65,8 +67,16 @@ function useEcho(props: WidgetProps): WidgetProps & { onKeyDown: (event: Keyboar
       flush(true);
       onBlur(id, data);
     },
-    onKeyDown: (event: KeyboardEvent<HTMLElement>) => {
-      if (event.key === 'Enter') flush(true);
+    onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => {
+      if (event.key !== 'Enter') return;
+      flush(true);
+      // A free-text line belongs to the empty form (FreeTextForm): Enter submits the application
+      // form instead, once the form has taken the text (after this event).
+      const field = event.currentTarget;
+      const application = field.closest('form');
+      if (field.form === application) return;
+      event.preventDefault();
+      setTimeout(() => submitImplicitly(application), 0);
     },
   };
 }
@@ -76,12 +86,38 @@ const isText = (props: WidgetProps) => props.schema.type === 'string';
 
 function EchoTextWidget(props: WidgetProps) {
   const echoed = useEcho(props);
-  return <TextWidget {...(isText(props) ? echoed : props)} />;
+  const freeTextForm = useFreeTextFormId();
+  if (!isText(props)) return <TextWidget {...props} />;
+  return <TextWidget {...echoed} form={isFreeText(props.schema, false) ? freeTextForm : undefined} />;
 }
 
+/** rjsf's TextareaWidget (which passes no other attribute on), in the free-text form. */
 function EchoTextareaWidget(props: WidgetProps) {
   const echoed = useEcho(props);
-  return <TextareaWidget {...(isText(props) ? echoed : props)} />;
+  const freeTextForm = useFreeTextFormId();
+  if (!isText(props)) return <TextareaWidget {...props} />;
+  const { id, htmlName, value, options, placeholder, required, disabled, readonly, autofocus, onChange, onBlur, onFocus } =
+    echoed;
+  const text = (next: string) => onChange(next === '' ? options.emptyValue : next);
+  return (
+    <textarea
+      id={id}
+      name={htmlName || id}
+      className="form-control"
+      value={typeof value === 'string' ? value : ''}
+      placeholder={placeholder}
+      required={required}
+      disabled={disabled}
+      readOnly={readonly}
+      autoFocus={autofocus}
+      rows={typeof options.rows === 'number' ? options.rows : undefined}
+      form={isFreeText(props.schema, true) ? freeTextForm : undefined}
+      onChange={(event) => text(event.target.value)}
+      onBlur={(event) => onBlur(id, event.target.value)}
+      onFocus={(event) => onFocus(id, event.target.value)}
+      aria-describedby={ariaDescribedByIds(id)}
+    />
+  );
 }
 
 /** The apply form's text widgets: rjsf's own, handing text to the form when typing pauses. */
