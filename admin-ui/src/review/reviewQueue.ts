@@ -1,7 +1,7 @@
 import { api, queryOf } from '../api/api';
 import type { MatterPage, MatterRow } from '../catalog/catalogTypes';
-import type { VersionSummary } from '../versions/versionTypes';
 
+/** A search row of a version in review: the search answers `submittedAt` of the newest version. */
 export interface QueueRow extends MatterRow {
   submittedAt: string | null;
 }
@@ -17,22 +17,15 @@ const PAGE_SIZE = 100;
 /** Legal's queue holds tens of versions; past this many a clerk needs filters, not one list. */
 const MAX_PAGES = 5;
 
-/**
- * Every matter waiting in review, with when it was submitted. The search answers no submission
- * time, so each waiting matter's version index is read beside it (one small request per matter).
- */
+/** Every matter waiting in review, with when it was submitted (the search row carries it). */
 export async function loadReviewQueue(): Promise<QueueRow[]> {
-  const rows: MatterRow[] = [];
+  const rows: QueueRow[] = [];
   for (let page = 1; page <= MAX_PAGES; page += 1) {
-    const answer = await api.get<MatterPage>(`/api/matters${queryOf({ status: 'in_review', page, pageSize: PAGE_SIZE })}`);
+    const answer = await api.get<Omit<MatterPage, 'items'> & { items: QueueRow[] }>(
+      `/api/matters${queryOf({ status: 'in_review', page, pageSize: PAGE_SIZE })}`,
+    );
     rows.push(...answer.items);
     if (page * PAGE_SIZE >= answer.total) break;
   }
-  const withTimes = await Promise.all(
-    rows.map(async (row) => {
-      const { items } = await api.get<{ items: VersionSummary[] }>(`/api/matters/${row.code}/versions`);
-      return { ...row, submittedAt: items.find((v) => v.version === row.version)?.submittedAt ?? null };
-    }),
-  );
-  return inQueueOrder(withTimes);
+  return inQueueOrder(rows);
 }

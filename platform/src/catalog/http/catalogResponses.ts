@@ -103,6 +103,7 @@ export const searchPageSchema = {
           'projectType',
           'sceneVisits',
           'themes',
+          'submittedAt',
         ],
         properties: {
           code: { type: 'string' },
@@ -119,6 +120,7 @@ export const searchPageSchema = {
           updatedAt: { type: 'string', format: 'date-time' },
           projectType: { type: ['string', 'null'], description: '办件类型：1 即办件，2 承诺件' },
           sceneVisits: { type: ['integer', 'null'], minimum: 0, description: '到办事现场次数' },
+          submittedAt: { ...nullableTime, description: '最新版本提交审核的时间；不在审核中时为 null' },
           themes: {
             type: 'object',
             additionalProperties: false,

@@ -46,6 +46,8 @@ export interface MatterSummary {
   /** 到办事现场次数. */
   sceneVisits: number | null;
   themes: { personal?: string[]; corporate?: string[] };
+  /** When the newest version was sent to review; null unless it waits there (legal's queue order). */
+  submittedAt: string | null;
 }
 
 /**
@@ -100,7 +102,7 @@ export function escapeLike(text: string): string {
 export type MatterFilters = Omit<MatterSearch, 'page' | 'pageSize' | 'hasThemeFacets'>;
 
 const SEARCH_COLUMNS = `v.code, v.version, v.name, v.task_type, v.department_code, v.levels, v.service_objects,
-  v.effective_from, v.cancel_at, v.updated_at, v.project_type, v.scene_visits, v.themes, v.name_initials, v.name_pinyin`;
+  v.effective_from, v.cancel_at, v.updated_at, v.project_type, v.scene_visits, v.themes, v.name_initials, v.name_pinyin, v.submitted_at`;
 
 /**
  * Published and in force on day `$1`: taken effect, and neither its cancel date nor its successor's
@@ -195,7 +197,8 @@ export function buildSearchQuery({ actor, search, today }: { actor: Actor; searc
     SELECT (SELECT count(*) FROM latest)::int AS total,
       COALESCE((SELECT json_agg(page ORDER BY page.code) FROM (
         SELECT l.code, l.version, l.state, l.name, l.task_type, l.department_code, l.levels, l.service_objects,
-          l.effective_from, l.cancel_at, l.updated_at, l.project_type, l.scene_visits, l.themes, d.name AS department_name
+          l.effective_from, l.cancel_at, l.updated_at, l.project_type, l.scene_visits, l.themes, d.name AS department_name,
+          CASE WHEN l.state = 'in_review' THEN l.submitted_at END AS submitted_at
         FROM latest l JOIN departments d ON d.code = l.department_code
         ORDER BY l.code LIMIT ${limit} OFFSET ${offset}
       ) page), '[]'::json) AS items${facets}`;
@@ -218,6 +221,7 @@ interface SearchItemRow {
   themes: MatterSummary['themes'];
   project_type: string | null;
   scene_visits: number | null;
+  submitted_at: string | null;
 }
 
 interface FacetRow {
@@ -275,6 +279,7 @@ export async function searchMatters(
       projectType: row.project_type,
       sceneVisits: typeof row.scene_visits === 'number' ? row.scene_visits : null,
       themes: row.themes,
+      submittedAt: row.submitted_at === null ? null : new Date(row.submitted_at).toISOString(),
     })),
   };
 }
