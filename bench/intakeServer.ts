@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import pino from 'pino';
 import { createApp } from '../platform/src/http';
 import { findSession } from '../platform/src/identity';
@@ -38,6 +40,25 @@ function baselineRoute(db: Db): Route {
   });
 }
 
+/**
+ * With BENCH_CPU_PROFILE=<file>, SIGUSR2 starts a CPU profile and the next SIGUSR2 writes it to
+ * <file> (node refuses --cpu-prof in NODE_OPTIONS, and a whole-process profile is mostly start-up
+ * and uploads): a driver brackets just the submits with two signals.
+ */
+function profileOnSignal(file: string | undefined): void {
+  if (!file) return;
+  const session = new Session();
+  session.connect();
+  let isRunning = false;
+  process.on('SIGUSR2', () => {
+    isRunning = !isRunning;
+    void (isRunning
+      ? session.post('Profiler.enable').then(() => session.post('Profiler.start'))
+      : session.post('Profiler.stop').then(({ profile }) => writeFileSync(file, JSON.stringify(profile))));
+  });
+}
+
+profileOnSignal(process.env.BENCH_CPU_PROFILE);
 const config = loadConfig();
 const logger = pino({ level: config.logLevel });
 const booted = await bootstrap({ config, logger });

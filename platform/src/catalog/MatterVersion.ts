@@ -33,6 +33,9 @@ export interface MatterVersion {
   document: MatterDocument;
 }
 
+/** A version without its document: which one it is and its state, for readers that have the document already. */
+export type MatterVersionHeader = Omit<MatterVersion, 'document'>;
+
 /** Versions whose content citizens may see once published, even after they are replaced. */
 export const PUBLIC_STATUSES: readonly MatterStatus[] = ['published', 'superseded', 'retired'];
 

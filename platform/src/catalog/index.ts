@@ -3,13 +3,19 @@ export { exchangeRoutes } from './http/exchangeRoutes';
 export { importCatalogFile, exportCatalog, catalogQuality } from './operations/exchangeOperations';
 export { XLSX_MEDIA_TYPE } from './exchange';
 export { listLatestDocuments } from './operations/listLatestDocuments';
-export type { MatterVersion, MatterStatus, MatterDocument } from './MatterVersion';
+export type { MatterVersion, MatterVersionHeader, MatterStatus, MatterDocument } from './MatterVersion';
 export { MATTER_STATUSES, isFrozenVersion } from './MatterVersion';
 export { createDraft } from './operations/createDraft';
 export { updateDraft } from './operations/updateDraft';
 export { transitionMatter, TRANSITION_ACTIONS, type TransitionRequest } from './operations/transitionMatter';
 export { saveDraft } from './operations/saveDraft';
-export { getCurrentMatter, getMatterVersion, getMatterVersions } from './operations/readMatters';
+export {
+  getCurrentMatter,
+  getMatterVersion,
+  getMatterVersions,
+  getVersionInForce,
+  documentAudience,
+} from './operations/readMatters';
 export { searchMatters, buildSearchQuery, type MatterSearch } from './operations/searchMatters';
 export { diffVersions } from './operations/diffVersions';
 export { getGuide } from './operations/getGuide';

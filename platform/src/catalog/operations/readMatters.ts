@@ -1,11 +1,17 @@
 import { fail, readerOf, type Actor, type Call, type Clock, type Db } from '../../kernel';
-import { PUBLIC_STATUSES, type MatterVersion } from '../MatterVersion';
+import { PUBLIC_STATUSES, type MatterVersion, type MatterVersionHeader } from '../MatterVersion';
 import { canReadUnpublished } from '../catalogAccess';
-import { findCurrentVersion, findVersion, listVersions, matterDepartment } from '../store/matterStore';
+import { findCurrentVersion, findCurrentVersionHeader, findVersion, listVersions, matterDepartment } from '../store/matterStore';
 
 type ReadDeps = { db: Db; clock: Clock };
 
 const isStaff = (actor: Actor) => actor.kind === 'user' && actor.role !== 'citizen';
+
+/**
+ * Which of a version's two documents the reads give `actor`: staff's whole, or the public one.
+ * A reader that keeps documents across calls keys them by it.
+ */
+export const documentAudience = (actor: Actor): 'staff' | 'public' => (isStaff(actor) ? 'staff' : 'public');
 
 /**
  * What a reader outside the centre may see of a version: everything but the private note
@@ -13,7 +19,7 @@ const isStaff = (actor: Actor) => actor.kind === 'user' && actor.role !== 'citiz
  * public reads pass through, so the diff and every later public read inherit it.
  */
 function asSeenBy(actor: Actor, version: MatterVersion): MatterVersion {
-  if (isStaff(actor) || !('privateNote' in version.document)) return version;
+  if (documentAudience(actor) === 'staff' || !('privateNote' in version.document)) return version;
   const { privateNote: _privateNote, ...document } = version.document;
   return { ...version, document };
 }
@@ -44,6 +50,20 @@ export async function getCurrentMatter(deps: ReadDeps, call: Call, { code }: { c
   const latest = (await visibleVersions(deps, call, code)).at(-1);
   if (!latest) throw fail('MATTER_NOT_FOUND', { code });
   throw fail('MATTER_NOT_IN_FORCE', { code, latestVersion: latest.version, status: latest.status });
+}
+
+/**
+ * Which version of `code` is in force today, as getCurrentMatter finds it, without its document
+ * (undefined: none in force, or no such matter). For a reader that keeps frozen versions'
+ * documents (intake's submit): whether one is still in force is asked every time, its document
+ * not. Nothing here is hidden from anyone: the version in force is public.
+ */
+export async function getVersionInForce(
+  deps: ReadDeps,
+  call: Call,
+  { code }: { code: string },
+): Promise<MatterVersionHeader | undefined> {
+  return findCurrentVersionHeader(readerOf(deps.db, call), { code, today: deps.clock.today() });
 }
 
 export async function getMatterVersions(deps: ReadDeps, call: Call, { code }: { code: string }): Promise<MatterVersion[]> {

@@ -2,8 +2,8 @@ import { CURRENT_META_SCHEMA_VERSION } from '@matterflow/schemas';
 import type { Queryable } from '../../kernel';
 import { validationStamp } from '../validationStamp';
 import { namePinyin } from './namePinyin';
-import type { MatterDocument, MatterStatus, MatterVersion } from '../MatterVersion';
-import { VERSION_COLUMNS, toMatterVersion, type VersionRow } from './versionColumns';
+import type { MatterDocument, MatterStatus, MatterVersion, MatterVersionHeader } from '../MatterVersion';
+import { VERSION_COLUMNS, toMatterVersion, toVersionHeader, type VersionRow } from './versionColumns';
 
 // Documents are written only after validateDocument, so each write carries validationStamp():
 // start-up then skips them (checkStoredDocuments).
@@ -37,6 +37,17 @@ export async function findVersion(
   return row ? toMatterVersion(row) : undefined;
 }
 
+async function currentVersionRow(q: Queryable, { code, today }: { code: string; today: string }, withDocument: boolean) {
+  const result = await q.query<VersionRow>(
+    `SELECT ${VERSION_COLUMNS}${withDocument ? ', v.document' : ''} FROM matter_versions v
+     WHERE v.code = $2 AND v.status IN ('published', 'retired', 'superseded') AND v.effective_from <= $1::date
+     ORDER BY v.version DESC LIMIT 1`,
+    [today, code],
+  );
+  const row = result.rows[0];
+  return !row || (row.cancel_at !== null && row.cancel_at <= today) ? undefined : row;
+}
+
 /**
  * The version citizens see today: the newest one that has taken effect, unless it is cancelled.
  * Retiring that version retires the matter; an older, superseded version never comes back.
@@ -45,15 +56,17 @@ export async function findCurrentVersion(
   q: Queryable,
   { code, today }: { code: string; today: string },
 ): Promise<MatterVersion | undefined> {
-  const result = await q.query<VersionRow>(
-    `SELECT ${VERSION_COLUMNS}, v.document FROM matter_versions v
-     WHERE v.code = $2 AND v.status IN ('published', 'retired', 'superseded') AND v.effective_from <= $1::date
-     ORDER BY v.version DESC LIMIT 1`,
-    [today, code],
-  );
-  const row = result.rows[0];
-  if (!row || (row.cancel_at !== null && row.cancel_at <= today)) return undefined;
-  return toMatterVersion(row);
+  const row = await currentVersionRow(q, { code, today }, true);
+  return row ? toMatterVersion(row) : undefined;
+}
+
+/** findCurrentVersion without the document (tens of KB of JSON), for a reader that keeps frozen documents. */
+export async function findCurrentVersionHeader(
+  q: Queryable,
+  { code, today }: { code: string; today: string },
+): Promise<MatterVersionHeader | undefined> {
+  const row = await currentVersionRow(q, { code, today }, false);
+  return row ? toVersionHeader(row) : undefined;
 }
 
 /** The open (draft or in review) version, locked for update when inside a transaction. */

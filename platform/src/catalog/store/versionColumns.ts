@@ -1,4 +1,4 @@
-import type { MatterDocument, MatterStatus, MatterVersion, ReviewComment } from '../MatterVersion';
+import type { MatterDocument, MatterStatus, MatterVersion, MatterVersionHeader, ReviewComment } from '../MatterVersion';
 
 /**
  * The status a version has on day `$1` (today): stored transitions happen at once, but a future
@@ -36,6 +36,10 @@ export interface VersionRow {
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
 
 export function toMatterVersion(row: VersionRow): MatterVersion {
+  return { ...toVersionHeader(row), document: (row.document ?? {}) as MatterDocument };
+}
+
+export function toVersionHeader(row: VersionRow): MatterVersionHeader {
   return {
     code: row.code,
     version: row.version,
@@ -52,6 +56,5 @@ export function toMatterVersion(row: VersionRow): MatterVersion {
     updatedAt: iso(row.updated_at) ?? '',
     submittedAt: iso(row.submitted_at),
     publishedAt: iso(row.published_at),
-    document: (row.document ?? {}) as MatterDocument,
   };
 }

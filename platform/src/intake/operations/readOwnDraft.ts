@@ -1,10 +1,11 @@
-import { getCurrentMatter, getMatterVersion, type MatterVersion } from '../../catalog';
-import { fail, isDomainError, requireUser, type Call, type Queryable } from '../../kernel';
+import { getMatterVersion, type MatterVersion } from '../../catalog';
+import { fail, requireUser, type Call, type Queryable } from '../../kernel';
 import type { DraftRecord } from '../Draft';
 import type { IntakeDeps } from '../intakeDeps';
 import { findOwnDraft, lockDraftForSubmit, updateDraftContent } from '../store/draftStore';
 import { describeUpgrade, fitToVersion } from '../validation/fitToVersion';
 import { loadDraftFiles, type OwnedFiles } from './loadDraftFiles';
+import { versionInForce } from './versionInForce';
 
 export interface OwnDraft {
   draft: DraftRecord;
@@ -14,15 +15,6 @@ export interface OwnDraft {
   inForce: MatterVersion | undefined;
   /** With a submit's key: the draft an application with that key was filed for, or null (lockDraftForSubmit). */
   keyHolder?: string | null;
-}
-
-async function inForce(deps: IntakeDeps, call: Call, code: string): Promise<MatterVersion | undefined> {
-  try {
-    return await getCurrentMatter(deps, call, { code });
-  } catch (error) {
-    if (isDomainError(error) && (error.code === 'MATTER_NOT_FOUND' || error.code === 'MATTER_NOT_IN_FORCE')) return undefined;
-    throw error;
-  }
 }
 
 /**
@@ -54,7 +46,7 @@ export async function readOwnDraft(
   if (!draft) throw fail('DRAFT_NOT_FOUND', { id });
   const keyHolder = found?.keyHolder;
   // Usually the pinned version is the one in force: one read of it serves both (a submit reads little else).
-  const current = await inForce(deps, call, draft.matterCode);
+  const current = await versionInForce(deps, call, draft.matterCode);
   const pinned =
     current?.version === draft.version
       ? current
