@@ -5,6 +5,12 @@
 export const EVENT_TITLES: Record<string, string> = {
   submitted: '提交申请',
   submitted_on_behalf: '窗口代办提交申请',
+  // The case engine's acceptance (docs/cases.md "Cases and acceptance").
+  case_accepted: '已受理',
+  case_refused: '不予受理',
+  case_supplement_requested: '一次性告知补正',
+  case_completed_on_spot: '即办件当场办结',
+  case_deemed_accepted: '逾期未作出受理决定，自收到申请材料之日起视为受理',
 };
 
 export function eventTitle(type: string): string {

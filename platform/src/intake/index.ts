@@ -9,4 +9,6 @@ export { validateApplication, type ApplicationContent, type CheckedApplication }
 export { buildFormModule } from './forms/buildFormModule';
 export { EVENT_TITLES, eventTitle } from './eventTitles';
 export type { DraftView, DraftUpgrade, Applicant } from './Draft';
-export type { ApplicationView, ApplicationSummary, ApplicationEvent, ReceivedMaterial } from './Application';
+export type { ApplicationView, ApplicationSummary, ApplicationEvent, ApplicationRecord, ReceivedMaterial } from './Application';
+// The case engine continues an application: it reads the submitted record (never writes it).
+export { findApplicationByNumber } from './store/applicationStore';

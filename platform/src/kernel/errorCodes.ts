@@ -88,6 +88,13 @@ export const errorMessages = {
   FLOW_USER_INVALID: '转办或加签的对象无效：已是本环节的承办人或会签人',
   FLOW_RETURN_TARGET_INVALID: '只能退回到本办件已经过的环节；并联分支内只能退回本分支的前序环节或并联环节之前的环节',
   FLOW_START_UNKNOWN: '办理情形指定的流程起点不是流程中的节点',
+
+  // Cases: acceptance (行政许可法第三十二条)
+  CASE_NOT_FOUND: '办件不存在',
+  CASE_REVISION_CONFLICT: '该办件已被他人办理或更新，请刷新后重试',
+  CASE_ACTION_NOT_ALLOWED: '该办件当前的状态不允许此操作',
+  CASE_NOT_INSTANT: '该事项不是即办件，不能当场办结',
+  CASE_ACTION_KEY_REUSED: '该 idempotencyKey 已用于另一项操作',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorMessages;

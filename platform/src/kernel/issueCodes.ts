@@ -203,6 +203,13 @@ export const issueCodes = {
   'file.infected': '文件未通过病毒扫描',
   'applicant.on_behalf_required': '代办须填写申请人信息',
   'applicant.on_behalf_forbidden': '只有窗口工作人员可以代办',
+
+  // A window's acceptance action (cases: actOnCase).
+  'case.field_required': '该操作须填写此项',
+  'case.field_not_for_action': '该操作不接受此项',
+  'supplement.material_unknown': '本事项的这一版本没有这份材料',
+  'supplement.field_unknown': '申请表没有这个字段',
+  'supplement.item_repeated': '同一项材料或字段列了两次',
 } as const satisfies Record<string, string>;
 
 export type IssueCode = keyof typeof issueCodes;

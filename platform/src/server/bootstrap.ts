@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import { metaSchemas } from '@matterflow/schemas';
 import { analyze, openDb, type Config } from '../infra';
-import { systemClock, type Clock, type Deps, type Route } from '../kernel';
+import { SYSTEM_ACTOR, systemClock, type Clock, type Deps, type Route } from '../kernel';
 import { createApp } from '../http';
 import { backfillNamePinyin, checkStoredDocuments, loadSeedCatalog, settleVersionStates } from '../catalog';
 import { findSession, seedDemoAccounts } from '../identity';
@@ -13,6 +13,8 @@ import { seedLaws } from '../laws';
 import { composeRoutes, sessionSettingsOf } from './composeRoutes';
 import { filesSetupOf, type FilesSetup } from './composeFiles';
 import { sweepOrphanFiles } from '../files';
+import { caseTimerHandlers, openMissingCases } from '../cases';
+import type { TimerHandlers } from '../scheduler';
 
 export interface Bootstrapped {
   deps: Deps;
@@ -21,6 +23,8 @@ export interface Bootstrapped {
   app: ReturnType<typeof createApp>;
   /** The file storage and scanner the routes were given. */
   files: FilesSetup;
+  /** What the scheduler runs for each timer kind (startServer polls with them). */
+  timerHandlers: TimerHandlers;
 }
 
 /**
@@ -67,6 +71,8 @@ export async function bootstrap({
     if (config.isDemo) await seedDemoAccounts(deps);
     // Before the first request: an upload cut off by a crash leaves staged bytes or a blob with no row.
     await sweepOrphanFiles(deps, files.storage);
+    // Applications without a case (submitted before the case engine) get theirs and their deadline.
+    await openMissingCases({ ...deps, region: config.region }, { actor: SYSTEM_ACTOR });
     if (!files.scanner)
       logger.warn(
         '未配置病毒扫描（CLAMD_SOCKET 或 CLAMD_HOST）：上传的文件标为未扫描，工作人员不能打开 / no virus scanner configured',
@@ -88,5 +94,5 @@ export async function bootstrap({
     portalDir,
     adminDir,
   });
-  return { deps, config, routes, app, files };
+  return { deps, config, routes, app, files, timerHandlers: caseTimerHandlers({ ...deps, region: config.region }) };
 }

@@ -10,6 +10,8 @@ import { lawRoutes } from '../laws';
 import { buildOpenApi, systemRoutes } from '../http';
 import { filesSetupOf, type FilesSetup } from './composeFiles';
 import { canStaffOpenFile, intakeRoutes, resolveUpload } from '../intake';
+import { caseRoutes } from '../cases';
+import { withCaseOpening } from './composeCases';
 
 export function sessionSettingsOf(config: Config): SessionSettings {
   return { idleMinutes: config.sessionMinutes, absoluteMinutes: config.sessionMaxMinutes };
@@ -33,7 +35,8 @@ export function composeRoutes(deps: Deps, config: Config, files: FilesSetup = fi
       resolveUpload: (call, purpose) => resolveUpload(deps, call, purpose),
       canStaffOpen: (call, fileId) => canStaffOpenFile(deps, call, fileId),
     }),
-    ...intakeRoutes(deps),
+    ...withCaseOpening(intakeRoutes(deps), { ...deps, region: config.region }),
+    ...caseRoutes({ ...deps, region: config.region }),
   ];
   return routes;
 }

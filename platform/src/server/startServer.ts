@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { startScheduler } from '../scheduler';
 import { bootstrap, type Bootstrapped } from './bootstrap';
 
 export interface RunningServer extends Bootstrapped {
@@ -37,6 +38,8 @@ export async function startServer(options: Parameters<typeof bootstrap>[0]): Pro
   server.keepAliveTimeout = 5_000;
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  // Due timers (the acceptance deadline) fire while the server runs; close waits for a round in progress.
+  const scheduler = startScheduler(booted.deps, { handlers: booted.timerHandlers });
   let closing: Promise<void> | undefined;
   return {
     ...booted,
@@ -48,6 +51,7 @@ export async function startServer(options: Parameters<typeof bootstrap>[0]): Pro
           server.close(() => resolve());
           server.closeIdleConnections();
         });
+        await scheduler.stop();
         await booted.deps.db.close();
         booted.files.dispose();
       })();

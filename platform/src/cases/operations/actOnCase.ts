@@ -1,0 +1,104 @@
+import { getMatterVersion } from '../../catalog';
+import { loadWorkCalendar } from '../../calendar';
+import { findApplicationByNumber } from '../../intake';
+import {
+  SYSTEM_ACTOR,
+  assertDepartmentScope,
+  fail,
+  inTransaction,
+  isUniqueViolation,
+  requireRole,
+  type Call,
+} from '../../kernel';
+import type { CaseDeps } from '../caseDeps';
+import { findActionKey, insertActionKey } from '../store/actionKeyStore';
+import { appendCaseEvent } from '../store/caseEventStore';
+import { findCaseByNumber, updateCase } from '../store/caseStore';
+import type { AcceptanceInput } from './AcceptanceInput';
+import {
+  acceptOutcome,
+  completeOnSpotOutcome,
+  refuseOutcome,
+  requireUnanswered,
+  supplementOutcome,
+  type ActionContext,
+  type ActionOutcome,
+} from './acceptanceActions';
+import { cancelAcceptanceTimer } from './acceptanceTimer';
+import { caseView, type CaseView } from './caseView';
+import { checkActionFields } from './checkActionFields';
+
+function outcomeOf(context: ActionContext, input: AcceptanceInput): ActionOutcome {
+  requireUnanswered(context.record, input.action);
+  switch (input.action) {
+    case 'accept':
+      return acceptOutcome(context, { acceptedOn: context.today, type: 'case_accepted' });
+    case 'completeOnSpot':
+      return completeOnSpotOutcome(context);
+    case 'refuse':
+      return refuseOutcome(input);
+    case 'supplement': {
+      const outcome = supplementOutcome(context, input);
+      if ('issues' in outcome) throw fail('VALIDATION_FAILED', outcome.issues);
+      return outcome;
+    }
+  }
+}
+
+/**
+ * POST /api/cases/{number}/actions: the window of the case's department accepts, refuses, asks
+ * once for what is missing, or completes a 即办件 at the counter. One transaction holds the case
+ * row's lock: the state change, its timeline event (with before and after), the acceptance timer
+ * and the idempotency key commit together. A retry with the key answers the first result; a stale
+ * revision is a conflict.
+ */
+export async function actOnCase(
+  deps: CaseDeps,
+  call: Call,
+  { number, input }: { number: string; input: AcceptanceInput },
+): Promise<{ view: CaseView; isReplay: boolean }> {
+  requireRole(call.actor, ['window']);
+  const { actor } = call;
+  try {
+    return await inTransaction(deps.db, call, async (tx) => {
+      const record = await findCaseByNumber(tx, number, { isLocked: true });
+      if (!record) throw fail('CASE_NOT_FOUND', { number });
+      assertDepartmentScope(actor, record.departmentCode);
+      const earlier = await findActionKey(tx, input.idempotencyKey);
+      if (earlier) {
+        if (earlier.caseId !== record.id || earlier.userId !== actor.userId) throw fail('CASE_ACTION_KEY_REUSED');
+        return { view: earlier.answer as CaseView, isReplay: true };
+      }
+      const issues = checkActionFields(input);
+      if (issues.length > 0) throw fail('VALIDATION_FAILED', issues);
+      if (input.revision !== record.revision) throw fail('CASE_REVISION_CONFLICT', { revision: record.revision });
+      const application = await findApplicationByNumber(tx, number);
+      if (!application) throw fail('CASE_NOT_FOUND', { number });
+      const asSystem = { actor: SYSTEM_ACTOR, tx };
+      const matter = await getMatterVersion(deps, asSystem, { code: application.matterCode, version: application.version });
+      const calendar = await loadWorkCalendar(deps, deps.region, { via: tx });
+      const today = deps.clock.today();
+      const context = { record, application, document: matter.document, calendar, today, by: String(actor.userId) };
+      const { change, event } = outcomeOf(context, input);
+      const at = deps.clock.now();
+      const revision = await updateCase(tx, { id: record.id, revision: record.revision, at }, change);
+      if (revision === undefined) throw fail('CASE_REVISION_CONFLICT', { revision: record.revision });
+      await appendCaseEvent(tx, application.id, {
+        at,
+        type: event.type,
+        actorUserId: actor.userId,
+        actorName: actor.displayName,
+        details: { ...event.details, action: input.action, before: record.status, after: change.status },
+      });
+      // Any answer ends the five days; after a 补正 they run again from the applicant's answer.
+      await cancelAcceptanceTimer(deps, { ...call, tx }, record.id);
+      const view = caseView(calendar, { ...record, ...change, revision }, today);
+      await insertActionKey(tx, { key: input.idempotencyKey, caseId: record.id, userId: actor.userId, answer: view, at });
+      return { view, isReplay: false };
+    });
+  } catch (error) {
+    // The same key sent at once for two cases: the second insert meets the first one's row.
+    if (isUniqueViolation(error)) throw fail('CASE_ACTION_KEY_REUSED');
+    throw error;
+  }
+}

@@ -1,0 +1,73 @@
+import type { WorkCalendar } from '@matterflow/schemas';
+import { CASE_STATUS_LABELS, type CaseRecord, type CaseStatus, type SupplementItem } from '../Case';
+import { acceptanceDeadline, deriveClock, type ClockLevel } from '../clock';
+
+export interface CaseView {
+  number: string;
+  status: CaseStatus;
+  statusLabel: string;
+  departmentCode: string;
+  receivedOn: string;
+  acceptedOn: string | null;
+  /** The last day the window may answer; null once answered. */
+  acceptanceDue: string | null;
+  revision: number;
+  isGreenChannel: boolean;
+  supplementCount: number;
+  supplement: SupplementItem[] | null;
+  clock: {
+    startedOn: string;
+    due: string;
+    provisional: boolean;
+    state: 'running' | 'paused' | 'stopped';
+    budgetWorkdays: number;
+    workdaysUsed: number;
+    workdaysLeft: number;
+    level: ClockLevel;
+  } | null;
+  flowStatus: string | null;
+  tasks: { id: string; name: string; role: string; department: string; assignee: string | null; budgetDays: number }[];
+}
+
+const WAITING: readonly CaseStatus[] = ['received', 'supplementing'];
+
+/** A case as staff read it: what it stores, and its clock derived for `today`. */
+export function caseView(calendar: WorkCalendar, record: CaseRecord, today: string): CaseView {
+  const reading = record.clock ? deriveClock(calendar, record.clock, today) : undefined;
+  return {
+    number: record.number,
+    status: record.status,
+    statusLabel: CASE_STATUS_LABELS[record.status],
+    departmentCode: record.departmentCode,
+    receivedOn: record.receivedOn,
+    acceptedOn: record.acceptedOn,
+    // While the applicant is asked for more, the period does not run: it starts again from their answer.
+    acceptanceDue: record.status === 'received' ? acceptanceDeadline(calendar, record.completeOn).due : null,
+    revision: record.revision,
+    isGreenChannel: record.isGreenChannel,
+    supplementCount: record.supplementCount,
+    supplement: WAITING.includes(record.status) ? record.supplement : null,
+    clock:
+      record.clock && reading
+        ? {
+            startedOn: record.clock.startedOn,
+            due: reading.due,
+            provisional: reading.provisional,
+            state: reading.state,
+            budgetWorkdays: reading.budgetWorkdays,
+            workdaysUsed: reading.workdaysUsed,
+            workdaysLeft: reading.workdaysLeft,
+            level: reading.level,
+          }
+        : null,
+    flowStatus: record.flowState?.status ?? null,
+    tasks: (record.flowState?.tasks ?? []).map((task) => ({
+      id: task.id,
+      name: task.name,
+      role: task.role,
+      department: task.department,
+      assignee: task.assignee,
+      budgetDays: task.budgetDays,
+    })),
+  };
+}
