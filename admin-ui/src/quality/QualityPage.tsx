@@ -2,7 +2,7 @@ import { Alert, Card, Col, Row, Select, Space, Statistic, Table, Typography } fr
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, queryOf } from '../api/api';
-import { findingCounts, type Department, type QualityFinding, type QualityReport } from '../catalog/catalogTypes';
+import type { Department, QualityFinding, QualityReport } from '../catalog/catalogTypes';
 import { ScrollRegion } from '../components/ScrollRegion';
 import { DepartmentSelect, StatusSelect, TypeSelect } from '../components/CatalogSelects';
 import { SEVERITY_WORDS, SeverityTag } from '../components/StatusTag';
@@ -10,6 +10,7 @@ import { editorLink } from '../versions/versionRules';
 import { useStaffUser } from '../session/SessionProvider';
 import { PageFrame } from '../shell/PageFrame';
 import { useLoad } from '../useLoad';
+import { filterFindings, findingTotals, rulesPresent } from './qualityFilters';
 
 /** Where a finding is fixed: the editor at its version, opened at the field it names. */
 const fieldLink = (finding: Pick<QualityFinding, 'code' | 'version' | 'pointer'>) =>
@@ -37,16 +38,11 @@ export function QualityPage() {
     setParams(next);
   };
   const rules = report.value?.rules ?? [];
-  const severityOf = useMemo(() => new Map(rules.map((rule) => [rule.rule, rule.severity])), [rules]);
   const titleOf = useMemo(() => new Map(rules.map((rule) => [rule.rule, rule.title])), [rules]);
-  const findings = (report.value?.findings ?? []).filter(
-    (finding) =>
-      (!get('rule') || finding.rule === get('rule')) &&
-      (!get('severity') || severityOf.get(finding.rule) === get('severity')) &&
-      (!get('code') || finding.code === get('code')),
-  );
-  const counts = findingCounts(report.value);
-  const withErrors = [...counts.values()].filter((count) => count.error > 0).length;
+  const filters = { rule: get('rule'), severity: get('severity'), code: get('code') };
+  const findings = filterFindings(report.value, filters);
+  const present = rulesPresent(report.value, filters);
+  const totals = findingTotals(report.value, findings);
   return (
     <PageFrame title="质量报告" crumbs={[{ title: '质量报告' }]}>
       {report.status === 'failed' && <Alert type="error" showIcon title={report.error.message} className="page-alert" />}
@@ -58,20 +54,17 @@ export function QualityPage() {
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title="有错误的事项" value={withErrors} />
+            <Statistic title="有错误的事项" value={totals.withErrors} />
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title="有问题的事项" value={counts.size} />
+            <Statistic title="有问题的事项" value={totals.withFindings} />
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic
-              title="问题总数（未接受）"
-              value={(report.value?.findings ?? []).filter((finding) => !finding.accepted).length}
-            />
+            <Statistic title="问题总数（未接受）" value={totals.open} />
           </Card>
         </Col>
       </Row>
@@ -94,6 +87,16 @@ export function QualityPage() {
           options={Object.entries(SEVERITY_WORDS).map(([value, label]) => ({ value, label }))}
           style={{ width: 150 }}
         />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          aria-label="规则"
+          placeholder="全部规则"
+          value={get('rule')}
+          onChange={(value?: string) => set('rule', value)}
+          options={present.map((rule) => ({ value: rule.rule, label: `${rule.title}（${rule.count}）` }))}
+          className="quality-rule-select"
+        />
       </Space>
       <Typography.Title level={2} className="section-title">
         按规则
@@ -103,7 +106,7 @@ export function QualityPage() {
         rowKey="rule"
         loading={report.status === 'loading'}
         pagination={false}
-        dataSource={rules.filter((rule) => rule.count > 0)}
+        dataSource={present}
         columns={[
           {
             title: '规则',

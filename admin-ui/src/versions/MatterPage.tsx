@@ -153,7 +153,9 @@ export function MatterPage() {
           {
             key: 'inForce',
             label: '现行版本',
-            children: inForce ? `第 ${inForce.version} 版（${inForce.effectiveFrom} 起）` : '无',
+            children: inForce
+              ? `第 ${inForce.version} 版（${inForce.effectiveFrom} 起${inForce.cancelAt ? `，${inForce.cancelAt} 取消` : ''}）`
+              : '无',
           },
           ...(open
             ? [

@@ -1,8 +1,8 @@
-import { Table, Typography, type TableColumnsType } from 'antd';
+import { Space, Table, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { StatusTag, ToneTag } from '../components/StatusTag';
-import { isScheduled } from './versionRules';
+import { isRetiring, isScheduled } from './versionRules';
 import type { VersionSummary } from './versionTypes';
 import { ScrollRegion } from '../components/ScrollRegion';
 
@@ -39,10 +39,11 @@ export function VersionsTable({
       key: 'status',
       title: '状态',
       render: (_, v) => (
-        <>
+        <Space size={4} wrap>
           <StatusTag status={v.status} />
           {isScheduled(v, today) && <ToneTag tone="info">待生效</ToneTag>}
-        </>
+          {isRetiring(v, today) && <ToneTag tone="warning">待取消</ToneTag>}
+        </Space>
       ),
     },
     { key: 'dates', title: '生效/取消日期', render: (_, v) => dates(v) },

@@ -5,6 +5,7 @@ import {
   canStartVersion,
   defaultComparison,
   editorLink,
+  isRetiring,
   isScheduled,
   linesBySection,
   refusalsOf,
@@ -64,6 +65,13 @@ describe('what a role may do', () => {
     expect(actionsFor('legal', version(2, 'published', '2026-06-01'), TODAY)).toEqual([]);
     expect(actionsFor('supervisor', version(3, 'draft'), TODAY)).toEqual([]);
     expect(isScheduled(version(2, 'published', TODAY), TODAY)).toBe(false);
+  });
+
+  it('tells a version retired from a later day from one retired already', () => {
+    expect(isRetiring(version(1, 'published', '2026-01-01', '2027-01-01'), TODAY)).toBe(true);
+    expect(isRetiring(version(1, 'published', '2026-01-01', TODAY), TODAY)).toBe(false);
+    expect(isRetiring(version(1, 'retired', '2026-01-01', '2026-06-01'), TODAY)).toBe(false);
+    expect(isRetiring(version(1, 'published', '2026-01-01'), TODAY)).toBe(false);
   });
 
   it('starts a new version only from a published one, with nothing open or scheduled', () => {

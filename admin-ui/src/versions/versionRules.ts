@@ -5,6 +5,10 @@ import type { Refusal, VersionSummary } from './versionTypes';
 export const isScheduled = (version: VersionSummary, today: string): boolean =>
   version.status === 'published' && version.effectiveFrom !== null && version.effectiveFrom > today;
 
+/** A published version with a cancel date still ahead: served until that day, then retired. */
+export const isRetiring = (version: VersionSummary, today: string): boolean =>
+  version.status === 'published' && version.cancelAt !== null && version.cancelAt > today;
+
 /** The version applicants are served today, if any (the platform marks older ones superseded). */
 export function versionInForce(versions: readonly VersionSummary[], today: string): VersionSummary | undefined {
   return versions
