@@ -1,4 +1,13 @@
-import type { Clock, Db } from '../kernel';
+import type { Call, Clock, Db, Queryable } from '../kernel';
 
-/** What intake's operations use: the store and the one clock. */
-export type IntakeDeps = { db: Db; clock: Clock };
+/**
+ * What intake's operations use: the store and the one clock, and what the composition root asks
+ * intake to do besides. `onSubmitted` runs inside the submit's transaction (the case engine opens
+ * the case and its acceptance timer there), so a submit that fails leaves neither behind; intake
+ * itself knows nothing of cases.
+ */
+export type IntakeDeps = {
+  db: Db;
+  clock: Clock;
+  onSubmitted?: (call: Call & { tx: Queryable }, submitted: { number: string }) => Promise<void>;
+};

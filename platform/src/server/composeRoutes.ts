@@ -10,8 +10,7 @@ import { lawRoutes } from '../laws';
 import { buildOpenApi, systemRoutes } from '../http';
 import { filesSetupOf, type FilesSetup } from './composeFiles';
 import { canStaffOpenFile, intakeRoutes, resolveUpload } from '../intake';
-import { caseRoutes } from '../cases';
-import { withCaseOpening } from './composeCases';
+import { caseRoutes, openCase } from '../cases';
 
 export function sessionSettingsOf(config: Config): SessionSettings {
   return { idleMinutes: config.sessionMinutes, absoluteMinutes: config.sessionMaxMinutes };
@@ -20,6 +19,7 @@ export function sessionSettingsOf(config: Config): SessionSettings {
 /** Every module's routes, each given only the dependencies and settings it uses. */
 export function composeRoutes(deps: Deps, config: Config, files: FilesSetup = filesSetupOf(config)): Route[] {
   let openApi: Record<string, unknown> | undefined;
+  const caseDeps = { ...deps, region: config.region };
   const routes: Route[] = [
     ...systemRoutes(deps, () => (openApi ??= buildOpenApi(routes))),
     ...identityRoutes({ ...deps, sessions: sessionSettingsOf(config) }),
@@ -35,8 +35,8 @@ export function composeRoutes(deps: Deps, config: Config, files: FilesSetup = fi
       resolveUpload: (call, purpose) => resolveUpload(deps, call, purpose),
       canStaffOpen: (call, fileId) => canStaffOpenFile(deps, call, fileId),
     }),
-    ...withCaseOpening(intakeRoutes(deps), { ...deps, region: config.region }),
-    ...caseRoutes({ ...deps, region: config.region }),
+    ...intakeRoutes({ ...deps, onSubmitted: (call, { number }) => openCase(caseDeps, call, { number }).then(() => undefined) }),
+    ...caseRoutes(caseDeps),
   ];
   return routes;
 }
