@@ -53,7 +53,8 @@ async function pickDate(page: Page, label: string, date: string, next?: string) 
   // The page at rest, as axe should see it: the calendar panel closed (antd's panel fails axe).
   if (next === undefined) return;
   await page.getByLabel(next).click();
-  await expect.poll(() => page.locator('.ant-picker-dropdown:visible').count()).toBe(0);
+  // The panel fades out; on a loaded machine that takes longer than expect.poll's default second.
+  await expect.poll(() => page.locator('.ant-picker-dropdown:visible').count(), { timeout: 15_000 }).toBe(0);
 }
 
 /**

@@ -29,8 +29,21 @@ export async function signInToAdmin(
 export async function checkStaffPage(page: Page, shot: string): Promise<void> {
   // The page at rest: a pointer left over the last button clicked would check its hover colours only.
   await page.mouse.move(0, 0);
+  await settled(page);
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await page.screenshot({ path: join(SCREENSHOTS, `admin-${shot}.png`), fullPage: true });
+}
+
+/**
+ * Waits for antd's finite motions (a help text leaving, a drawer opening) to end: axe run mid-way
+ * checks the contrast of a half-faded element. Spinners repeat forever and are not waited for.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: 15_000 },
+  );
 }
