@@ -29,7 +29,8 @@ describe('npm start', () => {
       try {
         const serverPid = await new Promise<number>((resolve, reject) => {
           let output = '';
-          const timer = setTimeout(() => reject(new Error(`no listening line: ${output.slice(-500)}`)), 90_000);
+          // npm start builds both web apps and, on a new data directory, prepares it: minutes on a busy machine.
+          const timer = setTimeout(() => reject(new Error(`no listening line: ${output.slice(-500)}`)), 240_000);
           npm.stdout.on('data', (chunk: Buffer) => {
             output += chunk.toString();
             const line = output.split('\n').find((text) => text.includes('Matterflow listening'));
@@ -49,6 +50,6 @@ describe('npm start', () => {
         rmSync(dataDir, { recursive: true, force: true });
       }
     },
-    120_000,
+    300_000,
   );
 });

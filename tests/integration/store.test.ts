@@ -45,6 +45,7 @@ describe('store', () => {
 });
 
 describe('start-up over stored documents', () => {
+  // Two start-ups over a freshly seeded store: well over the default 30 s when the machine is busy.
   it('refuses to start, naming the code and version, when a stored document cannot be read', async () => {
     const database = await createTestDatabase();
     const dataDir = database.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'mf-startup-'));
@@ -68,5 +69,5 @@ describe('start-up over stored documents', () => {
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
       await database.drop();
     }
-  });
+  }, 120_000);
 });
