@@ -41,8 +41,9 @@ export async function checkStaffPage(page: Page, shot: string): Promise<void> {
  * checks the contrast of a half-faded element. Spinners repeat forever and are not waited for.
  */
 export async function settled(page: Page): Promise<void> {
+  // A string: the tests are compiled without the DOM's types.
   await page.waitForFunction(
-    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`,
     undefined,
     { timeout: 15_000 },
   );

@@ -12,3 +12,4 @@ export type { DraftView, DraftUpgrade, Applicant } from './Draft';
 export type { ApplicationView, ApplicationSummary, ApplicationEvent, ApplicationRecord, ReceivedMaterial } from './Application';
 // The case engine continues an application: it reads the submitted record (never writes it).
 export { findApplicationByNumber } from './store/applicationStore';
+export type { SubmittedApplication } from './intakeDeps';

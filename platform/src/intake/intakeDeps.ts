@@ -6,8 +6,16 @@ import type { Call, Clock, Db, Queryable } from '../kernel';
  * the case and its acceptance timer there), so a submit that fails leaves neither behind; intake
  * itself knows nothing of cases.
  */
+/** What the submit hands the hook: what a case needs of its application, so it is not read again. */
+export interface SubmittedApplication {
+  id: number;
+  number: string;
+  departmentCode: string;
+  receivedOn: string;
+}
+
 export type IntakeDeps = {
   db: Db;
   clock: Clock;
-  onSubmitted?: (call: Call & { tx: Queryable }, submitted: { number: string }) => Promise<void>;
+  onSubmitted?: (call: Call & { tx: Queryable }, submitted: SubmittedApplication) => Promise<void>;
 };

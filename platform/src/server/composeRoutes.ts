@@ -35,7 +35,10 @@ export function composeRoutes(deps: Deps, config: Config, files: FilesSetup = fi
       resolveUpload: (call, purpose) => resolveUpload(deps, call, purpose),
       canStaffOpen: (call, fileId) => canStaffOpenFile(deps, call, fileId),
     }),
-    ...intakeRoutes({ ...deps, onSubmitted: (call, { number }) => openCase(caseDeps, call, { number }).then(() => undefined) }),
+    ...intakeRoutes({
+      ...deps,
+      onSubmitted: (call, submitted) => openCase(caseDeps, call, { number: submitted.number, submitted }).then(() => undefined),
+    }),
     ...caseRoutes(caseDeps),
   ];
   return routes;

@@ -1,5 +1,5 @@
 import { loadWorkCalendar } from '../../calendar';
-import { findApplicationByNumber } from '../../intake';
+import { findApplicationByNumber, type SubmittedApplication } from '../../intake';
 import { fail, inTransaction, type Call } from '../../kernel';
 import type { CaseDeps } from '../caseDeps';
 import { insertCase, listApplicationsWithoutCase } from '../store/caseStore';
@@ -10,9 +10,14 @@ import { scheduleAcceptanceTimer } from './acceptanceTimer';
  * transaction (the submit's, handed in by the composition root). Opening twice is once: a retried
  * submit finds the case there and schedules nothing.
  */
-export async function openCase(deps: CaseDeps, call: Call, { number }: { number: string }): Promise<{ isNew: boolean }> {
+export async function openCase(
+  deps: CaseDeps,
+  call: Call,
+  { number, submitted }: { number: string; submitted?: SubmittedApplication },
+): Promise<{ isNew: boolean }> {
   return inTransaction(deps.db, call, async (tx) => {
-    const application = await findApplicationByNumber(tx, number);
+    // At submit intake hands over what it just wrote; at start-up the application is read.
+    const application = submitted ?? (await findApplicationByNumber(tx, number));
     if (!application) throw fail('CASE_NOT_FOUND', { number });
     const opened = await insertCase(tx, {
       applicationId: application.id,

@@ -72,7 +72,8 @@ export async function submitDraft(
     // The number, the application, its files, its first event and the closed draft: one statement.
     const application = await insertApplication(tx, record, event);
     if (!application) throw fail('APPLICATION_NUMBERS_EXHAUSTED', { matterCode: matter.code, day: receivedOn });
-    await deps.onSubmitted?.(inTx, { number: application.number });
+    const { id: applicationId, number, departmentCode } = application;
+    await deps.onSubmitted?.(inTx, { id: applicationId, number, departmentCode, receivedOn });
     // The version and the files were read under the draft's lock a moment ago, the situations
     // resolved by the validation: not read or worked out again.
     return {
