@@ -99,7 +99,8 @@ describe('cases: opened at submit, acceptance at the window', () => {
     const answer = await act(window, number, { action: 'accept', idempotencyKey: key(), revision: 1 });
     expect(answer.status, answer.text).toBe(200);
     expect(answer.body).toMatchObject({
-      status: 'accepted',
+      // 受理 opens the review step at once: the case is 审查中.
+      status: 'in_review',
       acceptedOn: '2026-12-02',
       acceptanceDue: null,
       revision: 2,
@@ -114,7 +115,7 @@ describe('cases: opened at submit, acceptance at the window', () => {
     expect(accepted).toMatchObject({
       type: 'case_accepted',
       actor_name: '刘晓燕',
-      details: { before: 'received', after: 'accepted' },
+      details: { before: 'received', after: 'in_review' },
     });
     const timer = await server.deps.db.query(`SELECT state FROM timers WHERE payload ->> 'number' = $1`, [number]);
     expect(timer.rows).toEqual([{ state: 'cancelled' }]);
@@ -298,7 +299,7 @@ describe('cases: opened at submit, acceptance at the window', () => {
     await runDueTimers(server.deps, { handlers });
     const view = await caseOf(number);
     expect(view).toMatchObject({
-      status: 'accepted',
+      status: 'in_review',
       acceptedOn: '2026-12-02',
       clock: { startedOn: '2026-12-02', due: '2026-12-10', workdaysLeft: 0, level: 'red' },
     });
@@ -308,7 +309,7 @@ describe('cases: opened at submit, acceptance at the window', () => {
       acceptedOn: '2026-12-02',
       deadline: '2026-12-09',
       before: 'received',
-      after: 'accepted',
+      after: 'in_review',
     });
     const timeline = await citizen.get(`/api/applications/${number}`);
     expect(timeline.body.events.at(-1).title).toBe('逾期未作出受理决定，自收到申请材料之日起视为受理');

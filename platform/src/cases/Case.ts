@@ -3,7 +3,7 @@ import type { ClockState } from './clock';
 
 /**
  * Where a case stands. received → (supplementing ↔ received) → accepted | refused, or completed at
- * the counter (即办件). in_review, decided and withdrawn belong to the case actions after 受理.
+ * the counter (即办件). in_review, decided, terminated and withdrawn belong to the case actions after 受理.
  */
 export const CASE_STATUSES = [
   'received',
@@ -14,6 +14,7 @@ export const CASE_STATUSES = [
   'in_review',
   'decided',
   'withdrawn',
+  'terminated',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
@@ -26,6 +27,7 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   in_review: '审查中',
   decided: '已决定',
   withdrawn: '已撤回',
+  terminated: '已终止',
 };
 
 /** One thing a 补正 notice asks for: a material of the application's version, or a field of its form. */
@@ -49,7 +51,47 @@ export interface CaseRecord {
   supplementCount: number;
   isGreenChannel: boolean;
   revision: number;
+  decision: CaseDecision | null;
+  delivery: CaseDelivery | null;
 }
+
+/** What the chief decided (行政许可法第三十八条): 准予 with the result and its 文号, or 不予 with the reason and remedies. */
+export interface CaseDecision {
+  outcome: 'approved' | 'denied';
+  resultName: string | null;
+  /** 文号 of the decision or the licence number. */
+  resultNumber: string | null;
+  reason: string | null;
+  /** The applicant's remedies as the decision states them; only a 不予 carries them. */
+  remedies: { reconsideration: string; litigation: string } | null;
+  decidedOn: string;
+  decidedBy: string;
+}
+
+/** 送达: on site, or by express with its tracking number. */
+export interface CaseDelivery {
+  method: 'onSite' | 'express';
+  carrier: string | null;
+  trackingNumber: string | null;
+  deliveredOn: string;
+  deliveredBy: string;
+}
+
+/** What the holder of a task (or the chief and the supervisor, for 催办) may do after 受理. */
+export const TASK_ACTIONS = [
+  'approve',
+  'return',
+  'transfer',
+  'addSigner',
+  'claim',
+  'decide',
+  'deny',
+  'terminate',
+  'urge',
+] as const;
+export type TaskAction = (typeof TASK_ACTIONS)[number];
+
+export const DELIVERY_METHODS = ['onSite', 'express'] as const;
 
 /** What a window may answer an application with (行政许可法第三十二条), and 即办件 at the counter. */
 export const ACCEPTANCE_ACTIONS = ['accept', 'refuse', 'supplement', 'completeOnSpot'] as const;

@@ -24,8 +24,13 @@ export {
   type WarningRung,
 } from './clock';
 export { caseRoutes } from './http/caseRoutes';
+export { caseEventRoutes } from './http/caseEventRoutes';
 export { openCase, openMissingCases } from './operations/openCase';
 export { actOnCase } from './operations/actOnCase';
+export { actOnTask, TASK_ACTORS, VERIFICATION_TASK_ID } from './operations/actOnTask';
+export { completeCase, type CompletionInput } from './operations/completeCase';
+export { listTaskQueue, type QueuedTask } from './operations/listTaskQueue';
+export type { TaskActionInput } from './operations/TaskActionInput';
 export { getCase, listAcceptanceCases } from './operations/readCases';
 export { caseTimerHandlers, deemAcceptance } from './operations/deemAcceptance';
 export { ACCEPTANCE_TIMER } from './operations/acceptanceTimer';
@@ -36,8 +41,13 @@ export {
   ACCEPTANCE_ACTIONS,
   CASE_STATUSES,
   CASE_STATUS_LABELS,
+  DELIVERY_METHODS,
   REFUSAL_REASONS,
+  TASK_ACTIONS,
   type AcceptanceAction,
+  type CaseDecision,
+  type CaseDelivery,
+  type TaskAction,
   type CaseStatus,
   type RefusalReason,
   type SupplementItem,

@@ -78,4 +78,6 @@ export const errorStatus = {
   CASE_ACTION_NOT_ALLOWED: 409,
   CASE_NOT_INSTANT: 409,
   CASE_ACTION_KEY_REUSED: 422,
+  CASE_TASK_FORBIDDEN: 403,
+  CASE_TASK_USER_INVALID: 422,
 } as const satisfies Record<ErrorCode, number>;

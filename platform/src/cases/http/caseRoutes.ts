@@ -1,8 +1,20 @@
 import { defineRoute, type Route } from '../../kernel';
 import type { CaseDeps } from '../caseDeps';
 import { actOnCase } from '../operations/actOnCase';
+import { actOnTask, TASK_ACTORS } from '../operations/actOnTask';
+import { completeCase } from '../operations/completeCase';
+import { listTaskQueue } from '../operations/listTaskQueue';
 import { getCase, listAcceptanceCases } from '../operations/readCases';
-import { caseActionBody, caseNumberParams, caseQueueQuery, caseQueueSchema, caseSchema } from './caseSchemas';
+import {
+  caseActionBody,
+  caseNumberParams,
+  caseQueueQuery,
+  caseQueueSchema,
+  caseSchema,
+  completionBody,
+  taskActionBody,
+  taskParams,
+} from './caseSchemas';
 
 const tags = ['cases'];
 /** Who reads cases: a department's staff (their own department) and the centre-wide roles. */
@@ -14,14 +26,18 @@ export function caseRoutes(deps: CaseDeps): Route[] {
     defineRoute({
       method: 'get',
       path: '/cases',
-      summary: '本部门的待受理办件（绿色通道优先，先收先办）',
+      summary: '办件队列：待受理（acceptance）、我的待办（mine）、本部门待认领（department）；绿色通道优先，再按期限',
       tags,
       access: ['window', 'reviewer', 'chief', 'dept_admin'],
       query: caseQueueQuery,
-      responses: { '200': { description: '待受理的办件', schema: caseQueueSchema } },
+      responses: { '200': { description: '队列中的办件或任务', schema: caseQueueSchema } },
       errors: [400, 401, 403],
-      async handle({ call }) {
-        return { body: { items: await listAcceptanceCases(deps, call) } };
+      async handle({ call, query }) {
+        const items =
+          query.queue === 'acceptance'
+            ? await listAcceptanceCases(deps, call)
+            : await listTaskQueue(deps, call, { queue: query.queue });
+        return { body: { items } };
       },
     }),
     defineRoute({
@@ -51,6 +67,39 @@ export function caseRoutes(deps: CaseDeps): Route[] {
       errors: [400, 401, 403, 404, 409, 422],
       async handle({ call, params, body }) {
         const { view } = await actOnCase(deps, call, { number: params.number, input: body });
+        return { body: view };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/cases/{number}/tasks/{taskId}/actions',
+      summary: '办理环节任务：通过、退回、转办、加签、认领、准予、不予许可、终止、催办',
+      description:
+        '仅限该环节所属部门、对应岗位的工作人员（认领后仅限承办人，加签人只能通过）；催办限本部门首席代表或监督人员。revision 须为读到的版本号，否则 409 CASE_REVISION_CONFLICT；同一 idempotencyKey 的重试得到第一次的结果。',
+      tags,
+      access: TASK_ACTORS,
+      params: taskParams,
+      body: { json: taskActionBody },
+      responses: { '200': { description: '操作后的办件（重试时为第一次的结果）', schema: caseSchema } },
+      errors: [400, 401, 403, 404, 409, 422],
+      async handle({ call, params, body }) {
+        const { view } = await actOnTask(deps, call, { number: params.number, taskId: params.taskId, input: body });
+        return { body: view };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/cases/{number}/completion',
+      summary: '办结送达：窗口领取或邮寄（快递单号）',
+      description: '仅限该办件所属部门的窗口工作人员，且办件已作出决定。',
+      tags,
+      access: ['window'],
+      params: caseNumberParams,
+      body: { json: completionBody },
+      responses: { '200': { description: '办结后的办件（重试时为第一次的结果）', schema: caseSchema } },
+      errors: [400, 401, 403, 404, 409, 422],
+      async handle({ call, params, body }) {
+        const { view } = await completeCase(deps, call, { number: params.number, input: body });
         return { body: view };
       },
     }),

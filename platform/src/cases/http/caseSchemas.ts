@@ -1,4 +1,4 @@
-import { ACCEPTANCE_ACTIONS, CASE_STATUSES } from '../Case';
+import { ACCEPTANCE_ACTIONS, CASE_STATUSES, DELIVERY_METHODS, TASK_ACTIONS } from '../Case';
 
 /** Request and response schemas of the case routes: validated at the boundary and published in OpenAPI. */
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
@@ -15,7 +15,13 @@ export const caseQueueQuery = {
   type: 'object',
   required: ['queue'],
   additionalProperties: false,
-  properties: { queue: { type: 'string', enum: ['acceptance'], description: 'acceptance：本部门待受理的办件' } },
+  properties: {
+    queue: {
+      type: 'string',
+      enum: ['acceptance', 'mine', 'department'],
+      description: 'acceptance：本部门待受理的办件；mine：我的待办（承办或待会签）；department：本部门本岗位待认领的任务',
+    },
+  },
 } as const;
 
 const supplementItemIn = {
@@ -81,6 +87,47 @@ const supplementItemOut = {
   ],
 } as const;
 
+const nullableText = { anyOf: [{ type: 'string' }, { type: 'null' }] } as const;
+
+const decisionSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['outcome', 'resultName', 'resultNumber', 'reason', 'remedies', 'decidedOn', 'decidedBy'],
+  properties: {
+    outcome: { type: 'string', enum: ['approved', 'denied'], description: 'approved 准予；denied 不予许可' },
+    resultName: nullableText,
+    resultNumber: { ...nullableText, description: '决定文号或证照编号' },
+    reason: { ...nullableText, description: '不予许可的理由' },
+    remedies: {
+      anyOf: [
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['reconsideration', 'litigation'],
+          properties: { reconsideration: { type: 'string' }, litigation: { type: 'string' } },
+        },
+        { type: 'null' },
+      ],
+      description: '不予许可时告知的救济途径（行政复议六十日、行政诉讼六个月）',
+    },
+    decidedOn: date,
+    decidedBy: { type: 'string' },
+  },
+} as const;
+
+const deliverySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['method', 'carrier', 'trackingNumber', 'deliveredOn', 'deliveredBy'],
+  properties: {
+    method: { type: 'string', enum: DELIVERY_METHODS },
+    carrier: nullableText,
+    trackingNumber: nullableText,
+    deliveredOn: date,
+    deliveredBy: { type: 'string' },
+  },
+} as const;
+
 export const caseSchema = {
   type: 'object',
   additionalProperties: false,
@@ -99,6 +146,8 @@ export const caseSchema = {
     'clock',
     'flowStatus',
     'tasks',
+    'decision',
+    'delivery',
   ],
   properties: {
     number: { type: 'string' },
@@ -149,29 +198,124 @@ export const caseSchema = {
         },
       },
     },
+    decision: { anyOf: [decisionSchema, { type: 'null' }] },
+    delivery: { anyOf: [deliverySchema, { type: 'null' }] },
   },
 } as const;
 
+const taskQueueItem = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'number',
+    'revision',
+    'taskId',
+    'kind',
+    'taskName',
+    'role',
+    'department',
+    'assignee',
+    'isCoSigner',
+    'matterName',
+    'applicantName',
+    'isGreenChannel',
+    'openedOn',
+    'due',
+    'provisional',
+    'workdaysLeft',
+    'level',
+  ],
+  properties: {
+    number: { type: 'string' },
+    revision: { type: 'integer', description: '办件版本号：办理任务时原样带回' },
+    taskId: { type: 'string' },
+    kind: { type: 'string', enum: ['flow', 'verification'], description: 'flow 流程环节；verification 告知承诺事后核查' },
+    taskName: { type: 'string' },
+    role: { type: 'string' },
+    department: { type: 'string' },
+    assignee: nullableText,
+    isCoSigner: { type: 'boolean', description: '我是该任务的待会签人（加签）' },
+    matterName: { type: 'string' },
+    applicantName: { type: 'string' },
+    isGreenChannel: { type: 'boolean' },
+    openedOn: date,
+    due: { ...nullableDate, description: '环节（或核查）期限的最后一天' },
+    provisional: { type: 'boolean' },
+    workdaysLeft: { anyOf: [{ type: 'integer' }, { type: 'null' }], description: '剩余工作日；超期为负数' },
+    level: { type: 'string', enum: ['normal', 'yellow', 'red', 'overdue'] },
+  },
+} as const;
+
+const acceptanceQueueItem = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['number', 'matterName', 'applicantName', 'receivedOn', 'isGreenChannel', 'supplementCount'],
+  properties: {
+    number: { type: 'string' },
+    matterName: { type: 'string' },
+    applicantName: { type: 'string' },
+    receivedOn: date,
+    isGreenChannel: { type: 'boolean' },
+    supplementCount: { type: 'integer' },
+  },
+} as const;
+
+/** One answer for the three queues: acceptance items before 受理, task items after it. */
 export const caseQueueSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['items'],
+  properties: { items: { type: 'array', items: { anyOf: [acceptanceQueueItem, taskQueueItem] } } },
+} as const;
+
+export const taskParams = {
+  type: 'object',
+  required: ['number', 'taskId'],
   properties: {
-    items: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['number', 'matterName', 'applicantName', 'receivedOn', 'isGreenChannel', 'supplementCount'],
-        properties: {
-          number: { type: 'string' },
-          matterName: { type: 'string' },
-          applicantName: { type: 'string' },
-          receivedOn: date,
-          isGreenChannel: { type: 'boolean' },
-          supplementCount: { type: 'integer' },
-        },
-      },
+    number: caseNumberParams.properties.number,
+    taskId: { type: 'string', pattern: '^[a-z][0-9]{1,6}$', description: '任务编号（t1、t2 …）' },
+  },
+} as const;
+
+const idempotencyKey = {
+  type: 'string',
+  pattern: '^[A-Za-z0-9_-]{8,100}$',
+  description: '本次操作的唯一键，重试时不变',
+} as const;
+const revision = { type: 'integer', minimum: 1, description: '读到的办件版本号' } as const;
+
+export const taskActionBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['action', 'idempotencyKey', 'revision'],
+  properties: {
+    action: {
+      type: 'string',
+      enum: TASK_ACTIONS,
+      description:
+        'approve 通过；return 退回（to）；transfer 转办（userId）；addSigner 加签（userId）；claim 认领；decide 准予（resultNumber，可选 resultName）；deny 不予许可（reason）；terminate 终止（reason）；urge 催办',
     },
+    idempotencyKey,
+    revision,
+    comment: { ...text(2000), description: '办理意见' },
+    to: { type: 'string', pattern: '^[a-z][a-zA-Z0-9_-]{0,63}$', description: 'return：退回到的环节（或并联节点）' },
+    userId: { type: 'integer', minimum: 1, maximum: 2147483647, description: 'transfer、addSigner：同部门的工作人员' },
+    resultName: { ...text(200), description: 'decide：审批结果名称，缺省为事项的审批结果' },
+    resultNumber: { ...text(100), description: 'decide：决定文号或证照编号' },
+    reason: { ...text(2000), description: 'deny、terminate：理由' },
+  },
+} as const;
+
+export const completionBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['idempotencyKey', 'revision', 'method'],
+  properties: {
+    idempotencyKey,
+    revision,
+    method: { type: 'string', enum: DELIVERY_METHODS, description: 'onSite 窗口领取；express 邮寄送达' },
+    carrier: { ...text(50), description: 'express：快递公司' },
+    trackingNumber: { type: 'string', pattern: '^[A-Za-z0-9-]{6,40}$', description: 'express：快递单号' },
+    comment: { ...text(2000), description: '备注' },
   },
 } as const;

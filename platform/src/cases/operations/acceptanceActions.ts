@@ -1,4 +1,5 @@
 import type { MatterDocument, WorkCalendar } from '@matterflow/schemas';
+import type { FlowEffect } from '../../flows';
 import type { ApplicationRecord } from '../../intake';
 import { fail, type FieldIssue } from '../../kernel';
 import { REFUSAL_REASONS, type CaseRecord, type CaseStatus } from '../Case';
@@ -22,6 +23,8 @@ export interface ActionContext {
 export interface ActionOutcome {
   change: CaseChange & { status: CaseStatus };
   event: { type: string; details: Record<string, unknown> };
+  /** The flow's effects when the action started it: the task rows to write (recordAcceptedTasks). */
+  taskEffects?: readonly FlowEffect[];
 }
 
 /** Before 受理 the window may answer; after it, acceptance is decided. */
@@ -31,13 +34,15 @@ export function requireUnanswered(record: CaseRecord, action: string): void {
   if (!UNANSWERED.includes(record.status)) throw fail('CASE_ACTION_NOT_ALLOWED', { status: record.status, action });
 }
 
-/** 受理 (or 视为受理 from the day given): the clock and the flow start. */
+/** 受理 (or 视为受理 from the day given): the clock and the flow start; with work open the case is 审查中. */
 export function acceptOutcome(context: ActionContext, { acceptedOn, type }: { acceptedOn: string; type: string }): ActionOutcome {
   const started = startCase(context.document, context.application, { acceptedOn, by: context.by });
   const due = started.clock ? deriveClock(context.calendar, started.clock, context.today).due : null;
+  const status = started.flowState?.status === 'running' && started.flowState.tasks.length > 0 ? 'in_review' : 'accepted';
   return {
-    change: { status: 'accepted', acceptedOn, clock: started.clock, flowState: started.flowState, supplement: null },
+    change: { status, acceptedOn, clock: started.clock, flowState: started.flowState, supplement: null },
     event: { type, details: { acceptedOn, due, budget: started.clock?.budget ?? null, effects: started.effects } },
+    taskEffects: started.effects,
   };
 }
 

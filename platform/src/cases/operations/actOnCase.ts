@@ -25,6 +25,7 @@ import {
   type ActionOutcome,
 } from './acceptanceActions';
 import { cancelAcceptanceTimer } from './acceptanceTimer';
+import { recordAcceptedTasks } from './applyTaskEffects';
 import { caseView, type CaseView } from './caseView';
 import { checkActionFields } from './checkActionFields';
 
@@ -79,7 +80,8 @@ export async function actOnCase(
       const calendar = await loadWorkCalendar(deps, deps.region, { via: tx });
       const today = deps.clock.today();
       const context = { record, application, document: matter.document, calendar, today, by: String(actor.userId) };
-      const { change, event } = outcomeOf(context, input);
+      const outcome = outcomeOf(context, input);
+      const { change, event } = outcome;
       const at = deps.clock.now();
       const revision = await updateCase(tx, { id: record.id, revision: record.revision, at }, change);
       if (revision === undefined) throw fail('CASE_REVISION_CONFLICT', { revision: record.revision });
@@ -90,6 +92,7 @@ export async function actOnCase(
         actorName: actor.displayName,
         details: { ...event.details, action: input.action, before: record.status, after: change.status },
       });
+      await recordAcceptedTasks(tx, { caseId: record.id, calendar, today, at }, outcome);
       // Any answer ends the five days; after a 补正 they run again from the applicant's answer.
       await cancelAcceptanceTimer(deps, { ...call, tx }, record.id);
       const view = caseView(calendar, { ...record, ...change, revision }, today);

@@ -1,5 +1,12 @@
 import type { WorkCalendar } from '@matterflow/schemas';
-import { CASE_STATUS_LABELS, type CaseRecord, type CaseStatus, type SupplementItem } from '../Case';
+import {
+  CASE_STATUS_LABELS,
+  type CaseDecision,
+  type CaseDelivery,
+  type CaseRecord,
+  type CaseStatus,
+  type SupplementItem,
+} from '../Case';
 import { acceptanceDeadline, deriveClock, type ClockLevel } from '../clock';
 
 export interface CaseView {
@@ -27,6 +34,8 @@ export interface CaseView {
   } | null;
   flowStatus: string | null;
   tasks: { id: string; name: string; role: string; department: string; assignee: string | null; budgetDays: number }[];
+  decision: CaseDecision | null;
+  delivery: CaseDelivery | null;
 }
 
 const WAITING: readonly CaseStatus[] = ['received', 'supplementing'];
@@ -69,5 +78,7 @@ export function caseView(calendar: WorkCalendar, record: CaseRecord, today: stri
       assignee: task.assignee,
       budgetDays: task.budgetDays,
     })),
+    decision: record.decision,
+    delivery: record.delivery,
   };
 }

@@ -9,6 +9,7 @@ import { appendCaseEvent } from '../store/caseEventStore';
 import { findCaseById, updateCase } from '../store/caseStore';
 import { acceptOutcome } from './acceptanceActions';
 import { ACCEPTANCE_TIMER } from './acceptanceTimer';
+import { recordAcceptedTasks } from './applyTaskEffects';
 
 /**
  * The acceptance deadline passed with no answer: 行政许可法第三十二条 — 逾期不告知的，自收到申请材料
@@ -37,9 +38,11 @@ export async function deemAcceptance(
     { code: application.matterCode, version: application.version },
   );
   const context = { record, application, document: matter.document, calendar, today, by: 'system' };
-  const { change, event } = acceptOutcome(context, { acceptedOn: deemed.acceptedOn, type: 'case_deemed_accepted' });
+  const outcome = acceptOutcome(context, { acceptedOn: deemed.acceptedOn, type: 'case_deemed_accepted' });
+  const { change, event } = outcome;
   const at = deps.clock.now();
   await updateCase(tx, { id: record.id, revision: record.revision, at }, change);
+  await recordAcceptedTasks(tx, { caseId: record.id, calendar, today, at }, outcome);
   await appendCaseEvent(tx, application.id, {
     at,
     type: event.type,

@@ -2,6 +2,7 @@ import { loadWorkCalendar } from '../../calendar';
 import { assertDepartmentScope, fail, readerOf, requireUser, type Call } from '../../kernel';
 import type { CaseDeps } from '../caseDeps';
 import { findCaseByNumber, listAcceptanceQueue, type QueuedCase } from '../store/caseStore';
+import { hasDepartmentTask } from '../store/taskStore';
 import { caseView, type CaseView } from './caseView';
 
 const MAX_QUEUED = 200;
@@ -12,7 +13,10 @@ export async function getCase(deps: CaseDeps, call: Call, { number }: { number: 
   const q = readerOf(deps.db, call);
   const record = await findCaseByNumber(q, number);
   if (!record) throw fail('CASE_NOT_FOUND', { number });
-  assertDepartmentScope(call.actor, record.departmentCode);
+  // A parallel branch's department works on the case too, and reads it.
+  const own = call.actor.departmentCode;
+  const isBranchDepartment = own !== null && (await hasDepartmentTask(q, { caseId: record.id, departmentCode: own }));
+  if (!isBranchDepartment) assertDepartmentScope(call.actor, record.departmentCode);
   const calendar = await loadWorkCalendar(deps, deps.region, { via: q });
   return caseView(calendar, record, deps.clock.today());
 }

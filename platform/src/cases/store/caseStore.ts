@@ -16,12 +16,14 @@ interface CaseRow {
   is_green_channel: boolean;
   revision: number;
   number: string;
+  decision: CaseRecord['decision'];
+  delivery: CaseRecord['delivery'];
 }
 
 // Dates as text: a DATE column must not pass through a JavaScript Date and its time zone.
 const COLUMNS = `c.id, c.application_id, c.department_code, c.status, c.received_on::text AS received_on,
   c.complete_on::text AS complete_on, c.accepted_on::text AS accepted_on, c.clock, c.flow_state, c.supplement,
-  c.supplement_count, c.is_green_channel, c.revision, a.number`;
+  c.supplement_count, c.is_green_channel, c.revision, a.number, c.decision, c.delivery`;
 // The application's number is intake's; a case is found by it (read only, never written here).
 const FROM = 'cases c JOIN applications a ON a.id = c.application_id';
 const LOCK = ' FOR UPDATE OF c';
@@ -41,6 +43,8 @@ const toRecord = (row: CaseRow): CaseRecord => ({
   isGreenChannel: row.is_green_channel,
   revision: row.revision,
   number: row.number,
+  decision: row.decision,
+  delivery: row.delivery,
 });
 
 /** Opens the case of an application once: a second call (a retried submit, the sweep) finds it there. */
@@ -69,7 +73,10 @@ export async function findCaseById(q: Queryable, id: number, { isLocked = false 
 }
 
 export type CaseChange = Partial<
-  Pick<CaseRecord, 'status' | 'acceptedOn' | 'clock' | 'flowState' | 'supplement' | 'supplementCount' | 'completeOn'>
+  Pick<
+    CaseRecord,
+    'status' | 'acceptedOn' | 'clock' | 'flowState' | 'supplement' | 'supplementCount' | 'completeOn' | 'decision' | 'delivery'
+  >
 >;
 
 const CHANGE_COLUMNS: Record<keyof CaseChange, { column: string; isJson?: boolean }> = {
@@ -80,6 +87,8 @@ const CHANGE_COLUMNS: Record<keyof CaseChange, { column: string; isJson?: boolea
   supplement: { column: 'supplement', isJson: true },
   supplementCount: { column: 'supplement_count' },
   completeOn: { column: 'complete_on' },
+  decision: { column: 'decision', isJson: true },
+  delivery: { column: 'delivery', isJson: true },
 };
 
 /**

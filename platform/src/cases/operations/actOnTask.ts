@@ -1,0 +1,189 @@
+import { applyFlowEvent, type Flow, type FlowEvent, type FlowState, type FlowTransition } from '../../flows';
+import { fail, requireRole, type Call, type Queryable, type UserActor } from '../../kernel';
+import type { CaseDecision, CaseRecord, CaseStatus, TaskAction } from '../Case';
+import type { CaseDeps } from '../caseDeps';
+import { appendCaseEvent } from '../store/caseEventStore';
+import { updateCase, type CaseChange } from '../store/caseStore';
+import { insertTask } from '../store/taskStore';
+import { applyTaskEffects } from './applyTaskEffects';
+import { assertCaseDepartment, authoriseTaskAction } from './authoriseTaskAction';
+import { approvalOf, denialOf, verificationDue } from './caseDecision';
+import { caseView, type CaseView } from './caseView';
+import { checkTaskFields } from './checkTaskFields';
+import { loadCaseContext, type CaseContext } from './loadCaseContext';
+import { checkColleague } from './checkColleague';
+import { runCaseAction } from './runCaseAction';
+import type { TaskActionInput } from './TaskActionInput';
+
+/** Who may call at all; which task and action is decided against the task (authoriseTaskAction). */
+export const TASK_ACTORS = ['window', 'reviewer', 'chief', 'supervisor'] as const;
+
+/** The timeline event each action writes. */
+const EVENT_TYPES: Record<TaskAction, string> = {
+  approve: 'task_approved',
+  return: 'task_returned',
+  transfer: 'task_transferred',
+  addSigner: 'task_signer_added',
+  claim: 'task_claimed',
+  decide: 'case_decided',
+  deny: 'case_denied',
+  terminate: 'case_terminated',
+  urge: 'task_urged',
+};
+
+/** The id the 核查 task of a 告知承诺 approval gets: outside the interpreter's t1, t2, … */
+export const VERIFICATION_TASK_ID = 'v1';
+
+async function flowEventOf(
+  deps: CaseDeps,
+  tx: Queryable,
+  actor: UserActor,
+  taskId: string,
+  input: TaskActionInput,
+  task: { role: string; department: string },
+): Promise<FlowEvent | undefined> {
+  const by = String(actor.userId);
+  switch (input.action) {
+    case 'approve':
+    case 'decide':
+    case 'deny':
+    case 'claim':
+      return { type: input.action, taskId, by };
+    case 'return':
+      return { type: 'return', taskId, by, to: input.to ?? '' };
+    case 'transfer':
+      await checkColleague(deps, tx, { userId: input.userId ?? 0, role: task.role, departmentCode: task.department });
+      return { type: 'transfer', taskId, by, to: String(input.userId) };
+    case 'addSigner':
+      await checkColleague(deps, tx, { userId: input.userId ?? 0, departmentCode: task.department });
+      return { type: 'addSigner', taskId, by, userId: String(input.userId) };
+    case 'terminate':
+      return { type: 'terminate', taskId, by };
+    case 'urge':
+      return undefined;
+  }
+}
+
+/** Where the case goes when its flow ended: decided (准予 or 不予) or terminated; the clock stops that day. */
+function endOf(
+  record: CaseRecord,
+  context: CaseContext,
+  state: FlowState,
+  { decision, today, by }: { decision: CaseDecision | null; today: string; by: string },
+): CaseChange & { status: CaseStatus } {
+  const clock = record.clock ? { ...record.clock, stoppedOn: today } : null;
+  if (state.status === 'terminated') return { status: 'terminated', clock };
+  // A flow with no 决定 step of its own ends in an approval without a 文号.
+  const final = decision ?? approvalOf(context.document, { resultNumber: null, decidedOn: today, decidedBy: by });
+  return { status: 'decided', clock, decision: final };
+}
+
+function decisionFor(context: CaseContext, input: TaskActionInput, today: string, by: string): CaseDecision | null {
+  if (input.action === 'decide')
+    return approvalOf(context.document, {
+      ...(input.resultName === undefined ? {} : { resultName: input.resultName }),
+      resultNumber: input.resultNumber ?? null,
+      decidedOn: today,
+      decidedBy: by,
+    });
+  if (input.action === 'deny') return denialOf(context.document, { reason: input.reason ?? '', decidedOn: today, decidedBy: by });
+  return null;
+}
+
+const openTasksOf = (state: FlowState | null) =>
+  (state?.tasks ?? []).map((task) => ({ id: task.id, stepId: task.stepId, assignee: task.assignee }));
+
+/**
+ * POST /api/cases/{number}/tasks/{taskId}/actions: the holder of a task after 受理 approves,
+ * returns, transfers, adds a co-signer, claims it from the queue, decides or denies (the chief),
+ * terminates; a chief or supervisor urges (催办, an event only). One transaction holds the case
+ * row's lock: the flow state, the task rows, the decision, the timeline event (before and after)
+ * and the idempotency key commit together. Two people acting on one revision: the first wins, the
+ * second meets CASE_REVISION_CONFLICT (or FLOW_TASK_NOT_OPEN with a fresh revision).
+ */
+export async function actOnTask(
+  deps: CaseDeps,
+  call: Call,
+  { number, taskId, input }: { number: string; taskId: string; input: TaskActionInput },
+): Promise<{ view: CaseView; isReplay: boolean }> {
+  requireRole(call.actor, TASK_ACTORS);
+  const { actor } = call;
+  const admit = (record: CaseRecord) =>
+    assertCaseDepartment(
+      actor,
+      record,
+      (record.flowState?.tasks ?? []).map((task) => task.department),
+    );
+  return runCaseAction(deps, { ...call, actor }, { number, idempotencyKey: input.idempotencyKey }, admit, async (tx, record) => {
+    const state = record.flowState;
+    const issues = checkTaskFields(input);
+    if (issues.length > 0) throw fail('VALIDATION_FAILED', issues);
+    if (input.revision !== record.revision) throw fail('CASE_REVISION_CONFLICT', { revision: record.revision });
+    // Only a case accepted in the platform has a flow at work: no result without 受理.
+    if (record.status !== 'in_review' || !state || state.status !== 'running')
+      throw fail('CASE_ACTION_NOT_ALLOWED', { status: record.status, action: input.action });
+    const task = state.tasks.find((t) => t.id === taskId);
+    if (!task) throw fail('FLOW_TASK_NOT_OPEN', { taskId });
+    authoriseTaskAction(actor, record, task, input.action);
+
+    const context = await loadCaseContext(deps, tx, record);
+    const flow = context.document.flow as Flow;
+    const today = deps.clock.today();
+    const at = deps.clock.now();
+    const event = await flowEventOf(deps, tx, actor, taskId, input, task);
+    const transition: FlowTransition = event ? applyFlowEvent(flow, state, event, context.flowContext) : { state, effects: [] };
+    const decision = decisionFor(context, input, today, actor.displayName) ?? record.decision;
+    const change: CaseChange & { status: CaseStatus } =
+      transition.state.status === 'running'
+        ? { status: 'in_review', flowState: transition.state, decision }
+        : {
+            ...endOf(record, context, transition.state, { decision, today, by: actor.displayName }),
+            flowState: transition.state,
+          };
+    const revision = await updateCase(tx, { id: record.id, revision: record.revision, at }, change);
+    if (revision === undefined) throw fail('CASE_REVISION_CONFLICT', { revision: record.revision });
+    const scope = { caseId: record.id, calendar: context.calendar, today, at, pauses: record.clock?.pauses ?? [] };
+    await applyTaskEffects(tx, scope, transition.effects, transition.state);
+    const verification =
+      change.decision?.outcome === 'approved' && change.status === 'decided'
+        ? verificationDue(context.calendar, context.document, context.situations, today)
+        : undefined;
+    if (verification)
+      await insertTask(tx, {
+        caseId: record.id,
+        taskId: VERIFICATION_TASK_ID,
+        kind: 'verification',
+        stepId: 'verification',
+        name: '告知承诺事后核查',
+        departmentCode: record.departmentCode,
+        role: 'reviewer',
+        assignee: null,
+        budgetDays: null,
+        openedOn: today,
+        dueOn: verification.due,
+        at,
+      });
+    await appendCaseEvent(tx, context.application.id, {
+      at,
+      type: EVENT_TYPES[input.action],
+      actorUserId: actor.userId,
+      actorName: actor.displayName,
+      details: {
+        action: input.action,
+        taskId,
+        stepId: task.stepId,
+        taskName: task.name,
+        comment: input.comment ?? null,
+        ...(input.to === undefined ? {} : { to: input.to }),
+        ...(input.userId === undefined ? {} : { userId: input.userId }),
+        ...(input.reason === undefined ? {} : { reason: input.reason }),
+        ...(input.action === 'decide' || input.action === 'deny' ? { decision: change.decision } : {}),
+        ...(verification ? { verification } : {}),
+        effects: transition.effects,
+        before: { status: record.status, tasks: openTasksOf(state) },
+        after: { status: change.status, tasks: openTasksOf(transition.state) },
+      },
+    });
+    return caseView(context.calendar, { ...record, ...change, revision }, today);
+  });
+}
