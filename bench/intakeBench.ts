@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { DEMO_CITIZEN_ID, DEMO_PASSWORD, prepareFoodDraft, submitDraft } from '../tests/support/foodApplication';
 import { startServerChild } from '../tests/support/serverChild';
 import { TestClient, type TestResponse } from '../tests/support/TestClient';
+import { pgliteScratch, postgresScratch } from './scratchDatabase';
 import { median } from './stats';
 
 /** Drafts submitted per run; each run prepares its own (three uploads and a save each), untimed. */
@@ -36,10 +35,16 @@ async function throughput(count: number, concurrency: number, send: (i: number) 
  * the same server answering a signed-in POST that inserts one row (bench/intakeServer.ts).
  * Interleaved runs, medians; goal ≥ 50%.
  */
+/** On PGlite always; on PostgreSQL too when DATABASE_URL is set (a scratch database, dropped after). */
 export async function runIntakeBench(lines: string[], { runs }: { runs: number }): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'mf-bench-intake-'));
+  await benchOn(lines, { runs, kind: 'pglite' });
+  if (process.env.DATABASE_URL) await benchOn(lines, { runs, kind: 'postgres' });
+}
+
+async function benchOn(lines: string[], { runs, kind }: { runs: number; kind: 'pglite' | 'postgres' }): Promise<void> {
+  const scratch = kind === 'pglite' ? pgliteScratch() : await postgresScratch(process.env.DATABASE_URL ?? '');
   const server = await startServerChild({
-    env: { DATA_DIR: join(dir, 'data'), DATABASE_URL: undefined, LOG_LEVEL: 'info' },
+    env: { ...scratch.env, LOG_LEVEL: 'info' },
     entry: 'bench/intakeServer.ts',
     listenTimeoutMs: 600_000,
   });
@@ -81,7 +86,7 @@ export async function runIntakeBench(lines: string[], { runs }: { runs: number }
     const range = `${(Math.min(...shares) * 100).toFixed(0)}–${(Math.max(...shares) * 100).toFixed(0)}%`;
     // The machine is shared: a ratio means little without the load it was measured under.
     const load = `load average (1 min) ${loadBefore.toFixed(1)} at the start, ${(loadavg()[0] ?? Number.NaN).toFixed(1)} at the end`;
-    lines.push(`## (a) Submissions against a one-row insert (pglite, server in a child process)`, '');
+    lines.push(`## (a) Submissions against a one-row insert (${kind}, server in a child process)`, '');
     lines.push(
       `${runs} interleaved runs; each submits ${PER_RUN} prepared drafts (valid form, three PDFs uploaded beforehand) and sends`,
       `${PER_RUN * 2} baseline requests (signed-in POST inserting one row, same server), ${CONCURRENCY} in flight. Median`,
@@ -98,6 +103,6 @@ export async function runIntakeBench(lines: string[], { runs }: { runs: number }
     );
   } finally {
     await server.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
+    await scratch.drop();
   }
 }

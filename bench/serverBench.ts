@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { openDb } from '../platform/src/infra';
 import { generateMatters } from './generateMatters';
+import { pgliteScratch, postgresScratch } from './scratchDatabase';
 import { loadPublished } from './searchBench';
 import { memoryOf, startServerProcess, type ServerProcess } from './serverProcess';
 import { median, percentile } from './stats';
@@ -74,42 +71,6 @@ async function benchOn(lines: string[], { matters, kind }: { matters: number; ki
   }
   lines.push(`## Whole catalog on the server process (${kind}, ${matters} generated matters)`, '');
   lines.push('| measurement | result |', '|---|---|', ...rows, '');
-}
-
-interface Scratch {
-  env: Record<string, string | undefined>;
-  dbOptions: { databaseUrl?: string; dataDir?: string };
-  drop(): Promise<void>;
-}
-
-function pgliteScratch(): Scratch {
-  const dir = mkdtempSync(join(tmpdir(), 'mf-bench-'));
-  const dataDir = join(dir, 'data');
-  return {
-    env: { DATA_DIR: dataDir, DATABASE_URL: undefined },
-    dbOptions: { dataDir },
-    drop: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-async function postgresScratch(serverUrl: string): Promise<Scratch> {
-  const name = `mf_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    dbOptions: { databaseUrl: url.toString() },
-    async drop() {
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
 }
 
 /** Memory once start-up garbage had a chance to go: two seconds idle. */
