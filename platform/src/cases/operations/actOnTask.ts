@@ -108,12 +108,7 @@ export async function actOnTask(
 ): Promise<{ view: CaseView; isReplay: boolean }> {
   requireRole(call.actor, TASK_ACTORS);
   const { actor } = call;
-  const admit = (record: CaseRecord) =>
-    assertCaseDepartment(
-      actor,
-      record,
-      (record.flowState?.tasks ?? []).map((task) => task.department),
-    );
+  const admit = (tx: Queryable, record: CaseRecord) => assertCaseDepartment(tx, actor, record);
   return runCaseAction(deps, { ...call, actor }, { number, idempotencyKey: input.idempotencyKey }, admit, async (tx, record) => {
     const state = record.flowState;
     const issues = checkTaskFields(input);

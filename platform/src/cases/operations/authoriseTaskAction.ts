@@ -1,6 +1,7 @@
 import type { FlowTask } from '../../flows';
-import { fail, isDepartmentScoped, type UserActor } from '../../kernel';
+import { fail, isDepartmentScoped, requireUser, type Actor, type Queryable, type UserActor } from '../../kernel';
 import type { CaseRecord, TaskAction } from '../Case';
+import { hasDepartmentTask } from '../store/taskStore';
 
 /** 催办 comes from above the holder: the chief of the task's (or the case's) department, or a supervisor. */
 function mayUrge(actor: UserActor, record: CaseRecord, task: FlowTask): boolean {
@@ -26,10 +27,15 @@ export function authoriseTaskAction(actor: UserActor, record: CaseRecord, task: 
   if (actor.role !== task.role || !isDepartmentScoped(actor.role) || actor.departmentCode !== task.department) throw refuse();
 }
 
-/** Before any task is looked at: a department's staff see only cases their department works on. */
-export function assertCaseDepartment(actor: UserActor, record: CaseRecord, taskDepartments: readonly string[]): void {
-  if (!isDepartmentScoped(actor.role)) return;
+/**
+ * Before any task is looked at: a department's staff reach only the cases their department owns
+ * or works on (a parallel branch's department, now or earlier — so the loser of a 或签 hears that
+ * its task closed, not that the case is not its business). Centre-wide roles reach every case.
+ */
+export async function assertCaseDepartment(q: Queryable, actor: Actor, record: CaseRecord): Promise<void> {
+  requireUser(actor);
   const own = actor.departmentCode;
-  if (own === record.departmentCode || (own !== null && taskDepartments.includes(own))) return;
+  if (!isDepartmentScoped(actor.role) || own === record.departmentCode) return;
+  if (own !== null && (await hasDepartmentTask(q, { caseId: record.id, departmentCode: own }))) return;
   throw fail('DEPARTMENT_SCOPE', { departmentCode: record.departmentCode, ownDepartmentCode: own });
 }

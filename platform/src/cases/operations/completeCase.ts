@@ -41,7 +41,7 @@ export async function completeCase(
 ): Promise<{ view: CaseView; isReplay: boolean }> {
   requireRole(call.actor, ['window']);
   const { actor } = call;
-  const admit = (record: CaseRecord) => assertDepartmentScope(actor, record.departmentCode);
+  const admit = (_tx: unknown, record: CaseRecord) => assertDepartmentScope(actor, record.departmentCode);
   return runCaseAction(deps, { ...call, actor }, { number, idempotencyKey: input.idempotencyKey }, admit, async (tx, record) => {
     const issues = checkDeliveryFields(input);
     if (issues.length > 0) throw fail('VALIDATION_FAILED', issues);

@@ -1,8 +1,8 @@
 import { loadWorkCalendar } from '../../calendar';
-import { assertDepartmentScope, fail, readerOf, requireUser, type Call } from '../../kernel';
+import { fail, readerOf, requireUser, type Call } from '../../kernel';
 import type { CaseDeps } from '../caseDeps';
 import { findCaseByNumber, listAcceptanceQueue, type QueuedCase } from '../store/caseStore';
-import { hasDepartmentTask } from '../store/taskStore';
+import { assertCaseDepartment } from './authoriseTaskAction';
 import { caseView, type CaseView } from './caseView';
 
 const MAX_QUEUED = 200;
@@ -14,9 +14,7 @@ export async function getCase(deps: CaseDeps, call: Call, { number }: { number: 
   const record = await findCaseByNumber(q, number);
   if (!record) throw fail('CASE_NOT_FOUND', { number });
   // A parallel branch's department works on the case too, and reads it.
-  const own = call.actor.departmentCode;
-  const isBranchDepartment = own !== null && (await hasDepartmentTask(q, { caseId: record.id, departmentCode: own }));
-  if (!isBranchDepartment) assertDepartmentScope(call.actor, record.departmentCode);
+  await assertCaseDepartment(q, call.actor, record);
   const calendar = await loadWorkCalendar(deps, deps.region, { via: q });
   return caseView(calendar, record, deps.clock.today());
 }

@@ -15,7 +15,7 @@ export async function runCaseAction(
   deps: CaseDeps,
   call: Call & { actor: UserActor },
   { number, idempotencyKey }: { number: string; idempotencyKey: string },
-  admit: (record: CaseRecord) => void,
+  admit: (tx: Queryable, record: CaseRecord) => Promise<void> | void,
   work: (tx: Queryable, record: CaseRecord) => Promise<CaseView>,
 ): Promise<{ view: CaseView; isReplay: boolean }> {
   const { actor } = call;
@@ -23,7 +23,7 @@ export async function runCaseAction(
     return await inTransaction(deps.db, call, async (tx) => {
       const record = await findCaseByNumber(tx, number, { isLocked: true });
       if (!record) throw fail('CASE_NOT_FOUND', { number });
-      admit(record);
+      await admit(tx, record);
       const earlier = await findActionKey(tx, idempotencyKey);
       if (earlier) {
         if (earlier.caseId !== record.id || earlier.userId !== actor.userId) throw fail('CASE_ACTION_KEY_REUSED');
