@@ -19,6 +19,7 @@ let chief: TestClient;
 let supervisor: TestClient;
 let colleague: TestClient;
 let healthReviewer: TestClient;
+let third: TestClient;
 let reviewerId: string;
 let colleagueId: number;
 let windowId: number;
@@ -47,6 +48,7 @@ beforeAll(async () => {
   const sysadmin = await server.login('sysadmin');
   ({ client: colleague, id: colleagueId } = await staff(sysadmin, 'scjg_reviewer2', 'reviewer', SCJG));
   ({ client: healthReviewer } = await staff(sysadmin, 'wsj_reviewer', 'reviewer', HEALTH));
+  ({ client: third } = await staff(sysadmin, 'scjg_reviewer3', 'reviewer', SCJG));
   const me = await reviewer.get('/api/session');
   reviewerId = String(me.body.user.id);
   windowId = (await window.get('/api/session')).body.user.id as number;
@@ -372,5 +374,65 @@ describe('case tasks: concurrency and retries', () => {
       revision: 1,
     });
     expect([response.status, response.body.error.code]).toEqual([409, 'CASE_ACTION_NOT_ALLOWED']);
+  });
+});
+
+describe('case tasks: green channel and A/B posts', () => {
+  it('puts a green-channel case first in every queue; only the chief of its department sets it', async () => {
+    const older = await acceptedFood();
+    const number = await acceptedFood();
+    const { revision } = await caseOf(number);
+    const body = { idempotencyKey: key(), revision, isGreenChannel: true, reason: '重点招商项目' };
+    const byReviewer = await reviewer.post(`/api/cases/${number}/green-channel`, { ...body, idempotencyKey: key() });
+    expect(byReviewer.status).toBe(403);
+    const set = await chief.post(`/api/cases/${number}/green-channel`, body);
+    expect(set.status, set.text).toBe(200);
+    expect(set.body).toMatchObject({ isGreenChannel: true, revision: revision + 1 });
+    const items = await queue(reviewer, 'department');
+    expect(items[0]).toMatchObject({ number, isGreenChannel: true });
+    expect(items.map((item) => item.number)).toContain(older);
+    const [event] = (await eventsOf(number)).filter((e) => e.type === 'case_green_channel_set');
+    expect(event).toMatchObject({ actor_name: '周卫东', details: { reason: '重点招商项目', before: false, after: true } });
+  });
+
+  it('gives the tasks of an absent holder to the backup (A/B岗), who acts for them; a transfer to them goes to the backup', async () => {
+    const admin = await server.login('scjg_admin');
+    const number = await acceptedFood();
+    await ok(reviewer, number, 't2', { action: 'claim' });
+    const refused = [
+      [{ backupUserId: windowId, isAbsent: true }, 'post.backup_invalid'],
+      [{ backupUserId: Number(reviewerId), isAbsent: false }, 'post.backup_invalid'],
+      [{ backupUserId: null, isAbsent: true }, 'post.backup_required'],
+    ] as const;
+    for (const [body, code] of refused) {
+      const response = await admin.put(`/api/staff-posts/${reviewerId}`, body);
+      expect([response.status, response.body.error.details[0].code]).toEqual([422, code]);
+    }
+    expect((await reviewer.put(`/api/staff-posts/${reviewerId}`, { backupUserId: colleagueId, isAbsent: true })).status).toBe(
+      403,
+    );
+    const away = await admin.put(`/api/staff-posts/${reviewerId}`, { backupUserId: colleagueId, isAbsent: true });
+    expect(away.status, away.text).toBe(200);
+    expect(away.body).toEqual({ userId: Number(reviewerId), backupUserId: colleagueId, isAbsent: true });
+    try {
+      expect((await queue(colleague, 'mine')).find((item) => item.number === number)).toMatchObject({
+        taskId: 't2',
+        assignee: reviewerId,
+      });
+      const approved = await ok(colleague, number, 't2', { action: 'approve', comment: 'A岗休假，B岗代办' });
+      expect(approved.tasks).toMatchObject([{ id: 't3', role: 'chief' }]);
+      const [event] = (await eventsOf(number)).filter((e) => e.type === 'task_approved');
+      expect(event).toMatchObject({ actor_name: 'scjg_reviewer2', details: { onBehalfOf: reviewerId } });
+
+      // While the holder is away a transfer naming them reaches the backup.
+      const other = await acceptedFood();
+      await ok(third, other, 't2', { action: 'claim' });
+      const transferred = await ok(third, other, 't2', { action: 'transfer', userId: Number(reviewerId) });
+      expect(transferred.tasks).toMatchObject([{ id: 't3', assignee: String(colleagueId) }]);
+    } finally {
+      const back = await admin.put(`/api/staff-posts/${reviewerId}`, { backupUserId: colleagueId, isAbsent: false });
+      expect(back.status).toBe(200);
+    }
+    expect((await queue(colleague, 'mine')).map((item) => item.number)).not.toContain(number);
   });
 });

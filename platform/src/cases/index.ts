@@ -30,6 +30,8 @@ export { actOnCase } from './operations/actOnCase';
 export { actOnTask, TASK_ACTORS, VERIFICATION_TASK_ID } from './operations/actOnTask';
 export { completeCase, type CompletionInput } from './operations/completeCase';
 export { listTaskQueue, type QueuedTask } from './operations/listTaskQueue';
+export { setGreenChannel, type GreenChannelInput } from './operations/setGreenChannel';
+export { setStaffPost } from './operations/setStaffPost';
 export type { TaskActionInput } from './operations/TaskActionInput';
 export { getCase, listAcceptanceCases } from './operations/readCases';
 export { caseTimerHandlers, deemAcceptance } from './operations/deemAcceptance';

@@ -4,6 +4,8 @@ import { actOnCase } from '../operations/actOnCase';
 import { actOnTask, TASK_ACTORS } from '../operations/actOnTask';
 import { completeCase } from '../operations/completeCase';
 import { listTaskQueue } from '../operations/listTaskQueue';
+import { setGreenChannel } from '../operations/setGreenChannel';
+import { setStaffPost } from '../operations/setStaffPost';
 import { getCase, listAcceptanceCases } from '../operations/readCases';
 import {
   caseActionBody,
@@ -12,6 +14,10 @@ import {
   caseQueueSchema,
   caseSchema,
   completionBody,
+  greenChannelBody,
+  staffPostBody,
+  staffPostParams,
+  staffPostSchema,
   taskActionBody,
   taskParams,
 } from './caseSchemas';
@@ -101,6 +107,36 @@ export function caseRoutes(deps: CaseDeps): Route[] {
       async handle({ call, params, body }) {
         const { view } = await completeCase(deps, call, { number: params.number, input: body });
         return { body: view };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/cases/{number}/green-channel',
+      summary: '绿色通道：开通或取消（本部门首席代表），开通后在各队列中排在最前',
+      tags,
+      access: ['chief'],
+      params: caseNumberParams,
+      body: { json: greenChannelBody },
+      responses: { '200': { description: '操作后的办件（重试时为第一次的结果）', schema: caseSchema } },
+      errors: [400, 401, 403, 404, 409, 422],
+      async handle({ call, params, body }) {
+        const { view } = await setGreenChannel(deps, call, { number: params.number, input: body });
+        return { body: view };
+      },
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/staff-posts/{userId}',
+      summary: 'A/B 岗：指定 B 岗、标记 A 岗缺岗或到岗（本部门管理员）',
+      description: 'A 岗缺岗时，其承办的任务出现在 B 岗的“我的待办”中并由 B 岗办理，转办给 A 岗的任务转给 B 岗。',
+      tags,
+      access: ['dept_admin'],
+      params: staffPostParams,
+      body: { json: staffPostBody },
+      responses: { '200': { description: '保存后的 A/B 岗', schema: staffPostSchema } },
+      errors: [400, 401, 403, 404, 422],
+      async handle({ call, params, body }) {
+        return { body: await setStaffPost(deps, call, { userId: Number(params.userId), ...body }) };
       },
     }),
   ];

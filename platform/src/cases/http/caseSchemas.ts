@@ -319,3 +319,45 @@ export const completionBody = {
     comment: { ...text(2000), description: '备注' },
   },
 } as const;
+
+export const greenChannelBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['idempotencyKey', 'revision', 'isGreenChannel', 'reason'],
+  properties: {
+    idempotencyKey,
+    revision,
+    isGreenChannel: { type: 'boolean', description: 'true 开通绿色通道；false 取消' },
+    reason: { ...text(500), description: '理由（如重点项目、急难事项）' },
+  },
+} as const;
+
+export const staffPostParams = {
+  type: 'object',
+  required: ['userId'],
+  properties: { userId: { type: 'string', pattern: '^[1-9][0-9]{0,9}$', description: 'A 岗工作人员的用户编号' } },
+} as const;
+
+export const staffPostBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['backupUserId', 'isAbsent'],
+  properties: {
+    backupUserId: {
+      anyOf: [{ type: 'integer', minimum: 1, maximum: 2147483647 }, { type: 'null' }],
+      description: 'B 岗：本部门同一岗位的工作人员；null 取消',
+    },
+    isAbsent: { type: 'boolean', description: 'A 岗缺岗：其任务由 B 岗办理' },
+  },
+} as const;
+
+export const staffPostSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['userId', 'backupUserId', 'isAbsent'],
+  properties: {
+    userId: { type: 'integer' },
+    backupUserId: { anyOf: [{ type: 'integer' }, { type: 'null' }] },
+    isAbsent: { type: 'boolean' },
+  },
+} as const;

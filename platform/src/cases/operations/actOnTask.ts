@@ -1,9 +1,10 @@
-import { applyFlowEvent, type Flow, type FlowEvent, type FlowState, type FlowTransition } from '../../flows';
+import { applyFlowEvent, type Flow, type FlowEvent, type FlowState, type FlowTask, type FlowTransition } from '../../flows';
 import { fail, requireRole, type Call, type Queryable, type UserActor } from '../../kernel';
 import type { CaseDecision, CaseRecord, CaseStatus, TaskAction } from '../Case';
 import type { CaseDeps } from '../caseDeps';
 import { appendCaseEvent } from '../store/caseEventStore';
 import { updateCase, type CaseChange } from '../store/caseStore';
+import { standInFor } from '../store/postStore';
 import { insertTask } from '../store/taskStore';
 import { applyTaskEffects } from './applyTaskEffects';
 import { assertCaseDepartment, authoriseTaskAction } from './authoriseTaskAction';
@@ -34,15 +35,16 @@ const EVENT_TYPES: Record<TaskAction, string> = {
 /** The id the 核查 task of a 告知承诺 approval gets: outside the interpreter's t1, t2, … */
 export const VERIFICATION_TASK_ID = 'v1';
 
+/**
+ * The interpreter's event for the action; `by` is whoever the flow sees acting (the holder, when
+ * their backup acts for them). A transfer to an absent colleague goes to their backup (A/B岗).
+ */
 async function flowEventOf(
   deps: CaseDeps,
   tx: Queryable,
-  actor: UserActor,
-  taskId: string,
-  input: TaskActionInput,
-  task: { role: string; department: string },
+  { by, task, input }: { by: string; task: FlowTask; input: TaskActionInput },
 ): Promise<FlowEvent | undefined> {
-  const by = String(actor.userId);
+  const taskId = task.id;
   switch (input.action) {
     case 'approve':
     case 'decide':
@@ -51,9 +53,12 @@ async function flowEventOf(
       return { type: input.action, taskId, by };
     case 'return':
       return { type: 'return', taskId, by, to: input.to ?? '' };
-    case 'transfer':
-      await checkColleague(deps, tx, { userId: input.userId ?? 0, role: task.role, departmentCode: task.department });
-      return { type: 'transfer', taskId, by, to: String(input.userId) };
+    case 'transfer': {
+      const named = input.userId ?? 0;
+      const to = (await standInFor(tx, named)) ?? named;
+      await checkColleague(deps, tx, { userId: to, role: task.role, departmentCode: task.department });
+      return { type: 'transfer', taskId, by, to: String(to) };
+    }
     case 'addSigner':
       await checkColleague(deps, tx, { userId: input.userId ?? 0, departmentCode: task.department });
       return { type: 'addSigner', taskId, by, userId: String(input.userId) };
@@ -62,6 +67,13 @@ async function flowEventOf(
     case 'urge':
       return undefined;
   }
+}
+
+/** The holder the caller stands in for: a claimed task whose holder is marked absent, with the caller as backup. */
+async function heldFor(tx: Queryable, actor: UserActor, task: FlowTask): Promise<string | undefined> {
+  const holder = task.assignee;
+  if (holder === null || holder === String(actor.userId) || !/^[1-9][0-9]{0,9}$/.test(holder)) return undefined;
+  return (await standInFor(tx, Number(holder))) === actor.userId ? holder : undefined;
 }
 
 /** Where the case goes when its flow ended: decided (准予 or 不予) or terminated; the clock stops that day. */
@@ -125,7 +137,8 @@ export async function actOnTask(
     const flow = context.document.flow as Flow;
     const today = deps.clock.today();
     const at = deps.clock.now();
-    const event = await flowEventOf(deps, tx, actor, taskId, input, task);
+    const onBehalfOf = await heldFor(tx, actor, task);
+    const event = await flowEventOf(deps, tx, { by: onBehalfOf ?? String(actor.userId), task, input });
     const transition: FlowTransition = event ? applyFlowEvent(flow, state, event, context.flowContext) : { state, effects: [] };
     const decision = decisionFor(context, input, today, actor.displayName) ?? record.decision;
     const change: CaseChange & { status: CaseStatus } =
@@ -169,6 +182,7 @@ export async function actOnTask(
         stepId: task.stepId,
         taskName: task.name,
         comment: input.comment ?? null,
+        ...(onBehalfOf === undefined ? {} : { onBehalfOf }),
         ...(input.to === undefined ? {} : { to: input.to }),
         ...(input.userId === undefined ? {} : { userId: input.userId }),
         ...(input.reason === undefined ? {} : { reason: input.reason }),

@@ -75,7 +75,16 @@ export async function findCaseById(q: Queryable, id: number, { isLocked = false 
 export type CaseChange = Partial<
   Pick<
     CaseRecord,
-    'status' | 'acceptedOn' | 'clock' | 'flowState' | 'supplement' | 'supplementCount' | 'completeOn' | 'decision' | 'delivery'
+    | 'status'
+    | 'acceptedOn'
+    | 'clock'
+    | 'flowState'
+    | 'supplement'
+    | 'supplementCount'
+    | 'completeOn'
+    | 'decision'
+    | 'delivery'
+    | 'isGreenChannel'
   >
 >;
 
@@ -89,6 +98,7 @@ const CHANGE_COLUMNS: Record<keyof CaseChange, { column: string; isJson?: boolea
   completeOn: { column: 'complete_on' },
   decision: { column: 'decision', isJson: true },
   delivery: { column: 'delivery', isJson: true },
+  isGreenChannel: { column: 'is_green_channel' },
 };
 
 /**

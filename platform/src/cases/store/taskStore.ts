@@ -92,7 +92,12 @@ export type TaskQueueFilter =
 export async function listOpenTasks(q: Queryable, filter: TaskQueueFilter, limit: number): Promise<QueuedTaskRow[]> {
   const where =
     filter.queue === 'mine'
-      ? { sql: '(t.assignee = $1 OR $1 = ANY (t.co_signers))', values: [filter.userId] }
+      ? {
+          // A/B岗: the tasks of holders marked absent who name the user as their backup.
+          sql: `(t.assignee = $1 OR $1 = ANY (t.co_signers) OR t.assignee IN
+                 (SELECT p.user_id::text FROM staff_posts p WHERE p.is_absent AND p.backup_user_id::text = $1))`,
+          values: [filter.userId],
+        }
       : {
           sql: 't.department_code = $1 AND t.assignee IS NULL AND ($2::text IS NULL OR t.role = $2)',
           values: [filter.departmentCode, filter.role],

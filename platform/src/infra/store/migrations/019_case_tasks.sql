@@ -37,3 +37,15 @@ ALTER TABLE cases DROP CONSTRAINT cases_status_check;
 ALTER TABLE cases ADD CONSTRAINT cases_status_check
   CHECK (status IN ('received', 'supplementing', 'accepted', 'refused', 'completed',
                     'in_review', 'decided', 'withdrawn', 'terminated'));
+
+-- A/B posts (A/B岗): a staff member's backup, and whether the holder is away. While the holder is
+-- absent the backup sees and acts on the holder's tasks, and a transfer to the holder goes to the
+-- backup. Kept by the department's administrator; both accounts are of one department and role.
+CREATE TABLE staff_posts (
+  user_id         integer PRIMARY KEY REFERENCES users(id),
+  backup_user_id  integer REFERENCES users(id) CHECK (backup_user_id <> user_id),
+  is_absent       boolean NOT NULL DEFAULT false,
+  updated_by      integer NOT NULL,
+  updated_at      timestamptz NOT NULL
+);
+CREATE INDEX staff_posts_backup ON staff_posts (backup_user_id) WHERE is_absent;
