@@ -234,6 +234,15 @@ describe('case tasks: a serial flow from 受理 to decision and delivery', () =>
       },
     });
     expect(events[4]?.details).toMatchObject({ before: { status: 'in_review' }, after: { status: 'decided', tasks: [] } });
+    const timeline = await citizen.get(`/api/applications/${number}`);
+    expect(timeline.body.events.map((event: { title: string }) => event.title)).toEqual([
+      '提交申请',
+      '已受理',
+      '认领办理',
+      '审查通过',
+      '准予许可',
+      '办结送达',
+    ]);
     expect(await taskRows(number)).toMatchObject([
       { task_id: 't1', outcome: 'approved' },
       { task_id: 't2', outcome: 'approved', assignee: reviewerId },

@@ -16,7 +16,13 @@ const PASSWORD = 'case-flows-staff-2026';
 
 const accept = { id: 'accept', kind: 'task', name: '受理', role: 'window', budgetDays: 1, next: 'joint' };
 const decide = { id: 'decide', kind: 'task', name: '决定', role: 'chief', budgetDays: 1, next: 'end' };
-const review = (id: string, name: string) => ({ id, name, role: 'reviewer', budgetDays: 2, actions: ['approve', 'return'] });
+const review = (id: string, name: string) => ({
+  id,
+  name,
+  role: 'reviewer',
+  budgetDays: 2,
+  actions: ['approve', 'return', 'terminate'],
+});
 
 /** 并联: the market department leads; health always joins; police only when an agent applies. */
 const jointFlow = (completion: 'all' | 'any') => ({
@@ -249,6 +255,31 @@ describe('case tasks: conditional steps and 告知承诺', () => {
     const agentView = await caseOf(window, byAgent);
     const proxy = await ok(reviewer, byAgent, agentView.tasks[0].id, { action: 'approve' });
     expect(proxy.tasks).toMatchObject([{ name: '委托书核验', role: 'reviewer' }]);
+  });
+
+  it('terminates (终止) where the step offers it: the case ends terminated, its clock stopped, its tasks cancelled', async () => {
+    const number = await acceptedCase(codes.branching);
+    const view = await caseOf(window, number);
+    const noReason = await act(reviewer, number, view.tasks[0].id, { action: 'terminate' });
+    expect(noReason.status).toBe(422);
+    const ended = await ok(reviewer, number, view.tasks[0].id, { action: 'terminate', reason: '申请人已注销营业执照' });
+    expect(ended).toMatchObject({
+      status: 'terminated',
+      statusLabel: '已终止',
+      flowStatus: 'terminated',
+      tasks: [],
+      decision: null,
+      clock: { state: 'stopped' },
+    });
+    const rows = await server.deps.db.query<{ outcome: string }>(
+      `SELECT t.outcome FROM case_tasks t JOIN cases c ON c.id = t.case_id JOIN applications a ON a.id = c.application_id
+       WHERE a.number = $1 ORDER BY t.task_id`,
+      [number],
+    );
+    expect(rows.rows.map((row) => row.outcome)).toEqual(['approved', 'cancelled']);
+    const { revision } = await caseOf(window, number);
+    const delivered = await window.post(`/api/cases/${number}/completion`, { idempotencyKey: key(), revision, method: 'onSite' });
+    expect([delivered.status, delivered.body.error.code]).toEqual([409, 'CASE_ACTION_NOT_ALLOWED']);
   });
 
   it('opens the post-approval 核查 task of a 告知承诺 approval, due after the commitment period', async () => {

@@ -11,6 +11,19 @@ export const EVENT_TITLES: Record<string, string> = {
   case_supplement_requested: '一次性告知补正',
   case_completed_on_spot: '即办件当场办结',
   case_deemed_accepted: '逾期未作出受理决定，自收到申请材料之日起视为受理',
+  // The case engine's tasks and decision (docs/cases.md "Tasks and decisions").
+  task_claimed: '认领办理',
+  task_approved: '审查通过',
+  task_returned: '退回重新审查',
+  task_transferred: '转办',
+  task_signer_added: '加签',
+  task_urged: '催办',
+  case_decided: '准予许可',
+  case_denied: '不予许可',
+  case_terminated: '终止办理',
+  case_delivered: '办结送达',
+  case_green_channel_set: '开通绿色通道',
+  case_green_channel_lifted: '取消绿色通道',
 };
 
 export function eventTitle(type: string): string {
