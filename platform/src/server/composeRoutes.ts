@@ -10,7 +10,7 @@ import { lawRoutes } from '../laws';
 import { buildOpenApi, systemRoutes } from '../http';
 import { filesSetupOf, type FilesSetup } from './composeFiles';
 import { canStaffOpenFile, intakeRoutes, resolveUpload } from '../intake';
-import { caseRoutes, openCase } from '../cases';
+import { caseEventRoutes, caseRoutes, openCase } from '../cases';
 
 export function sessionSettingsOf(config: Config): SessionSettings {
   return { idleMinutes: config.sessionMinutes, absoluteMinutes: config.sessionMaxMinutes };
@@ -40,6 +40,7 @@ export function composeRoutes(deps: Deps, config: Config, files: FilesSetup = fi
       onSubmitted: (call, submitted) => openCase(caseDeps, call, { number: submitted.number, submitted }).then(() => undefined),
     }),
     ...caseRoutes(caseDeps),
+    ...caseEventRoutes(caseDeps),
   ];
   return routes;
 }
