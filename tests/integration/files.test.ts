@@ -229,8 +229,13 @@ describe('files without a scanner', () => {
     const body = document.paths['/api/files'].post.requestBody;
     expect(Object.keys(body.content)).toEqual(['multipart/form-data']);
     expect(body.content['multipart/form-data'].schema).toMatchObject({
-      required: ['draftId', 'materialId', 'file'],
-      properties: { draftId: { format: 'uuid' }, file: { contentMediaType: 'application/octet-stream' } },
+      // draftId, or for a 补正 answer applicationNumber (docs/cases.md "The 补正 loop").
+      required: ['materialId', 'file'],
+      properties: {
+        draftId: { format: 'uuid' },
+        applicationNumber: { type: 'string' },
+        file: { contentMediaType: 'application/octet-stream' },
+      },
     });
     expect(Object.keys(document.paths['/api/files/{id}'].get.responses['200'].content)).toContain('application/pdf');
   });

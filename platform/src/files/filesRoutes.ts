@@ -23,9 +23,14 @@ export interface FilesSettings {
 
 const uploadFieldsSchema = {
   type: 'object',
-  required: ['draftId', 'materialId', 'file'],
+  required: ['materialId', 'file'],
   properties: {
     draftId: { type: 'string', format: 'uuid', description: '草稿 id（须在文件之前）' },
+    applicationNumber: {
+      type: 'string',
+      pattern: '^[0-9A-Z]{19,36}[0-9]{12}$',
+      description: '补正时代替 draftId：已提交申请的编号，材料须是待补正的一项（须在文件之前）',
+    },
     materialId: { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9_-]{0,63}$', description: '材料标识（须在文件之前）' },
     file: { type: 'string', contentMediaType: 'application/octet-stream', description: '一个文件；类型按内容识别' },
   },

@@ -3,22 +3,26 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fail, isDomainError, type StreamBody } from '../kernel';
 
-export interface UploadPurpose {
-  draftId: string;
-  materialId: string;
-}
+/** What an upload is for: a material of an open draft, or of a submitted application (a 补正 answer). */
+export type UploadPurpose =
+  | { draftId: string; applicationNumber?: undefined; materialId: string }
+  | { applicationNumber: string; draftId?: undefined; materialId: string };
 
-const FIELD_PATTERNS: Record<keyof UploadPurpose, RegExp> = {
+type PurposeField = 'draftId' | 'applicationNumber' | 'materialId';
+const FIELD_PATTERNS: Record<PurposeField, RegExp> = {
   draftId: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  applicationNumber: /^[0-9A-Z]{19,36}[0-9]{12}$/,
   materialId: /^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/,
 };
-const isFieldName = (name: string): name is keyof UploadPurpose => Object.hasOwn(FIELD_PATTERNS, name);
+const isFieldName = (name: string): name is PurposeField => Object.hasOwn(FIELD_PATTERNS, name);
 
 const invalid = (reason: string) => fail('UPLOAD_INVALID', { reason });
 
-/** The two text fields, or UPLOAD_INVALID naming what is missing or malformed. */
-function purposeOf(fields: Partial<UploadPurpose>): UploadPurpose {
-  for (const name of ['draftId', 'materialId'] as const) {
+/** The two text fields (draftId or applicationNumber, then materialId), or UPLOAD_INVALID naming what is wrong. */
+function purposeOf(fields: Partial<Record<PurposeField, string>>): UploadPurpose {
+  const owner = fields.applicationNumber === undefined ? 'draftId' : 'applicationNumber';
+  if (owner === 'applicationNumber' && fields.draftId !== undefined) throw invalid('draftId 与 applicationNumber 只能给出一个');
+  for (const name of [owner, 'materialId'] as const) {
     const value = fields[name];
     if (value === undefined) throw invalid(`${name} 应在文件之前给出`);
     if (!FIELD_PATTERNS[name].test(value)) throw invalid(`${name} 格式不正确`);
@@ -27,8 +31,8 @@ function purposeOf(fields: Partial<UploadPurpose>): UploadPurpose {
 }
 
 /**
- * Reads a multipart upload: the fields `draftId` and `materialId`, then exactly one part `file`.
- * The fields come first so the limits for the file (whose draft, which material) are known before
+ * Reads a multipart upload: the fields `draftId` (or `applicationNumber`) and `materialId`, then
+ * exactly one part `file`. The fields come first so the limits for the file (whose draft, which material) are known before
  * its first byte is read; `onFile` then consumes the file stream (to disk, never to memory). The
  * whole form is read to its end before anything is accepted, so a second file, an unknown field
  * or a broken ending refuses the upload; what `onFile` staged is then handed to `discard`.
@@ -49,7 +53,7 @@ export async function receiveUpload<T>(
   } catch {
     throw invalid('不是 multipart/form-data，或缺少 boundary');
   }
-  const fields: Partial<UploadPurpose> = {};
+  const fields: Partial<Record<PurposeField, string>> = {};
   let problem: string | undefined;
   let staged: Promise<T> | undefined;
   parser.on('field', (name, value, info) => {

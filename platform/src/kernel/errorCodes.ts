@@ -95,6 +95,9 @@ export const errorMessages = {
   CASE_ACTION_NOT_ALLOWED: '该办件当前的状态不允许此操作',
   CASE_NOT_INSTANT: '该事项不是即办件，不能当场办结',
   CASE_ACTION_KEY_REUSED: '该 idempotencyKey 已用于另一项操作',
+  // Cases: the applicant's answer to a 补正
+  CASE_NOT_SUPPLEMENTING: '该办件没有待补正的事项',
+  SUPPLEMENT_ANSWER_INVALID: '补正内容不符合要求，请按提示修改',
   // Cases: tasks and decisions after 受理
   CASE_TASK_FORBIDDEN: '只有该环节所属部门、对应岗位的工作人员可以办理此操作',
   CASE_TASK_USER_INVALID: '转办或加签的对象不符合要求',

@@ -213,6 +213,9 @@ export const issueCodes = {
   'supplement.material_unknown': '本事项的这一版本没有这份材料',
   'supplement.field_unknown': '申请表没有这个字段',
   'supplement.item_repeated': '同一项材料或字段列了两次',
+  // The applicant's answer to a 补正 (cases: answerSupplement).
+  'supplement.not_listed': '补正通知没有要求这一项',
+  'supplement.item_missing': '补正通知要求的这一项没有提交',
 } as const satisfies Record<string, string>;
 
 export type IssueCode = keyof typeof issueCodes;

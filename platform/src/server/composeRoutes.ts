@@ -10,7 +10,7 @@ import { lawRoutes } from '../laws';
 import { buildOpenApi, systemRoutes } from '../http';
 import { filesSetupOf, type FilesSetup } from './composeFiles';
 import { canStaffOpenFile, intakeRoutes, resolveUpload } from '../intake';
-import { caseEventRoutes, caseRoutes, openCase } from '../cases';
+import { caseEventRoutes, caseRoutes, openCase, resolveSupplementUpload } from '../cases';
 
 export function sessionSettingsOf(config: Config): SessionSettings {
   return { idleMinutes: config.sessionMinutes, absoluteMinutes: config.sessionMaxMinutes };
@@ -32,7 +32,11 @@ export function composeRoutes(deps: Deps, config: Config, files: FilesSetup = fi
     ...lawRoutes(deps),
     ...filesRoutes(deps, {
       ...files,
-      resolveUpload: (call, purpose) => resolveUpload(deps, call, purpose),
+      // A draft's material, or one an open 补正 lists (the case engine knows which).
+      resolveUpload: (call, purpose) =>
+        purpose.applicationNumber === undefined
+          ? resolveUpload(deps, call, purpose)
+          : resolveSupplementUpload(caseDeps, call, purpose),
       canStaffOpen: (call, fileId) => canStaffOpenFile(deps, call, fileId),
     }),
     ...intakeRoutes({

@@ -1,9 +1,13 @@
 import { defineRoute, type Route } from '../../kernel';
 import type { CaseDeps } from '../caseDeps';
 import { actOnCase } from '../operations/actOnCase';
+import { SUPPLEMENT_ANSWERERS, answerSupplement } from '../operations/answerSupplement';
+import { readCaseProgress } from '../operations/readCaseProgress';
+import { caseProgressSchema, supplementAnswerBody, supplementAnsweredSchema } from './applicantSchemas';
 import { actOnTask, TASK_ACTORS } from '../operations/actOnTask';
 import { completeCase } from '../operations/completeCase';
 import { listTaskQueue } from '../operations/listTaskQueue';
+import { readTask } from '../operations/readTask';
 import { setGreenChannel } from '../operations/setGreenChannel';
 import { setStaffPost } from '../operations/setStaffPost';
 import { getCase, listAcceptanceCases } from '../operations/readCases';
@@ -20,6 +24,7 @@ import {
   staffPostSchema,
   taskActionBody,
   taskParams,
+  taskSchema,
 } from './caseSchemas';
 
 const tags = ['cases'];
@@ -74,6 +79,19 @@ export function caseRoutes(deps: CaseDeps): Route[] {
       async handle({ call, params, body }) {
         const { view } = await actOnCase(deps, call, { number: params.number, input: body });
         return { body: view };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/cases/{number}/tasks/{taskId}',
+      summary: '一个在办任务：环节期限、本环节提供的操作、可退回的环节、当前用户可做的操作',
+      tags,
+      access: [...TASK_ACTORS, 'dept_admin'],
+      params: taskParams,
+      responses: { '200': { description: '在办任务', schema: taskSchema } },
+      errors: [401, 403, 404, 409],
+      async handle({ call, params }) {
+        return { body: await readTask(deps, call, { number: params.number, taskId: params.taskId }) };
       },
     }),
     defineRoute({
@@ -137,6 +155,39 @@ export function caseRoutes(deps: CaseDeps): Route[] {
       errors: [400, 401, 403, 404, 422],
       async handle({ call, params, body }) {
         return { body: await setStaffPost(deps, call, { userId: Number(params.userId), ...body }) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/cases/{number}/progress',
+      summary: '申请人查看办件进度：当前状态、待补正事项、预计办结日期、每一步的办理情况',
+      description:
+        '仅限申请人本人（按实名身份证号）或代办的窗口工作人员；他人的编号与不存在的一样答 404。不含经办人员姓名与内部意见。',
+      tags,
+      access: SUPPLEMENT_ANSWERERS,
+      params: caseNumberParams,
+      responses: { '200': { description: '办件进度', schema: caseProgressSchema } },
+      errors: [401, 403, 404],
+      async handle({ call, params }) {
+        return { body: await readCaseProgress(deps, call, { number: params.number }) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/cases/{number}/supplement',
+      summary: '申请人按一次性告知补正：只提交通知列出的材料和字段',
+      description:
+        '仅限申请人本人或代办的窗口工作人员，且办件待补正。materials 只含通知列出的材料（文件先以 applicationNumber 上传），formData 只含通知列出的字段；整份申请按所固定的事项版本重新校验（SUPPLEMENT_ANSWER_INVALID，issues 指向 /materials/… 与 /formData/…），什么也不保存。成功后办件回到待受理，受理期限自今日起重新计算。同一 idempotencyKey 的重试得到第一次的结果。',
+      tags,
+      access: SUPPLEMENT_ANSWERERS,
+      params: caseNumberParams,
+      body: { json: supplementAnswerBody },
+      responses: { '200': { description: '补正后的办件状态（重试时为第一次的结果）', schema: supplementAnsweredSchema } },
+      errors: [400, 401, 403, 404, 409, 422],
+      async handle({ call, params, body }) {
+        const input = { ...body, formData: body.formData as Record<string, unknown> | undefined };
+        const { answer } = await answerSupplement(deps, call, { number: params.number, input });
+        return { body: answer };
       },
     }),
   ];

@@ -18,6 +18,17 @@ async function mayRead(deps: IntakeDeps, call: Call, record: ApplicationRecord):
   if (record.filedByUserId === actor.userId) return true;
   if (actor.role === 'supervisor') return true;
   if (DEPARTMENT_SCOPED_ROLES.includes(actor.role)) return actor.departmentCode === record.departmentCode;
+  return isApplicant(deps, call, record);
+}
+
+/**
+ * Whose application it is: whoever filed it (the citizen, or the clerk of a 代办) and the citizen
+ * it was filed for, by their verified 身份证号. They answer for it (a 补正); staff only read it.
+ */
+export async function isApplicant(deps: IntakeDeps, call: Call, record: ApplicationRecord): Promise<boolean> {
+  const { actor } = call;
+  if (actor.kind !== 'user') return false;
+  if (record.filedByUserId === actor.userId) return true;
   if (actor.role !== 'citizen') return false;
   const citizen = await findCitizen(deps, { userId: actor.userId }, call);
   return citizen !== undefined && citizen.idNumber === record.applicant.idNumber;

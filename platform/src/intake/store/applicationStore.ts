@@ -167,3 +167,24 @@ export async function findApplicationsOfFile(q: Queryable, fileId: string): Prom
   );
   return rows.map(toRecord);
 }
+
+/**
+ * A 补正 answer's writes: the application's form and materials as amended, and the links of the
+ * files it received (those it replaced stay linked: they were received, and staff may still open
+ * them). Only the caller's transaction, holding the case's lock, writes an application after submit.
+ */
+export async function updateApplicationContent(
+  q: Queryable,
+  { id, formData, materials }: { id: number; formData: Record<string, unknown>; materials: ReceivedMaterial[] },
+): Promise<void> {
+  const links = materials.flatMap((material) => material.fileIds.map((fileId) => [material.materialId, fileId]));
+  await q.query(
+    `WITH updated AS (
+       UPDATE applications SET form_data = $2::jsonb, materials = $3::jsonb WHERE id = $1 RETURNING id
+     )
+     INSERT INTO application_files (application_id, material_id, file_id)
+     SELECT updated.id, link ->> 0, (link ->> 1)::uuid FROM updated, jsonb_array_elements($4::jsonb) AS link
+     ON CONFLICT DO NOTHING`,
+    [id, JSON.stringify(formData), JSON.stringify(materials), JSON.stringify(links)],
+  );
+}
