@@ -273,6 +273,43 @@ describe('case tasks: a serial flow from 受理 to decision and delivery', () =>
 });
 
 describe('case tasks: who may do what', () => {
+  it('tells each caller what they may do on a task (the action panel)', async () => {
+    const number = await acceptedFood();
+    const read = async (client: TestClient, taskId: string) => {
+      const response = await client.get(`/api/cases/${number}/tasks/${taskId}`);
+      expect(response.status, response.text).toBe(200);
+      return response.body;
+    };
+    expect(await read(reviewer, 't2')).toMatchObject({
+      id: 't2',
+      name: '材料审查及现场核查',
+      assignee: null,
+      isClaimable: true,
+      openedOn: '2026-12-02',
+      due: '2026-12-08',
+      workdaysLeft: 4,
+      level: 'normal',
+      offered: ['approve', 'return', 'transfer', 'addSigner'],
+      available: ['approve', 'return', 'transfer', 'addSigner', 'claim'],
+    });
+    expect((await read(chief, 't2')).available).toEqual(['urge']);
+    expect((await read(window, 't2')).available).toEqual([]);
+    await ok(reviewer, number, 't2', { action: 'claim' });
+    expect((await read(colleague, 't2')).available).toEqual([]);
+    await ok(reviewer, number, 't2', { action: 'approve' });
+    expect(await read(chief, 't3')).toMatchObject({
+      returnTargets: [
+        { id: 'accept', name: '窗口受理' },
+        { id: 'review', name: '材料审查及现场核查' },
+      ],
+      available: ['return', 'claim', 'decide', 'deny', 'urge'],
+    });
+    const closed = await reviewer.get(`/api/cases/${number}/tasks/t2`);
+    expect([closed.status, closed.body.error.code]).toEqual([409, 'FLOW_TASK_NOT_OPEN']);
+    const stranger = await healthReviewer.get(`/api/cases/${number}/tasks/t3`);
+    expect([stranger.status, stranger.body.error.code]).toEqual([403, 'DEPARTMENT_SCOPE']);
+  });
+
   it('refuses each action to the wrong role, department or holder with a stable code, before any change', async () => {
     const number = await acceptedFood();
     const refusals: [TestClient, Record<string, unknown>, number, string][] = [

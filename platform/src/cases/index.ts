@@ -37,6 +37,7 @@ export { completeCase, type CompletionInput } from './operations/completeCase';
 export { listTaskQueue, type QueuedTask } from './operations/listTaskQueue';
 export { setGreenChannel, type GreenChannelInput } from './operations/setGreenChannel';
 export { setStaffPost } from './operations/setStaffPost';
+export { readTask, type TaskView } from './operations/readTask';
 export type { TaskActionInput } from './operations/TaskActionInput';
 export { getCase, listAcceptanceCases } from './operations/readCases';
 export { caseTimerHandlers, deemAcceptance } from './operations/deemAcceptance';

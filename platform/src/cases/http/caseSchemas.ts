@@ -361,3 +361,82 @@ export const staffPostSchema = {
     isAbsent: { type: 'boolean' },
   },
 } as const;
+
+export const taskSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'id',
+    'name',
+    'role',
+    'department',
+    'assignee',
+    'coSigners',
+    'openedOn',
+    'due',
+    'provisional',
+    'workdaysLeft',
+    'level',
+    'offered',
+    'returnTargets',
+    'specialProcedures',
+    'isClaimable',
+    'available',
+  ],
+  properties: {
+    id: { type: 'string' },
+    name: { type: 'string' },
+    role: { type: 'string' },
+    department: { type: 'string' },
+    assignee: nullableText,
+    coSigners: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['userId', 'hasApproved'],
+        properties: { userId: { type: 'string' }, hasApproved: { type: 'boolean' } },
+      },
+    },
+    openedOn: date,
+    due: { ...date, description: '环节期限的最后一天' },
+    provisional: { type: 'boolean' },
+    workdaysLeft: { type: 'integer' },
+    level: { type: 'string', enum: ['normal', 'yellow', 'red', 'overdue'] },
+    offered: { type: 'array', items: { type: 'string' }, description: '本环节在流程中提供的操作' },
+    returnTargets: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'name'],
+        properties: { id: { type: 'string' }, name: { type: 'string' } },
+      },
+      description: 'return 可退回的环节（to）',
+    },
+    specialProcedures: { type: 'array', items: { type: 'string' } },
+    isClaimable: { type: 'boolean' },
+    available: { type: 'array', items: { type: 'string', enum: TASK_ACTIONS }, description: '当前用户此刻可做的操作' },
+  },
+} as const;
+
+export const withdrawalBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['idempotencyKey'],
+  properties: {
+    idempotencyKey,
+    reason: { ...text(500), description: '撤回的理由（可不填）' },
+  },
+} as const;
+
+export const withdrawnSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['number', 'status', 'statusLabel'],
+  properties: {
+    number: { type: 'string' },
+    status: { type: 'string', enum: CASE_STATUSES },
+    statusLabel: { type: 'string' },
+  },
+} as const;

@@ -1,5 +1,5 @@
 import { applyFlowEvent, type Flow, type FlowEvent, type FlowState, type FlowTask, type FlowTransition } from '../../flows';
-import { fail, requireRole, type Call, type Queryable, type UserActor } from '../../kernel';
+import { fail, requireRole, type Call, type Queryable } from '../../kernel';
 import type { CaseDecision, CaseRecord, CaseStatus, TaskAction } from '../Case';
 import type { CaseDeps } from '../caseDeps';
 import { appendCaseEvent } from '../store/caseEventStore';
@@ -7,7 +7,7 @@ import { updateCase, type CaseChange } from '../store/caseStore';
 import { standInFor } from '../store/postStore';
 import { insertTask } from '../store/taskStore';
 import { applyTaskEffects } from './applyTaskEffects';
-import { assertCaseDepartment, authoriseTaskAction } from './authoriseTaskAction';
+import { assertCaseDepartment, authoriseTaskAction, heldFor } from './authoriseTaskAction';
 import { approvalOf, denialOf, verificationDue } from './caseDecision';
 import { caseView, type CaseView } from './caseView';
 import { checkTaskFields } from './checkTaskFields';
@@ -67,13 +67,6 @@ async function flowEventOf(
     case 'urge':
       return undefined;
   }
-}
-
-/** The holder the caller stands in for: a claimed task whose holder is marked absent, with the caller as backup. */
-async function heldFor(tx: Queryable, actor: UserActor, task: FlowTask): Promise<string | undefined> {
-  const holder = task.assignee;
-  if (holder === null || holder === String(actor.userId) || !/^[1-9][0-9]{0,9}$/.test(holder)) return undefined;
-  return (await standInFor(tx, Number(holder))) === actor.userId ? holder : undefined;
 }
 
 /** Where the case goes when its flow ended: decided (准予 or 不予) or terminated; the clock stops that day. */

@@ -62,6 +62,19 @@ export async function setPendingSigners(
   await q.query('UPDATE case_tasks SET co_signers = $3 WHERE case_id = $1 AND task_id = $2', [caseId, taskId, userIds]);
 }
 
+/** When a task opened and what it is due: the step clock of one task. */
+export async function findTaskTiming(
+  q: Queryable,
+  { caseId, taskId }: { caseId: number; taskId: string },
+): Promise<{ openedOn: string; budgetDays: number | null } | undefined> {
+  const { rows } = await q.query<{ opened_on: string; budget_days: number | null }>(
+    'SELECT opened_on::text AS opened_on, budget_days FROM case_tasks WHERE case_id = $1 AND task_id = $2',
+    [caseId, taskId],
+  );
+  const row = rows[0];
+  return row ? { openedOn: row.opened_on, budgetDays: row.budget_days } : undefined;
+}
+
 /** Whether a department holds or held a task on the case (a parallel branch's department reads the case). */
 export async function hasDepartmentTask(q: Queryable, { caseId, departmentCode }: { caseId: number; departmentCode: string }) {
   const { rows } = await q.query('SELECT 1 FROM case_tasks WHERE case_id = $1 AND department_code = $2 LIMIT 1', [
