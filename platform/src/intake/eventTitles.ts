@@ -9,6 +9,8 @@ export const EVENT_TITLES: Record<string, string> = {
   case_accepted: '已受理',
   case_refused: '不予受理',
   case_supplement_requested: '一次性告知补正',
+  // The applicant's answer (docs/cases.md "The 补正 loop").
+  case_supplement_answered: '申请人已补正',
   case_completed_on_spot: '即办件当场办结',
   case_deemed_accepted: '逾期未作出受理决定，自收到申请材料之日起视为受理',
   // The case engine's tasks and decision (docs/cases.md "Tasks and decisions").

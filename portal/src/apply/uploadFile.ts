@@ -3,18 +3,20 @@ import type { FileView } from '../api/intakeApi';
 import { csrfToken } from '../session/sessionStore';
 
 /**
- * Uploads one file into a material slot of a draft (`POST /api/files`: the text fields before the
+ * Uploads one file into a material slot of a draft or, for a 补正, of an application (`POST /api/files`: the text fields before the
  * file, as the platform streams the body). XMLHttpRequest, because fetch reports no upload
  * progress. A refusal carries the platform's Chinese message (too large, wrong type by content…).
  */
 export async function uploadFile(
-  { draftId, materialId, file }: { draftId: string; materialId: string; file: File },
+  { materialId, file, ...owner }: ({ draftId: string } | { applicationNumber: string }) & { materialId: string; file: File },
   onProgress: (fraction: number) => void,
   signal?: AbortSignal,
 ): Promise<FileView> {
   const token = await csrfToken();
   const body = new FormData();
-  body.append('draftId', draftId);
+  // A draft's slot, or (a 补正 answer) a material of a submitted application.
+  if ('draftId' in owner) body.append('draftId', owner.draftId);
+  else body.append('applicationNumber', owner.applicationNumber);
   body.append('materialId', materialId);
   body.append('file', file, file.name);
   return new Promise((resolve, reject) => {

@@ -1,4 +1,6 @@
 import { intakeApi, type ApplicationEvent } from '../api/intakeApi';
+import { caseApi } from '../applications/caseApi';
+import { CaseProgressSection } from '../applications/CaseProgressSection';
 import { dateText, dateTimeText, eventKind, statusBadge } from '../applications/eventKinds';
 import { useSignedIn, whenSignedIn } from '../apply/useSignedIn';
 import { LoadState } from '../components/LoadState';
@@ -37,10 +39,18 @@ function Timeline({ events }: { events: readonly ApplicationEvent[] }) {
 export function ApplicationPage({ number }: { number: string }) {
   const session = useSignedIn();
   const loaded = useAsync(() => whenSignedIn(session, () => intakeApi.application(number)), `${number}/${session.status}`);
+  // The case's own read, in the applicant's words; a filer who is not the applicant keeps the events.
+  const progress = useAsync(
+    () => whenSignedIn(session, () => caseApi.progress(number).catch(() => null)),
+    `${number}/${session.status}/progress`,
+  );
+  const isSupplemented = new URLSearchParams(window.location.search).has('supplemented');
   return (
     <LoadState state={loaded}>
       {(application) => {
-        const badge = statusBadge(application.status, application.statusLabel);
+        // Once a case is open, its status is the one that counts (待补正, 审查中 …).
+        const current = progress.status === 'done' && progress.value ? progress.value : application;
+        const badge = statusBadge(current.status, current.statusLabel);
         const fileCount = application.materials.reduce((sum, material) => sum + material.files.length, 0);
         return (
           <article className="application">
@@ -77,10 +87,19 @@ export function ApplicationPage({ number }: { number: string }) {
                 查看并打印材料接收凭证
               </Link>
             </p>
-            <section className="section" aria-labelledby="timeline-heading">
-              <h2 id="timeline-heading">办理进度</h2>
-              <Timeline events={application.events} />
-            </section>
+            {isSupplemented && (
+              <p className="notice notice-success" role="status">
+                补正材料已提交，窗口将在 5 个工作日内决定是否受理。
+              </p>
+            )}
+            {progress.status === 'done' && progress.value ? (
+              <CaseProgressSection progress={progress.value} />
+            ) : (
+              <section className="section" aria-labelledby="timeline-heading">
+                <h2 id="timeline-heading">办理进度</h2>
+                <Timeline events={application.events} />
+              </section>
+            )}
           </article>
         );
       }}

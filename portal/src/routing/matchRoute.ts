@@ -11,6 +11,7 @@ export type PortalRoute =
   | { page: 'applications' }
   | { page: 'application'; number: string }
   | { page: 'receipt'; number: string }
+  | { page: 'supplement'; number: string }
   | { page: 'notFound' };
 
 const CODE = '([0-9A-Za-z]{1,40})';
@@ -35,5 +36,7 @@ export function matchRoute(path: string): PortalRoute {
   if (application?.[1]) return { page: 'application', number: application[1] };
   const receipt = new RegExp(`^/applications/${NUMBER}/receipt/?$`).exec(path);
   if (receipt?.[1]) return { page: 'receipt', number: receipt[1] };
+  const supplement = new RegExp(`^/applications/${NUMBER}/supplement/?$`).exec(path);
+  if (supplement?.[1]) return { page: 'supplement', number: supplement[1] };
   return { page: 'notFound' };
 }
