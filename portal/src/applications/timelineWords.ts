@@ -87,6 +87,21 @@ const WORDS: Record<string, Words> = {
     mark: '止',
     tone: 'stop',
   }),
+  case_withdrawn: () => ({ title: '您已撤回申请', lines: [], mark: '撤', tone: 'stop' }),
+  case_procedure_started: (event) => ({
+    title: event.title,
+    lines: event.detail.reason ? [event.detail.reason] : [],
+    mark: '停',
+    tone: 'attention',
+  }),
+  case_procedure_ended: (event) => ({ title: event.title, lines: [], mark: '续', tone: 'progress' }),
+  case_extended: (event) => ({
+    title: '办理期限已依法延长',
+    lines: event.detail.due ? [`预计 ${dateText(event.detail.due)}前办结`] : [],
+    mark: '延',
+    tone: 'attention',
+  }),
+  case_deemed_approved: () => ({ title: '期限届满未作出决定，依法视为准予许可', lines: [], mark: '批', tone: 'done' }),
   case_delivered: (event) => ({
     title: event.detail.deliveryMethod === 'express' ? '结果已邮寄' : '结果已送达',
     lines: [
@@ -98,8 +113,16 @@ const WORDS: Record<string, Words> = {
   }),
 };
 
-/** The internal bookkeeping of the back office the applicant need not follow one by one. */
-const QUIET = new Set(['task_claimed', 'task_transferred', 'task_signer_added', 'task_urged']);
+/** The back office's bookkeeping and supervision, which the applicant need not follow one by one. */
+const QUIET = new Set([
+  'task_claimed',
+  'task_transferred',
+  'task_signer_added',
+  'task_urged',
+  'case_warning',
+  'case_green_channel_set',
+  'case_green_channel_lifted',
+]);
 
 /**
  * An event as the applicant reads it. A kind the portal has no words for yet (added later by the

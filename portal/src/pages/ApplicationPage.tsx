@@ -87,7 +87,7 @@ export function ApplicationPage({ number }: { number: string }) {
                 查看并打印材料接收凭证
               </Link>
             </p>
-            {isSupplemented && (
+            {isSupplemented && current.status === 'received' && (
               <p className="notice notice-success" role="status">
                 补正材料已提交，窗口将在 5 个工作日内决定是否受理。
               </p>
