@@ -482,3 +482,85 @@ describe('case tasks: green channel and A/B posts', () => {
     expect((await queue(colleague, 'mine')).map((item) => item.number)).not.toContain(number);
   });
 });
+
+describe('case tasks: hostile requests', () => {
+  it('answers malformed and hostile task requests with a 4xx, a stable code and a pointer, never a 5xx', async () => {
+    const number = await acceptedFood();
+    const { revision } = await caseOf(number);
+    const post = (path: string, body: unknown) => () => reviewer.post(path, body);
+    const base = { idempotencyKey: 'hostile-key-1', revision };
+    const cases: [
+      () => Promise<{ status: number; text: string; body: { error: { code: string; details?: { pointer: string }[] } } }>,
+      number,
+      string,
+    ][] = [
+      [post(`/api/cases/${number}/tasks/t2/actions`, { ...base, action: 'delegate' }), 422, 'VALIDATION_FAILED'],
+      [post(`/api/cases/${number}/tasks/t2/actions`, { ...base, action: 'approve', revision: 0 }), 422, 'VALIDATION_FAILED'],
+      [
+        post(`/api/cases/${number}/tasks/t2/actions`, { ...base, action: 'approve', revision: 1e20 }),
+        409,
+        'CASE_REVISION_CONFLICT',
+      ],
+      [
+        post(`/api/cases/${number}/tasks/t2/actions`, { ...base, action: 'transfer', userId: 2147483647 }),
+        422,
+        'CASE_TASK_USER_INVALID',
+      ],
+      [
+        post(`/api/cases/${number}/tasks/t2/actions`, { ...base, action: 'transfer', userId: 2147483648 }),
+        422,
+        'VALIDATION_FAILED',
+      ],
+      [
+        post(`/api/cases/${number}/tasks/t2/actions`, { ...base, action: 'return', to: `a${'b'.repeat(63)}` }),
+        422,
+        'FLOW_RETURN_TARGET_INVALID',
+      ],
+      [
+        post(`/api/cases/${number}/tasks/t2/actions`, { ...base, action: 'approve', comment: 'x'.repeat(2001) }),
+        422,
+        'VALIDATION_FAILED',
+      ],
+      [
+        post(`/api/cases/${number}/tasks/t2/actions`, { ...base, action: 'approve', comment: '\u0000' }),
+        422,
+        'VALIDATION_FAILED',
+      ],
+      [post(`/api/cases/${number}/tasks/t2/actions`, [1, 2]), 422, 'VALIDATION_FAILED'],
+      [post(`/api/cases/${number}/tasks/t99999999/actions`, { ...base, action: 'approve' }), 400, 'BAD_QUERY'],
+      [
+        post(`/api/cases/${number.replace(/\d{4}$/, '9999')}/tasks/t2/actions`, { ...base, action: 'approve' }),
+        404,
+        'CASE_NOT_FOUND',
+      ],
+      [
+        () => window.post(`/api/cases/${number}/completion`, { ...base, method: 'express', trackingNumber: '<script>' }),
+        422,
+        'VALIDATION_FAILED',
+      ],
+    ];
+    for (const [send, status, code] of cases) {
+      const answer = await send();
+      expect([answer.status, answer.body.error?.code], answer.text).toEqual([status, code]);
+      if (status === 422 && code !== 'FLOW_RETURN_TARGET_INVALID')
+        expect(answer.body.error.details?.[0]?.pointer, answer.text).toMatch(/^\/|^$/);
+    }
+    const admin = await server.login('scjg_admin');
+    const posts: [string, unknown, number, string][] = [
+      ['9999999999', { backupUserId: null, isAbsent: false }, 400, 'BAD_QUERY'],
+      ['999999', { backupUserId: null, isAbsent: false }, 404, 'USER_NOT_FOUND'],
+      [reviewerId, { backupUserId: 2147483648, isAbsent: true }, 422, 'VALIDATION_FAILED'],
+      [reviewerId, { backupUserId: 'x', isAbsent: true }, 422, 'VALIDATION_FAILED'],
+    ];
+    for (const [userId, body, status, code] of posts) {
+      const response = await admin.put(`/api/staff-posts/${userId}`, body);
+      expect([response.status, response.body.error.code], response.text).toEqual([status, code]);
+    }
+    const healthAdminView = await healthReviewer.put(`/api/staff-posts/${reviewerId}`, { backupUserId: null, isAbsent: false });
+    expect(healthAdminView.status).toBe(403);
+    expect((await citizen.get('/api/cases?queue=mine')).status).toBe(403);
+    expect((await (await server.login('legal')).get('/api/cases?queue=department')).status).toBe(403);
+    expect((await reviewer.get('/api/cases?queue=everything')).status).toBe(400);
+    expect(await caseOf(number)).toMatchObject({ revision, tasks: [{ id: 't2', assignee: null }] });
+  });
+});

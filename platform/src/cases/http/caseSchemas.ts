@@ -335,7 +335,7 @@ export const greenChannelBody = {
 export const staffPostParams = {
   type: 'object',
   required: ['userId'],
-  properties: { userId: { type: 'string', pattern: '^[1-9][0-9]{0,9}$', description: 'A 岗工作人员的用户编号' } },
+  properties: { userId: { type: 'string', pattern: '^[1-9][0-9]{0,8}$', description: 'A 岗工作人员的用户编号' } },
 } as const;
 
 export const staffPostBody = {
