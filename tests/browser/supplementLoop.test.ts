@@ -128,13 +128,11 @@ describe.skipIf(!CHROMIUM)('补正 in chromium', () => {
       await proof.getByRole('alert').getByText(`补正通知要求提交“${PROOF}”`).waitFor();
       await check('3-missing');
 
-      await proof
-        .locator('input[type=file]')
-        .setInputFiles({
-          name: '经营场所租赁合同（续签）.pdf',
-          mimeType: 'application/pdf',
-          buffer: samplePdf(`renewed ${name}`),
-        });
+      await proof.locator('input[type=file]').setInputFiles({
+        name: '经营场所租赁合同（续签）.pdf',
+        mimeType: 'application/pdf',
+        buffer: samplePdf(`renewed ${name}`),
+      });
       await proof.getByText('经营场所租赁合同（续签）.pdf', { exact: true }).waitFor();
       await address.fill('云溪县城关镇解放路 14 号');
       await page.getByRole('button', { name: '提交补正' }).click();
