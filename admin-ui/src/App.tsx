@@ -1,10 +1,10 @@
 import { Button, Result } from 'antd';
-import { createBrowserRouter, Link, type RouteObject } from 'react-router';
+import { createBrowserRouter, Link, Outlet, type RouteObject } from 'react-router';
 import { CatalogListPage } from './catalog/CatalogListPage';
-import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { RequireSession } from './session/RequireSession';
 import { AdminLayout } from './shell/AdminLayout';
+import { WorkbenchHome } from './workbench/WorkbenchHome';
 
 /** A screen loaded when first opened: the editor (and Monaco with it) stays out of the first page. */
 const lazyPage = (load: () => Promise<{ Component: React.ComponentType }>) => ({ lazy: load });
@@ -27,6 +27,16 @@ const notFound = (
  */
 export const ADMIN_ROUTES: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  // A notice prints without the shell: the page is the A4 sheet.
+  {
+    path: '/cases/:number/notices/:kind',
+    element: (
+      <RequireSession>
+        <Outlet />
+      </RequireSession>
+    ),
+    children: [{ index: true, ...lazyPage(() => import('./workbench/NoticePage').then((m) => ({ Component: m.NoticePage }))) }],
+  },
   {
     element: (
       <RequireSession>
@@ -34,7 +44,8 @@ export const ADMIN_ROUTES: RouteObject[] = [
       </RequireSession>
     ),
     children: [
-      { index: true, element: <HomePage /> },
+      { index: true, element: <WorkbenchHome /> },
+      { path: 'cases/:number', ...lazyPage(() => import('./workbench/CasePage').then((m) => ({ Component: m.CasePage }))) },
       { path: 'matters', element: <CatalogListPage /> },
       { path: 'matters/new', ...lazyPage(() => import('./editor/NewMatterPage').then((m) => ({ Component: m.NewMatterPage }))) },
       { path: 'matters/:code', ...lazyPage(() => import('./versions/MatterPage').then((m) => ({ Component: m.MatterPage }))) },

@@ -41,10 +41,14 @@ export async function checkStaffPage(page: Page, shot: string): Promise<void> {
  * checks the contrast of a half-faded element. Spinners repeat forever and are not waited for.
  */
 export async function settled(page: Page): Promise<void> {
-  // A string: the tests are compiled without the DOM's types.
-  await page.waitForFunction(
-    `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`,
-    undefined,
-    { timeout: 15_000 },
-  );
+  // Polled from here with evaluate: waitForFunction evals its predicate in the page, which the
+  // apps' CSP (no 'unsafe-eval') refuses. Typed loosely: the tests are compiled without the DOM's types.
+  type Animations = { getAnimations(): { playState: string; effect: { getTiming(): { iterations: number } } | null }[] };
+  const isAtRest = () =>
+    page.evaluate(() =>
+      (globalThis as unknown as { document: Animations }).document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    );
+  await expect.poll(isAtRest, { timeout: 15_000 }).toBe(true);
 }

@@ -31,9 +31,16 @@ export const PORTAL_CSP = cspOf({ ...COMMON_CSP, 'style-src': "'self'" });
 /**
  * The staff app: scripts as strict as the portal's. Styles may be inline because antd and Monaco
  * write their styles at run time (docs/adr/016); a style cannot run script. Monaco's language
- * workers are same-origin files of the build.
+ * workers are same-origin files of the build. Frames: the portal's preview (same origin) and the
+ * workbench's PDF preview, a `blob:` of a file fetched from the API (files are served as
+ * attachments, so a frame of their URL would only download them).
  */
-export const ADMIN_CSP = cspOf({ ...COMMON_CSP, 'style-src': "'self' 'unsafe-inline'", 'worker-src': "'self'" });
+export const ADMIN_CSP = cspOf({
+  ...COMMON_CSP,
+  'style-src': "'self' 'unsafe-inline'",
+  'worker-src': "'self'",
+  'frame-src': "'self' blob:",
+});
 
 const missingBuildPage = (name: string, dir: string) => `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>服务暂不可用</title></head>

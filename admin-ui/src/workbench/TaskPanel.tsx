@@ -1,0 +1,211 @@
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useStaffUser } from '../session/SessionProvider';
+import { api, ApiError } from '../api/api';
+import { useLoad } from '../useLoad';
+import type { CaseFile, CaseView } from './caseTypes';
+import { useCaseAction, type ActionBody } from './useCaseAction';
+
+/** `GET /api/cases/{number}/tasks/{taskId}`: the task and what the caller may do with it now. */
+interface Task {
+  id: string;
+  name: string;
+  assignee: string | null;
+  returnTargets: { id: string; name: string }[];
+  available: string[];
+}
+type DialogAction = 'approve' | 'return' | 'decide' | 'deny' | 'terminate';
+type Dialog = { task: Task; action: DialogAction };
+
+const TITLES: Record<DialogAction, string> = {
+  approve: '通过',
+  return: '退回',
+  decide: '准予许可',
+  deny: '不予许可',
+  terminate: '终止办理',
+};
+
+/** The open tasks the caller may act on; a task of another department answers 403 and is left out. */
+async function loadMyTasks(view: CaseView): Promise<Task[]> {
+  const tasks = await Promise.all(
+    view.tasks.map((task) =>
+      api.get<Task>(`/api/cases/${view.number}/tasks/${task.id}`).catch((error: unknown) => {
+        if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return null;
+        throw error;
+      }),
+    ),
+  );
+  return tasks.filter((task): task is Task => task !== null && task.available.length > 0);
+}
+
+/** What the dialog asks for each action: a comment always, and what the action itself needs. */
+function TaskDialog({
+  file,
+  dialog,
+  isSending,
+  onCancel,
+  onSubmit,
+}: {
+  file: CaseFile;
+  dialog: Dialog | null;
+  isSending: boolean;
+  onCancel: () => void;
+  onSubmit: (body: ActionBody) => void;
+}) {
+  const [form] = Form.useForm<Record<string, string>>();
+  const action = dialog?.action;
+  const submit = () =>
+    void form.validateFields().then(
+      (values) => {
+        const fields = Object.fromEntries(
+          Object.entries(values).filter(([, value]) => typeof value === 'string' && value.trim()),
+        );
+        onSubmit({ action: action ?? 'approve', ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.trim()])) });
+      },
+      () => undefined,
+    );
+  return (
+    <Modal
+      open={dialog !== null}
+      title={dialog ? `${TITLES[dialog.action]}：${dialog.task.name}` : ''}
+      okText={dialog ? TITLES[dialog.action] : '确定'}
+      okButtonProps={{ loading: isSending }}
+      cancelText="取消"
+      onCancel={onCancel}
+      onOk={submit}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" preserve={false}>
+        {action === 'return' && dialog && (
+          <Form.Item name="to" label="退回到" rules={[{ required: true, message: '请选择退回到的环节' }]}>
+            <Select options={dialog.task.returnTargets.map((t) => ({ value: t.id, label: t.name }))} placeholder="请选择" />
+          </Form.Item>
+        )}
+        {action === 'decide' && (
+          <>
+            <Form.Item
+              name="resultNumber"
+              label="决定文号或证照编号"
+              rules={[{ required: true, whitespace: true, message: '请填写文号' }]}
+            >
+              <Input maxLength={100} />
+            </Form.Item>
+            <Form.Item name="resultName" label="审批结果名称" extra={`缺省为：${file.document.result?.name ?? '事项的审批结果'}`}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </>
+        )}
+        {(action === 'deny' || action === 'terminate') && (
+          <Form.Item
+            name="reason"
+            label={action === 'deny' ? '不予许可的理由' : '终止的理由'}
+            rules={[{ required: true, whitespace: true, message: '请写明理由' }]}
+          >
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="comment"
+          label="办理意见"
+          rules={[{ required: action === 'return', whitespace: true, message: '退回须写明意见' }]}
+        >
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/**
+ * The open tasks of the case the signed-in clerk may act on, each with exactly the actions the
+ * platform says are available to them now (认领, 通过, 退回 to a step it names, 准予 / 不予许可, 终止,
+ * 催办). 转办 and 加签 need a colleague picker, for which the API has no staff directory yet.
+ */
+export function TaskPanel({ file, onChanged }: { file: CaseFile; onChanged: () => void }) {
+  const { message } = App.useApp();
+  const user = useStaffUser();
+  const tasks = useLoad(() => loadMyTasks(file.case), [file.case]);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const { send, isSending, problem, clearProblem } = useCaseAction(
+    file.case,
+    () => {
+      setDialog(null);
+      void message.success('已办理');
+      onChanged();
+    },
+    () => setDialog(null),
+  );
+  const mine = tasks.value ?? [];
+  if (mine.length === 0 && tasks.status !== 'failed') return null;
+  const act = (task: Task, body: ActionBody) => void send(body, `tasks/${task.id}/actions`);
+  const has = (task: Task, action: string) => task.available.includes(action);
+  return (
+    <Card title="办理" size="small">
+      {tasks.status === 'failed' && <Alert type="error" showIcon className="page-alert" title={tasks.error.message} />}
+      {problem?.kind === 'conflict' && (
+        <Alert
+          type="warning"
+          showIcon
+          className="page-alert"
+          title="已被他人处理，请刷新"
+          action={
+            <Button
+              size="small"
+              onClick={() => {
+                clearProblem();
+                onChanged();
+              }}
+            >
+              刷新
+            </Button>
+          }
+        />
+      )}
+      {problem?.kind === 'refused' && (
+        <Alert
+          type="error"
+          showIcon
+          className="page-alert"
+          title={problem.message}
+          description={problem.issues.join('；') || undefined}
+        />
+      )}
+      <Space orientation="vertical" size="middle" className="case-column">
+        {mine.map((task) => (
+          <div key={task.id}>
+            <Typography.Paragraph className="task-heading">
+              <Typography.Text strong>{task.name}</Typography.Text>
+              {task.assignee === null ? '（待认领）' : task.assignee === String(user.id) ? '（我承办）' : ''}
+            </Typography.Paragraph>
+            <Space wrap>
+              {has(task, 'claim') && <Button onClick={() => act(task, { action: 'claim' })}>认领</Button>}
+              {has(task, 'approve') && (
+                <Button type="primary" onClick={() => setDialog({ task, action: 'approve' })}>
+                  通过
+                </Button>
+              )}
+              {has(task, 'decide') && (
+                <Button type="primary" onClick={() => setDialog({ task, action: 'decide' })}>
+                  准予许可
+                </Button>
+              )}
+              {has(task, 'deny') && <Button onClick={() => setDialog({ task, action: 'deny' })}>不予许可</Button>}
+              {has(task, 'return') && task.returnTargets.length > 0 && (
+                <Button onClick={() => setDialog({ task, action: 'return' })}>退回</Button>
+              )}
+              {has(task, 'terminate') && <Button onClick={() => setDialog({ task, action: 'terminate' })}>终止办理</Button>}
+              {has(task, 'urge') && <Button onClick={() => act(task, { action: 'urge' })}>催办</Button>}
+            </Space>
+          </div>
+        ))}
+      </Space>
+      <TaskDialog
+        file={file}
+        dialog={dialog}
+        isSending={isSending}
+        onCancel={() => setDialog(null)}
+        onSubmit={(body) => dialog && act(dialog.task, body)}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,121 @@
+import type { MatterDocument } from '@matterflow/schemas';
+import { describe, expect, it } from 'vitest';
+import type { CaseFile, CaseView } from './caseTypes';
+import { availableNotices, buildNotice } from './notices';
+
+const document = {
+  name: '食品经营许可',
+  materials: [{ id: 'premisesProof', name: '经营场所使用证明' }],
+  form: { schema: { type: 'object', properties: { phone: { type: 'string', title: '联系电话' } } } },
+  remedies: { reconsideration: { body: '云溪县人民政府' }, litigation: { body: '云溪县人民法院' } },
+  result: { name: '食品经营许可证' },
+} as unknown as MatterDocument;
+
+const caseView = (over: Partial<CaseView>): CaseView => ({
+  number: '11439901006010015W0001310240001202612020007',
+  status: 'received',
+  statusLabel: '待受理',
+  departmentCode: '11439901006010015W',
+  receivedOn: '2026-12-02',
+  acceptedOn: null,
+  acceptanceDue: '2026-12-09',
+  revision: 1,
+  isGreenChannel: false,
+  supplementCount: 0,
+  supplement: null,
+  clock: null,
+  flowStatus: null,
+  tasks: [],
+  ...over,
+});
+
+const fileOf = (over: Partial<CaseView>, events: CaseFile['events'] = []): CaseFile => ({
+  case: caseView(over),
+  application: {
+    number: '11439901006010015W0001310240001202612020007',
+    matterCode: '11439901006010015W0001310240001',
+    matterName: '食品经营许可',
+    version: 1,
+    departmentName: '云溪县市场监督管理局',
+    submittedAt: '2026-12-02T02:00:00Z',
+    receivedOn: '2026-12-02',
+    applicant: { name: '李春梅', idNumberMasked: '4399**********1280', phone: '13800138000' },
+    filedBy: null,
+    materials: [],
+    answers: {},
+    formData: {},
+    promisedLimit: '6 个工作日',
+  },
+  document,
+  events,
+  today: '2026-12-02',
+});
+
+describe('notices from the case', () => {
+  it('offers a notice only once its act happened', () => {
+    expect(availableNotices(fileOf({}))).toEqual(['receipt']);
+    expect(availableNotices(fileOf({ status: 'in_review', acceptedOn: '2026-12-02' }))).toEqual(['receipt', 'acceptance']);
+    expect(buildNotice(fileOf({}), 'acceptance', null)).toBeUndefined();
+  });
+
+  it('lists each 补正 item by its name with its reason, dated on the Shanghai day it was sent', () => {
+    const file = fileOf({ status: 'supplementing' }, [
+      {
+        at: '2026-12-02T17:30:00Z', // 01:30 on 12-03 in Shanghai
+        type: 'case_supplement_requested',
+        title: '一次性告知补正',
+        actorName: '刘晓燕',
+        details: {
+          items: [
+            { kind: 'material', materialId: 'premisesProof', reason: '未盖章' },
+            { kind: 'field', pointer: '/phone', reason: '无法接通' },
+          ],
+        },
+      },
+    ]);
+    const notice = buildNotice(file, 'supplement', '县市场监管局');
+    expect(notice?.date).toBe('2026年12月3日');
+    expect(notice?.docNumber).toBe('县市场监管局补字〔2026〕第020007号');
+    expect(notice?.table?.rows).toEqual([
+      ['1', '材料', '经营场所使用证明', '未盖章'],
+      ['2', '表单', '联系电话', '无法接通'],
+    ]);
+  });
+
+  it('refuses with where to go and the remedies, naming the bodies of the matter', () => {
+    const file = fileOf({ status: 'refused' }, [
+      {
+        at: '2026-12-02T03:00:00Z',
+        type: 'case_refused',
+        title: '不予受理',
+        actorName: '刘晓燕',
+        details: { reasonCode: 'not_competent', reasonLabel: '不属于本机关职权范围', competentBody: '云溪县卫生健康局' },
+      },
+    ]);
+    const notice = buildNotice(file, 'refusal', null);
+    expect(notice?.paragraphs.join('')).toContain('请向云溪县卫生健康局提出申请');
+    expect(notice?.remedies?.join('')).toMatch(/六十日内向云溪县人民政府申请行政复议.*六个月内向云溪县人民法院提起行政诉讼/);
+    expect(notice?.docNumber).toBe('云溪县市场监督管理局不受字〔2026〕第020007号');
+  });
+
+  it('prints a decision under its own 文号, once the case has one', () => {
+    const decided = fileOf({
+      status: 'decided',
+      acceptedOn: '2026-12-02',
+      decision: {
+        outcome: 'approved',
+        resultName: null,
+        resultNumber: 'JY14399010000123',
+        reason: null,
+        remedies: null,
+        decidedOn: '2026-12-08',
+        decidedBy: '7',
+      },
+    });
+    expect(availableNotices(decided)).toContain('decision');
+    const notice = buildNotice(decided, 'decision', null);
+    expect(notice?.title).toBe('准予行政许可决定书');
+    expect(notice?.docNumber).toBe('JY14399010000123');
+    expect(notice?.paragraphs.join('')).toContain('食品经营许可证');
+  });
+});
