@@ -301,5 +301,26 @@ describe('case tasks: conditional steps and 告知承诺', () => {
       provisional: true,
       level: 'normal',
     });
+    // Only a reviewer of the case's department verifies; the holder closes it with what was found.
+    const byChief = await act(chief, number, 'v1', { action: 'approve' });
+    expect([byChief.status, byChief.body.error.code]).toEqual([403, 'CASE_TASK_FORBIDDEN']);
+    const decideIt = await act(reviewer, number, 'v1', { action: 'decide', resultNumber: 'X1' });
+    expect([decideIt.status, decideIt.body.error.code]).toEqual([409, 'FLOW_ACTION_NOT_ALLOWED']);
+    await ok(reviewer, number, 'v1', { action: 'claim' });
+    const verified = await ok(reviewer, number, 'v1', { action: 'approve', comment: '现场核查经营场所与承诺一致' });
+    expect(verified).toMatchObject({ status: 'decided' });
+    const again = await act(reviewer, number, 'v1', { action: 'approve' });
+    expect([again.status, again.body.error.code]).toEqual([409, 'FLOW_TASK_NOT_OPEN']);
+    const rows = await server.deps.db.query<{ outcome: string; assignee: string }>(
+      `SELECT t.outcome, t.assignee FROM case_tasks t JOIN cases c ON c.id = t.case_id JOIN applications a ON a.id = c.application_id
+       WHERE a.number = $1 AND t.task_id = 'v1'`,
+      [number],
+    );
+    expect(rows.rows).toEqual([{ outcome: 'verified', assignee: expect.any(String) }]);
+    const types = await server.deps.db.query<{ type: string }>(
+      `SELECT e.type FROM application_events e JOIN applications a ON a.id = e.application_id WHERE a.number = $1 ORDER BY e.id`,
+      [number],
+    );
+    expect(types.rows.map((row) => row.type).slice(-2)).toEqual(['task_claimed', 'case_verified']);
   });
 });

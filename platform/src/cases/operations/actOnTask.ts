@@ -6,6 +6,7 @@ import { appendCaseEvent } from '../store/caseEventStore';
 import { updateCase, type CaseChange } from '../store/caseStore';
 import { standInFor } from '../store/postStore';
 import { insertTask } from '../store/taskStore';
+import { actOnVerification } from './actOnVerification';
 import { applyTaskEffects } from './applyTaskEffects';
 import { assertCaseDepartment, authoriseTaskAction, heldFor } from './authoriseTaskAction';
 import { approvalOf, denialOf, verificationDue } from './caseDecision';
@@ -119,6 +120,7 @@ export async function actOnTask(
     const issues = checkTaskFields(input);
     if (issues.length > 0) throw fail('VALIDATION_FAILED', issues);
     if (input.revision !== record.revision) throw fail('CASE_REVISION_CONFLICT', { revision: record.revision });
+    if (taskId === VERIFICATION_TASK_ID) return actOnVerification(deps, tx, { actor, record, taskId, input });
     // Only a case accepted in the platform has a flow at work: no result without 受理.
     if (record.status !== 'in_review' || !state || state.status !== 'running')
       throw fail('CASE_ACTION_NOT_ALLOWED', { status: record.status, action: input.action });

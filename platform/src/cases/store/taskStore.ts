@@ -62,6 +62,19 @@ export async function setPendingSigners(
   await q.query('UPDATE case_tasks SET co_signers = $3 WHERE case_id = $1 AND task_id = $2', [caseId, taskId, userIds]);
 }
 
+/** An open task's row (the 核查 task lives only here, not in the FlowState). */
+export async function findOpenTaskRow(
+  q: Queryable,
+  { caseId, taskId }: { caseId: number; taskId: string },
+): Promise<{ departmentCode: string; role: string; assignee: string | null; name: string } | undefined> {
+  const { rows } = await q.query<{ department_code: string; role: string; assignee: string | null; name: string }>(
+    'SELECT department_code, role, assignee, name FROM case_tasks WHERE case_id = $1 AND task_id = $2 AND closed_at IS NULL',
+    [caseId, taskId],
+  );
+  const row = rows[0];
+  return row ? { departmentCode: row.department_code, role: row.role, assignee: row.assignee, name: row.name } : undefined;
+}
+
 /** When a task opened and what it is due: the step clock of one task. */
 export async function findTaskTiming(
   q: Queryable,
