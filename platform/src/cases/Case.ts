@@ -93,6 +93,10 @@ export type TaskAction = (typeof TASK_ACTIONS)[number];
 
 export const DELIVERY_METHODS = ['onSite', 'express'] as const;
 
+/** What holds or moves the case clock after 受理 (docs/cases.md "Clock actions and warnings"). */
+export const CLOCK_ACTIONS = ['startSpecialProcedure', 'endSpecialProcedure', 'extend'] as const;
+export type ClockAction = (typeof CLOCK_ACTIONS)[number];
+
 /** What a window may answer an application with (行政许可法第三十二条), and 即办件 at the counter. */
 export const ACCEPTANCE_ACTIONS = ['accept', 'refuse', 'supplement', 'completeOnSpot'] as const;
 export type AcceptanceAction = (typeof ACCEPTANCE_ACTIONS)[number];

@@ -42,17 +42,32 @@ export type { TaskActionInput } from './operations/TaskActionInput';
 export { getCase, listAcceptanceCases } from './operations/readCases';
 export { caseTimerHandlers, deemAcceptance } from './operations/deemAcceptance';
 export { ACCEPTANCE_TIMER } from './operations/acceptanceTimer';
+export { runClockAction, CLOCK_ACTORS } from './operations/runClockAction';
+export { withdrawCase, type WithdrawalInput, type Withdrawn } from './operations/withdrawCase';
+export { deemApproval, DEEMED_APPROVER } from './operations/deemApproval';
+export { sweepCaseWarnings, type SweepOutcome } from './warnings/sweepCaseWarnings';
+export { allowsDeemedApproval } from './warnings/deemedApprovalClock';
+export {
+  DEEMED_APPROVAL_TIMER,
+  FLAG_TIMER,
+  STEP_WARNING_TIMER,
+  SWEEP_TIMER,
+  WARNING_RUNGS,
+  WARNING_TIMER,
+} from './warnings/warningKinds';
 export type { CaseView } from './operations/caseView';
-export type { AcceptanceInput } from './operations/AcceptanceInput';
+export type { AcceptanceInput, CaseActionInput } from './operations/AcceptanceInput';
 export type { CaseDeps } from './caseDeps';
 export {
   ACCEPTANCE_ACTIONS,
   CASE_STATUSES,
+  CLOCK_ACTIONS,
   CASE_STATUS_LABELS,
   DELIVERY_METHODS,
   REFUSAL_REASONS,
   TASK_ACTIONS,
   type AcceptanceAction,
+  type ClockAction,
   type CaseDecision,
   type CaseDelivery,
   type TaskAction,

@@ -28,6 +28,12 @@ export const EVENT_TITLES: Record<string, string> = {
   case_breach_found: '核查发现未履行承诺',
   case_green_channel_set: '开通绿色通道',
   case_green_channel_lifted: '取消绿色通道',
+  // The clock after 受理 and withdrawal (docs/cases.md "Clock actions and warnings").
+  case_procedure_started: '启动特别程序（所需时间不计入办理期限）',
+  case_procedure_ended: '特别程序结束，恢复计时',
+  case_extended: '延长办理期限',
+  case_withdrawn: '申请人撤回申请',
+  case_deemed_approved: '期限届满未作出决定，视为准予许可',
 };
 
 export function eventTitle(type: string): string {

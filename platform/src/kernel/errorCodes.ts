@@ -101,6 +101,14 @@ export const errorMessages = {
   // Cases: tasks and decisions after 受理
   CASE_TASK_FORBIDDEN: '只有该环节所属部门、对应岗位的工作人员可以办理此操作',
   CASE_TASK_USER_INVALID: '转办或加签的对象不符合要求',
+  // Cases: the clock after 受理 (special procedures, the extension)
+  CASE_PROCEDURE_UNKNOWN: '该环节不能启动这一特别程序，或事项没有登记这一特别程序',
+  CASE_PROCEDURE_COUNTED: '该特别程序计入办理时限，不暂停计时',
+  CASE_PROCEDURE_OPEN: '该特别程序正在进行，不能重复启动',
+  CASE_PROCEDURE_NOT_OPEN: '该特别程序没有在进行',
+  CASE_EXTENSION_NOT_ALLOWED: '该办件不能延长办理期限',
+  CASE_EXTENSION_USED: '该办件已经延长过一次办理期限',
+  CASE_EXTENSION_TOO_LONG: '延长的期限超过了法定可延长的期限',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorMessages;

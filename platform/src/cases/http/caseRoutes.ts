@@ -5,6 +5,8 @@ import { SUPPLEMENT_ANSWERERS, answerSupplement } from '../operations/answerSupp
 import { readCaseProgress } from '../operations/readCaseProgress';
 import { caseProgressSchema, supplementAnswerBody, supplementAnsweredSchema } from './applicantSchemas';
 import { actOnTask, TASK_ACTORS } from '../operations/actOnTask';
+import { withdrawCase } from '../operations/withdrawCase';
+import { readCaseWarnings } from '../warnings/readCaseWarnings';
 import { completeCase } from '../operations/completeCase';
 import { listTaskQueue } from '../operations/listTaskQueue';
 import { readTask } from '../operations/readTask';
@@ -17,6 +19,7 @@ import {
   caseQueueQuery,
   caseQueueSchema,
   caseSchema,
+  caseWarningsSchema,
   completionBody,
   greenChannelBody,
   staffPostBody,
@@ -25,6 +28,8 @@ import {
   taskActionBody,
   taskParams,
   taskSchema,
+  withdrawalBody,
+  withdrawnSchema,
 } from './caseSchemas';
 
 const tags = ['cases'];
@@ -67,11 +72,11 @@ export function caseRoutes(deps: CaseDeps): Route[] {
     defineRoute({
       method: 'post',
       path: '/cases/{number}/actions',
-      summary: '窗口受理决定：受理、不予受理、一次性告知补正、即办件当场办结',
+      summary: '办件操作：受理、不予受理、一次性告知补正、即办件当场办结；特别程序的启动与结束、延长期限',
       description:
-        '仅限该办件所属部门的窗口工作人员。revision 须为读到的版本号，否则 409 CASE_REVISION_CONFLICT；同一 idempotencyKey 的重试得到第一次的结果，不再写入。',
+        '受理类操作仅限该办件所属部门的窗口工作人员；特别程序限在办任务的承办人（结束也可由本部门首席代表），延长期限限本部门首席代表。revision 须为读到的版本号，否则 409 CASE_REVISION_CONFLICT；同一 idempotencyKey 的重试得到第一次的结果，不再写入。',
       tags,
-      access: ['window'],
+      access: ['window', 'reviewer', 'chief'],
       params: caseNumberParams,
       body: { json: caseActionBody },
       responses: { '200': { description: '操作后的办件（重试时为第一次的结果）', schema: caseSchema } },
@@ -187,6 +192,36 @@ export function caseRoutes(deps: CaseDeps): Route[] {
       async handle({ call, params, body }) {
         const input = { ...body, formData: body.formData as Record<string, unknown> | undefined };
         const { answer } = await answerSupplement(deps, call, { number: params.number, input });
+        return { body: answer };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/cases/{number}/warnings',
+      summary: '办件的预警：黄牌、到期、超期、环节超时、多次补正、受理后无办理记录（每种一次）',
+      tags,
+      access: READERS,
+      params: caseNumberParams,
+      responses: { '200': { description: '预警，按时间先后', schema: caseWarningsSchema } },
+      errors: [401, 403, 404],
+      async handle({ call, params }) {
+        return { body: { items: await readCaseWarnings(deps, call, { number: params.number }) } };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/cases/{number}/withdrawal',
+      summary: '申请人撤回申请（作出决定前）',
+      description:
+        '仅限申请人本人或代办的窗口工作人员；他人的编号与不存在的一样答 404。已作出决定、已办结或已撤回的办件答 409 CASE_ACTION_NOT_ALLOWED。撤回后计时停止，待办任务关闭，期限与预警全部取消。同一 idempotencyKey 的重试得到第一次的结果。',
+      tags,
+      access: SUPPLEMENT_ANSWERERS,
+      params: caseNumberParams,
+      body: { json: withdrawalBody },
+      responses: { '200': { description: '撤回后的办件状态（重试时为第一次的结果）', schema: withdrawnSchema } },
+      errors: [400, 401, 403, 404, 409, 422],
+      async handle({ call, params, body }) {
+        const { answer } = await withdrawCase(deps, call, { number: params.number, input: body });
         return { body: answer };
       },
     }),

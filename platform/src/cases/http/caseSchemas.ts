@@ -1,4 +1,4 @@
-import { ACCEPTANCE_ACTIONS, CASE_STATUSES, DELIVERY_METHODS, TASK_ACTIONS } from '../Case';
+import { ACCEPTANCE_ACTIONS, CASE_STATUSES, CLOCK_ACTIONS, DELIVERY_METHODS, TASK_ACTIONS } from '../Case';
 
 /** Request and response schemas of the case routes: validated at the boundary and published in OpenAPI. */
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
@@ -48,8 +48,9 @@ export const caseActionBody = {
   properties: {
     action: {
       type: 'string',
-      enum: ACCEPTANCE_ACTIONS,
-      description: 'accept 受理；refuse 不予受理；supplement 一次性告知补正；completeOnSpot 即办件当场办结',
+      enum: [...ACCEPTANCE_ACTIONS, ...CLOCK_ACTIONS],
+      description:
+        'accept 受理；refuse 不予受理；supplement 一次性告知补正；completeOnSpot 即办件当场办结；startSpecialProcedure 启动特别程序（暂停计时）；endSpecialProcedure 结束特别程序；extend 延长办理期限（首席代表，一次）',
     },
     idempotencyKey: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,100}$', description: '本次操作的唯一键，重试时不变' },
     revision: { type: 'integer', minimum: 1, description: '读到的办件版本号' },
@@ -58,7 +59,7 @@ export const caseActionBody = {
       enum: ['not_competent', 'not_licensable', 'incomplete_after_supplement', 'other'],
       description: 'refuse：不予受理的理由类别',
     },
-    reasonText: { ...text(1000), description: 'refuse：不予受理的理由' },
+    reasonText: { ...text(1000), description: 'refuse：不予受理的理由；extend：延长期限的理由（告知申请人）' },
     competentBody: { ...text(200), description: 'refuse 且 reasonCode 为 not_competent：有权受理的机关' },
     items: {
       type: 'array',
@@ -67,6 +68,18 @@ export const caseActionBody = {
       items: supplementItemIn,
       description: 'supplement：需要补正的全部材料和字段',
     },
+    taskId: {
+      type: 'string',
+      pattern: '^[a-z][0-9]{1,6}$',
+      description: 'startSpecialProcedure、endSpecialProcedure：启动特别程序的在办任务',
+    },
+    procedure: { ...text(100), description: 'startSpecialProcedure、endSpecialProcedure：事项登记的特别程序名称' },
+    notice: {
+      ...text(2000),
+      description: 'startSpecialProcedure：书面告知申请人的特别程序及所需时间（行政许可法第四十五条）',
+    },
+    days: { type: 'integer', minimum: 1, maximum: 3650, description: 'extend：延长的日数（与办理时限同一单位）' },
+    approvedBy: { ...text(100), description: 'extend：批准延长的本机关负责人' },
   },
 } as const;
 
@@ -438,5 +451,32 @@ export const withdrawnSchema = {
     number: { type: 'string' },
     status: { type: 'string', enum: CASE_STATUSES },
     statusLabel: { type: 'string' },
+  },
+} as const;
+
+export const caseWarningsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['items'],
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['rung', 'taskId', 'departmentCode', 'at', 'details'],
+        properties: {
+          rung: {
+            type: 'string',
+            description:
+              'yellow 黄牌预警；red 到期当日；overdue 超期（延期后为 extended.*）；stepOverdue 环节超时；repeatedSupplement 多次补正；noActivity 受理后无办理记录',
+          },
+          taskId: { anyOf: [{ type: 'string' }, { type: 'null' }], description: '环节超时的任务' },
+          departmentCode: { type: 'string', description: '对预警负责的部门' },
+          at: { type: 'string', format: 'date-time' },
+          details: { type: 'object' },
+        },
+      },
+    },
   },
 } as const;

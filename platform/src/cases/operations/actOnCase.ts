@@ -14,7 +14,8 @@ import type { CaseDeps } from '../caseDeps';
 import { findActionKey, insertActionKey } from '../store/actionKeyStore';
 import { appendCaseEvent } from '../store/caseEventStore';
 import { findCaseByNumber, updateCase } from '../store/caseStore';
-import type { AcceptanceInput } from './AcceptanceInput';
+import { CLOCK_ACTIONS, type ClockAction } from '../Case';
+import type { AcceptanceInput, CaseActionInput } from './AcceptanceInput';
 import {
   acceptOutcome,
   completeOnSpotOutcome,
@@ -28,6 +29,11 @@ import { cancelAcceptanceTimer } from './acceptanceTimer';
 import { recordAcceptedTasks } from './applyTaskEffects';
 import { caseView, type CaseView } from './caseView';
 import { checkActionFields } from './checkActionFields';
+import { runClockAction } from './runClockAction';
+import { scheduleFlag } from '../warnings/caseFlags';
+import { scheduleAcceptedCase } from '../warnings/scheduleAcceptedCase';
+
+const isClockAction = (action: string): action is ClockAction => (CLOCK_ACTIONS as readonly string[]).includes(action);
 
 function outcomeOf(context: ActionContext, input: AcceptanceInput): ActionOutcome {
   requireUnanswered(context.record, input.action);
@@ -56,8 +62,11 @@ function outcomeOf(context: ActionContext, input: AcceptanceInput): ActionOutcom
 export async function actOnCase(
   deps: CaseDeps,
   call: Call,
-  { number, input }: { number: string; input: AcceptanceInput },
+  { number, input: body }: { number: string; input: CaseActionInput },
 ): Promise<{ view: CaseView; isReplay: boolean }> {
+  // The clock actions after 受理 (special procedures, the extension) are not the window's.
+  if (isClockAction(body.action)) return runClockAction(deps, call, { number, action: body.action, input: body });
+  const input = body as AcceptanceInput;
   requireRole(call.actor, ['window']);
   const { actor } = call;
   try {
@@ -95,6 +104,19 @@ export async function actOnCase(
       await recordAcceptedTasks(tx, { caseId: record.id, calendar, today, at }, outcome);
       // Any answer ends the five days; after a 补正 they run again from the applicant's answer.
       await cancelAcceptanceTimer(deps, { ...call, tx }, record.id);
+      await scheduleAcceptedCase(deps, { ...call, tx }, record.id);
+      // 多次补正: the second notice is a warning for supervision, once per case (the flag's row).
+      if (input.action === 'supplement' && (change.supplementCount ?? 0) > 1)
+        await scheduleFlag(
+          deps,
+          { ...call, tx },
+          {
+            caseId: record.id,
+            flag: 'repeatedSupplement',
+            dueAt: at,
+            payload: { noticeNumber: change.supplementCount },
+          },
+        );
       const view = caseView(calendar, { ...record, ...change, revision }, today);
       await insertActionKey(tx, { key: input.idempotencyKey, caseId: record.id, userId: actor.userId, answer: view, at });
       return { view, isReplay: false };

@@ -10,6 +10,8 @@ import { findCaseById, updateCase } from '../store/caseStore';
 import { acceptOutcome } from './acceptanceActions';
 import { ACCEPTANCE_TIMER } from './acceptanceTimer';
 import { recordAcceptedTasks } from './applyTaskEffects';
+import { scheduleAcceptedCase } from '../warnings/scheduleAcceptedCase';
+import { warningTimerHandlers } from '../warnings/warningHandlers';
 
 /**
  * The acceptance deadline passed with no answer: 行政许可法第三十二条 — 逾期不告知的，自收到申请材料
@@ -57,7 +59,9 @@ export async function deemAcceptance(
 export function caseTimerHandlers(deps: CaseDeps): TimerHandlers {
   return {
     [ACCEPTANCE_TIMER]: async (call, timer) => {
-      await deemAcceptance(deps, call, { caseId: Number(timer.subject) });
+      const caseId = Number(timer.subject);
+      if (await deemAcceptance(deps, call, { caseId })) await scheduleAcceptedCase(deps, call, caseId);
     },
+    ...warningTimerHandlers(deps),
   };
 }
