@@ -218,6 +218,54 @@ describe.skipIf(!CHROMIUM)('the workbench in chromium', () => {
     await context.close();
   });
 
+  it('takes the accepted case through review and decision from the task queues', { timeout: 180_000 }, async () => {
+    const second = numbers[1] ?? '';
+    const reviewer = await signInToAdmin(browser, server.url, 'scjg_reviewer');
+    const { problems } = watchPage(reviewer.page);
+    // The back office starts at its own tasks; the step waits in the department's queue.
+    await reviewer.page.getByRole('tab', { name: '部门待办' }).click();
+    const queue = reviewer.page.getByRole('region', { name: '部门待认领任务' });
+    const row = queue.getByRole('row').filter({ has: reviewer.page.getByRole('link', { name: second }) });
+    await row.getByText('材料审查及现场核查').waitFor();
+    await row.getByText(/剩余 \d+ 个工作日|今日到期/).waitFor();
+    await checkStaffPage(reviewer.page, 'desktop-workbench-department');
+    await row.getByRole('link', { name: second }).click();
+    const panel = reviewer.page.locator('.ant-card').filter({ hasText: '办理' }).filter({ hasText: '材料审查及现场核查' });
+    await panel.getByRole('button', { name: button('通过') }).click();
+    const approve = dialog(reviewer.page, '通过：材料审查及现场核查');
+    await approve.getByLabel('办理意见').fill('材料齐全，现场核查符合要求');
+    await checkStaffPage(reviewer.page, 'desktop-task-approve');
+    await approve
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: button('通过') })
+      .click();
+    await reviewer.page.getByText('已办理').waitFor();
+    expect(problems.filter(isNotAntdNotice)).toEqual([]);
+    await reviewer.context.close();
+
+    const chief = await signInToAdmin(browser, server.url, 'scjg_chief');
+    await openCase(chief.page, second);
+    await chief.page.getByRole('button', { name: '准予许可' }).click();
+    const decide = dialog(chief.page, '准予许可：许可决定');
+    // The 文号 is asked for before anything is sent.
+    await decide.locator('.ant-modal-footer').getByRole('button', { name: '准予许可' }).click();
+    await decide.getByText('请填写文号').waitFor();
+    await decide.getByLabel('决定文号或证照编号').fill('JY14399010000001');
+    await decide.locator('.ant-modal-footer').getByRole('button', { name: '准予许可' }).click();
+    await chief.page.locator('.page-heading').getByText('已决定').waitFor();
+    // The statutory limit is for deciding: the clock stopped, on time.
+    await chief.page.getByText('按期办结').waitFor();
+    await checkStaffPage(chief.page, 'desktop-case-decided');
+    await chief.page.getByRole('link', { name: '准予行政许可决定书' }).click();
+    await chief.page.getByRole('heading', { level: 1, name: '准予行政许可决定书' }).waitFor();
+    await checkStaffPage(chief.page, 'desktop-notice-decision');
+    const text = await expectA4(chief.page);
+    expect(text).toContain('JY14399010000001');
+    expect(text).toContain('决定准予行政许可');
+    expect(text).toContain('食品经营许可证');
+    await chief.context.close();
+  });
+
   it('says a colleague got there first, reloads, and refuses with the competent body', { timeout: 180_000 }, async () => {
     const third = numbers[2] ?? '';
     const { context, page } = await signInToAdmin(browser, server.url, 'scjg_window');

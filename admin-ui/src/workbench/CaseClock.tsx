@@ -51,7 +51,15 @@ export function CaseClock({ file }: { file: CaseFile }) {
           {
             key: 'left',
             label: '剩余',
-            children: <ToneTag tone={LEVEL_TONES[clock.level]}>{daysLeftWords(clock.workdaysLeft, clock.level)}</ToneTag>,
+            // A stopped clock answers as of its stop day: what is left then no longer matters, only whether it was late.
+            children:
+              clock.state === 'stopped' ? (
+                <ToneTag tone={clock.level === 'overdue' ? 'error' : 'success'}>
+                  {clock.level === 'overdue' ? '超期办结' : '按期办结'}
+                </ToneTag>
+              ) : (
+                <ToneTag tone={LEVEL_TONES[clock.level]}>{daysLeftWords(clock.workdaysLeft, clock.level)}</ToneTag>
+              ),
           },
           { key: 'used', label: '已用', children: `${clock.workdaysUsed} / ${clock.budgetWorkdays} 个工作日` },
           { key: 'started', label: '受理日', children: `${chineseDate(clock.startedOn)}（次日起算）` },
