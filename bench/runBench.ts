@@ -17,6 +17,8 @@ import { runImportBench } from './importBench';
 import { runServerBench } from './serverBench';
 import { runCalendarBench } from './calendarBench';
 import { runCaseClockBench } from './caseClockBench';
+import { runCaseWarningsBench } from './caseWarningsBench';
+import { runCaseActionsBench } from './caseActionsBench';
 import { runQualityBench } from './qualityBench';
 import { runPublicReadsBench } from './publicReadsBench';
 import { runFormBench } from './formBench';
@@ -37,7 +39,10 @@ const WARMUP = 20;
 const MATTERS = Number(process.env.BENCH_MATTERS ?? 10_000);
 /** Which parts to run, e.g. BENCH_SECTIONS=server for the whole-catalog measurements alone. */
 const SECTIONS = new Set(
-  (process.env.BENCH_SECTIONS ?? 'search,public,intake,import,server,calendar,cases,quality,form,portal,admin').split(','),
+  (
+    process.env.BENCH_SECTIONS ??
+    'search,public,intake,import,server,calendar,cases,warnings,caseActions,quality,form,portal,admin'
+  ).split(','),
 );
 
 async function benchSearch(lines: string[]) {
@@ -106,6 +111,8 @@ if (SECTIONS.has('import')) await runImportBench(lines, { runs: Math.max(3, Math
 if (SECTIONS.has('server')) await runServerBench(lines, { matters: MATTERS });
 if (SECTIONS.has('calendar')) await runCalendarBench(lines, { runs: RUNS });
 if (SECTIONS.has('cases')) runCaseClockBench(lines, { runs: RUNS });
+if (SECTIONS.has('warnings')) await runCaseWarningsBench(lines, { runs: Math.max(1, Math.min(RUNS, 3)) });
+if (SECTIONS.has('caseActions')) await runCaseActionsBench(lines, { runs: Math.max(1, Math.min(RUNS, 3)) });
 if (SECTIONS.has('quality')) await runQualityBench(lines, { matters: MATTERS, runs: Math.min(RUNS, 2) });
 // The browser sections need chromium; without it they say so instead of failing the whole run.
 if ((SECTIONS.has('form') || SECTIONS.has('portal') || SECTIONS.has('admin')) && !CHROMIUM)
