@@ -122,3 +122,20 @@ export {
   type FlowVertex,
   type WeightedPath,
 } from './flows';
+export {
+  CASE_STATUSES,
+  CASE_STATUS_LABELS,
+  REFUSAL_REASONS,
+  type CaseDecision,
+  type CaseDelivery,
+  type CaseProgress,
+  type CaseStatus,
+  type CaseView,
+  type ClockLevel,
+  type ProgressDetail,
+  type ProgressEvent,
+  type ProgressItem,
+  type QueuedTask,
+  type RefusalReason,
+  type SupplementItem,
+} from './cases';

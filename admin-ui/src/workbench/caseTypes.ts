@@ -1,49 +1,7 @@
-import type { MatterDocument } from '@matterflow/schemas';
+import type { CaseView, MatterDocument } from '@matterflow/schemas';
 
-/** The warning level the platform derives from the clock (docs/cases.md "Levels"). */
-export type ClockLevel = 'normal' | 'yellow' | 'red' | 'overdue';
-
-export type SupplementItem =
-  { kind: 'material'; materialId: string; reason: string } | { kind: 'field'; pointer: string; reason: string };
-
-/** A decision as helper A1's case read carries it (absent before their change lands). */
-export interface CaseDecision {
-  outcome: 'approved' | 'denied';
-  resultName: string | null;
-  resultNumber: string | null;
-  reason: string | null;
-  remedies: { reconsideration: string; litigation: string } | null;
-  decidedOn: string;
-  decidedBy: string;
-}
-
-/** `GET /api/cases/{number}`: the fields the workbench reads. */
-export interface CaseView {
-  number: string;
-  status: string;
-  statusLabel: string;
-  departmentCode: string;
-  receivedOn: string;
-  acceptedOn: string | null;
-  acceptanceDue: string | null;
-  revision: number;
-  isGreenChannel: boolean;
-  supplementCount: number;
-  supplement: SupplementItem[] | null;
-  clock: {
-    startedOn: string;
-    due: string;
-    provisional: boolean;
-    state: 'running' | 'paused' | 'stopped';
-    budgetWorkdays: number;
-    workdaysUsed: number;
-    workdaysLeft: number;
-    level: ClockLevel;
-  } | null;
-  flowStatus: string | null;
-  tasks: { id: string; name: string; role: string; department: string; assignee: string | null; budgetDays: number }[];
-  decision?: CaseDecision | null;
-}
+// The case read's shapes are the platform's own, from the shared package.
+export type { CaseDecision, CaseView, ClockLevel, SupplementItem } from '@matterflow/schemas';
 
 /** `GET /api/cases?queue=acceptance`. */
 export interface AcceptanceQueueItem {

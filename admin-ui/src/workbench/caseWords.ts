@@ -22,14 +22,7 @@ export function shanghaiDateTime(instant: string): string {
   return `${chineseDate(shanghaiDateOf(instant))} ${parts}`;
 }
 
-/** Why an application is not accepted: the platform's reason codes, in the notice's words. */
-export const REFUSAL_REASONS = {
-  not_competent: '不属于本机关职权范围',
-  not_licensable: '申请事项依法不需要取得行政许可',
-  incomplete_after_supplement: '经一次性告知补正后仍不符合要求',
-  other: '其他依法不予受理的情形',
-} as const;
-export type RefusalReason = keyof typeof REFUSAL_REASONS;
+export { REFUSAL_REASONS, type RefusalReason } from '@matterflow/schemas';
 
 export const LEVEL_WORDS: Record<ClockLevel, string> = { normal: '正常', yellow: '预警', red: '今日到期', overdue: '超期' };
 export const LEVEL_TONES: Record<ClockLevel, keyof typeof TONES> = {

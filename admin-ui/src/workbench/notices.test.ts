@@ -26,6 +26,8 @@ const caseView = (over: Partial<CaseView>): CaseView => ({
   clock: null,
   flowStatus: null,
   tasks: [],
+  decision: null,
+  delivery: null,
   ...over,
 });
 

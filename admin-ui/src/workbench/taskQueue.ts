@@ -1,26 +1,8 @@
 import { api } from '../api/api';
-import type { ClockLevel } from './caseTypes';
+import type { QueuedTask } from '@matterflow/schemas';
 
 /** `GET /api/cases?queue=mine|department`: an open task with its step's clock. */
-export interface TaskRow {
-  number: string;
-  revision: number;
-  taskId: string;
-  kind: 'flow' | 'verification';
-  taskName: string;
-  role: string;
-  department: string;
-  assignee: string | null;
-  isCoSigner: boolean;
-  matterName: string;
-  applicantName: string;
-  isGreenChannel: boolean;
-  openedOn: string;
-  due: string | null;
-  provisional: boolean;
-  workdaysLeft: number | null;
-  level: ClockLevel;
-}
+export type TaskRow = QueuedTask;
 
 export type TaskQueue = 'mine' | 'department';
 

@@ -1,4 +1,4 @@
-import type { DateRange, Period, SpecialProcedure } from '@matterflow/schemas';
+import type { ClockLevel, DateRange, Period, SpecialProcedure } from '@matterflow/schemas';
 
 /**
  * Why the clock was held. 特别程序 (行政许可法第四十五条) pause it up to their maximum; 补正 is
@@ -38,7 +38,7 @@ export interface ClockState {
   stoppedOn?: string;
 }
 
-export type ClockLevel = 'normal' | 'yellow' | 'red' | 'overdue';
+export type { ClockLevel };
 
 export interface ClockReading {
   due: string;

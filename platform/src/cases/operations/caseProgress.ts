@@ -1,70 +1,19 @@
-import { isUploadable, uploadRulesFor, type MatterDocument, type UploadKind, type WorkCalendar } from '@matterflow/schemas';
+import {
+  isUploadable,
+  uploadRulesFor,
+  type CaseProgress,
+  type MatterDocument,
+  type ProgressDetail,
+  type ProgressEvent,
+  type ProgressItem,
+  type WorkCalendar,
+} from '@matterflow/schemas';
 import { eventTitle, type EventRecord } from '../../intake';
 import type { CaseRecord, SupplementItem } from '../Case';
 import { caseView } from './caseView';
 import { supplementItemName } from './supplementItemName';
 
-/** One item of the open 补正 as the applicant is asked for it, with what an upload may be. */
-export type ProgressItem =
-  | {
-      kind: 'material';
-      materialId: string;
-      name: string;
-      reason: string;
-      /** Paper-only materials are handed in at the window. */
-      isUpload: boolean;
-      accept: UploadKind[];
-      maxBytes: number;
-      maxFiles: number;
-    }
-  | { kind: 'field'; pointer: string; name: string; reason: string };
-
-/** What each step recorded that the applicant may read: never who handled it, their notes or task internals. */
-export interface ProgressDetail {
-  items?: { name: string; reason: string | null }[];
-  noticeNumber?: number;
-  reason?: string;
-  competentBody?: string;
-  acceptedOn?: string;
-  due?: string;
-  acceptanceDue?: string;
-  stepName?: string;
-  resultName?: string;
-  resultNumber?: string;
-  remedies?: { reconsideration: string; litigation: string };
-  deliveryMethod?: 'onSite' | 'express';
-  carrier?: string;
-  trackingNumber?: string;
-}
-
-export interface ProgressEvent {
-  at: string;
-  type: string;
-  title: string;
-  detail: ProgressDetail;
-}
-
-export interface CaseProgress {
-  number: string;
-  status: CaseRecord['status'];
-  statusLabel: string;
-  receivedOn: string;
-  acceptedOn: string | null;
-  acceptanceDue: string | null;
-  /** 预计办结日期: the case clock's due date once accepted (provisional where the calendar runs out). */
-  expected: { due: string; provisional: boolean } | null;
-  supplement: { notice: number; items: ProgressItem[] } | null;
-  decision: {
-    outcome: 'approved' | 'denied';
-    resultName: string | null;
-    resultNumber: string | null;
-    reason: string | null;
-    remedies: { reconsideration: string; litigation: string } | null;
-    decidedOn: string;
-  } | null;
-  delivery: { method: 'onSite' | 'express'; carrier: string | null; trackingNumber: string | null; deliveredOn: string } | null;
-  timeline: ProgressEvent[];
-}
+export type { CaseProgress, ProgressDetail, ProgressEvent, ProgressItem };
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
 const object = (value: unknown): Record<string, unknown> =>

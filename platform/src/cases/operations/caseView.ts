@@ -1,42 +1,8 @@
-import type { WorkCalendar } from '@matterflow/schemas';
-import {
-  CASE_STATUS_LABELS,
-  type CaseDecision,
-  type CaseDelivery,
-  type CaseRecord,
-  type CaseStatus,
-  type SupplementItem,
-} from '../Case';
-import { acceptanceDeadline, deriveClock, type ClockLevel } from '../clock';
+import type { CaseView, WorkCalendar } from '@matterflow/schemas';
+import { CASE_STATUS_LABELS, type CaseRecord, type CaseStatus } from '../Case';
+import { acceptanceDeadline, deriveClock } from '../clock';
 
-export interface CaseView {
-  number: string;
-  status: CaseStatus;
-  statusLabel: string;
-  departmentCode: string;
-  receivedOn: string;
-  acceptedOn: string | null;
-  /** The last day the window may answer; null once answered. */
-  acceptanceDue: string | null;
-  revision: number;
-  isGreenChannel: boolean;
-  supplementCount: number;
-  supplement: SupplementItem[] | null;
-  clock: {
-    startedOn: string;
-    due: string;
-    provisional: boolean;
-    state: 'running' | 'paused' | 'stopped';
-    budgetWorkdays: number;
-    workdaysUsed: number;
-    workdaysLeft: number;
-    level: ClockLevel;
-  } | null;
-  flowStatus: string | null;
-  tasks: { id: string; name: string; role: string; department: string; assignee: string | null; budgetDays: number }[];
-  decision: CaseDecision | null;
-  delivery: CaseDelivery | null;
-}
+export type { CaseView };
 
 const WAITING: readonly CaseStatus[] = ['received', 'supplementing'];
 

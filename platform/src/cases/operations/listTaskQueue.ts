@@ -1,31 +1,13 @@
-import type { WorkCalendar } from '@matterflow/schemas';
+import type { QueuedTask, WorkCalendar } from '@matterflow/schemas';
 import { loadWorkCalendar } from '../../calendar';
 import { fail, readerOf, requireUser, type Call } from '../../kernel';
 import type { CaseDeps } from '../caseDeps';
-import { clockLevel, deriveStepClock, type ClockLevel, type ClockPause } from '../clock';
+import { clockLevel, deriveStepClock, type ClockPause } from '../clock';
 import { listOpenTasks, type QueuedTaskRow } from '../store/taskStore';
 
 const MAX_QUEUED = 200;
 
-export interface QueuedTask {
-  number: string;
-  revision: number;
-  taskId: string;
-  kind: 'flow' | 'verification';
-  taskName: string;
-  role: string;
-  department: string;
-  assignee: string | null;
-  isCoSigner: boolean;
-  matterName: string;
-  applicantName: string;
-  isGreenChannel: boolean;
-  openedOn: string;
-  due: string | null;
-  provisional: boolean;
-  workdaysLeft: number | null;
-  level: ClockLevel;
-}
+export type { QueuedTask };
 
 type Reading = Pick<QueuedTask, 'due' | 'provisional' | 'workdaysLeft' | 'level'>;
 

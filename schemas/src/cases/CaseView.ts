@@ -1,0 +1,60 @@
+import type { CaseStatus } from './caseStatuses';
+
+/** The warning level derived from the clock: yellow ≤ 1 working day left or 80% used, red on the due day, overdue after. */
+export type ClockLevel = 'normal' | 'yellow' | 'red' | 'overdue';
+
+/** One thing a 补正 notice asks for: a material of the application's version, or a field of its form. */
+export type SupplementItem =
+  { kind: 'material'; materialId: string; reason: string } | { kind: 'field'; pointer: string; reason: string };
+
+/** What the chief decided (行政许可法第三十八条): 准予 with the result and its 文号, or 不予 with the reason and remedies. */
+export interface CaseDecision {
+  outcome: 'approved' | 'denied';
+  resultName: string | null;
+  /** 文号 of the decision or the licence number. */
+  resultNumber: string | null;
+  reason: string | null;
+  /** The applicant's remedies as the decision states them; only a 不予 carries them. */
+  remedies: { reconsideration: string; litigation: string } | null;
+  decidedOn: string;
+  decidedBy: string;
+}
+
+/** 送达: on site, or by express with its tracking number. */
+export interface CaseDelivery {
+  method: 'onSite' | 'express';
+  carrier: string | null;
+  trackingNumber: string | null;
+  deliveredOn: string;
+  deliveredBy: string;
+}
+
+/** A case as staff read it (`GET /api/cases/{number}`), its clock derived for today. */
+export interface CaseView {
+  number: string;
+  status: CaseStatus;
+  statusLabel: string;
+  departmentCode: string;
+  receivedOn: string;
+  acceptedOn: string | null;
+  /** The last day the window may answer; null once answered. */
+  acceptanceDue: string | null;
+  revision: number;
+  isGreenChannel: boolean;
+  supplementCount: number;
+  supplement: SupplementItem[] | null;
+  clock: {
+    startedOn: string;
+    due: string;
+    provisional: boolean;
+    state: 'running' | 'paused' | 'stopped';
+    budgetWorkdays: number;
+    workdaysUsed: number;
+    workdaysLeft: number;
+    level: ClockLevel;
+  } | null;
+  flowStatus: string | null;
+  tasks: { id: string; name: string; role: string; department: string; assignee: string | null; budgetDays: number }[];
+  decision: CaseDecision | null;
+  delivery: CaseDelivery | null;
+}
