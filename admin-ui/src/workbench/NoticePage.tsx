@@ -58,6 +58,11 @@ function NoticeSheet({ notice }: { notice: Notice }) {
           </tbody>
         </table>
       )}
+      {notice.closing?.map((line) => (
+        <p key={line} className="notice-paragraph">
+          {line}
+        </p>
+      ))}
       {notice.remedies && (
         <section className="notice-remedies" aria-label="救济途径">
           {notice.remedies.map((line) => (

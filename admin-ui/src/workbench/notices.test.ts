@@ -82,6 +82,9 @@ describe('notices from the case', () => {
       ['1', '材料', '经营场所使用证明', '未盖章'],
       ['2', '表单', '联系电话', '无法接通'],
     ]);
+    // "如下：" introduces the table; what to do with it follows it, never comes between.
+    expect(notice?.paragraphs.at(-1)).toMatch(/如下：$/);
+    expect(notice?.closing?.join('')).toContain('请按上述要求一次补正全部内容');
   });
 
   it('refuses with where to go and the remedies, naming the bodies of the matter', () => {

@@ -24,6 +24,8 @@ export interface Notice {
   paragraphs: string[];
   /** A table: its head and rows (the materials received, the items to supply). */
   table?: { head: string[]; rows: string[][] };
+  /** What follows the table (what the applicant is to do with it). */
+  closing?: string[];
   /** The applicant's remedies, where the notice refuses something. */
   remedies?: string[];
 }
@@ -134,8 +136,8 @@ export function buildNotice(file: CaseFile, kind: NoticeKind, shortName: string 
         ...base('一次性告知书', '补字', shanghaiDateOf(event.at)),
         paragraphs: [
           `${opening}，经审查，申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，现一次性告知你（单位）需要补正的全部内容如下：`,
-          `请按上述要求一次补正全部内容后重新提交。补正材料提交之日起，本机关依法作出是否受理的决定。`,
         ],
+        closing: [`请按上述要求一次补正全部内容后重新提交。补正材料提交之日起，本机关依法作出是否受理的决定。`],
         table: {
           head: ['序号', '类别', '补正内容', '补正理由'],
           rows: items.map((item, n) => [
