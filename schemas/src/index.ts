@@ -40,6 +40,7 @@ export {
 export {
   WorkCalendar,
   shanghaiDate,
+  shanghaiTime,
   compareDurations,
   describeExcess,
   COMPARED_YEARS,

@@ -1,3 +1,5 @@
+import { shanghaiDate, shanghaiTime } from '@matterflow/schemas';
+
 /**
  * How the timeline shows each kind of case event. The case engine adds kinds later (acceptance,
  * steps, decisions, 补正…): an unknown kind still shows, with the platform's own title and a
@@ -56,13 +58,14 @@ export function statusBadge(status: string, label?: string): { label: string; to
   return { label: label ?? known?.label ?? status, tone: known?.tone ?? 'neutral' };
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** “2026年12月2日 09:41” in the browser's zone (the platform sends instants). */
+/**
+ * “2026年12月2日 09:41” in Asia/Shanghai, whatever the browser's zone: the receipt's 接收日期 is the
+ * centre's day, and the time beside it must be of that day.
+ */
 export function dateTimeText(at: string): string {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return at;
-  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日 ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${dateText(shanghaiDate(date))} ${shanghaiTime(date)}`;
 }
 
 /** “2026年12月2日” for a civil date (YYYY-MM-DD) or an instant. */
@@ -70,5 +73,5 @@ export function dateText(value: string): string {
   const civil = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (civil) return `${civil[1]}年${Number(civil[2])}月${Number(civil[3])}日`;
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
+  return Number.isNaN(date.getTime()) ? value : dateText(shanghaiDate(date));
 }

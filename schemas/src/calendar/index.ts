@@ -4,4 +4,4 @@ export { COMPARED_YEARS, compareDurations, type DurationComparison } from './com
 export { checkCalendarYear } from './checkCalendarYear';
 export { isCivilDate, parseCivilDate, toDayNumber, toCivilDate, addMonths, weekdayOf } from './civilDay';
 export { describeExcess } from './describeExcess';
-export { shanghaiDate } from './shanghaiDate';
+export { shanghaiDate, shanghaiTime } from './shanghaiDate';
