@@ -1,15 +1,4 @@
-import { getMatterVersion } from '../../catalog';
-import { loadWorkCalendar } from '../../calendar';
-import { findApplicationByNumber } from '../../intake';
-import {
-  SYSTEM_ACTOR,
-  assertDepartmentScope,
-  fail,
-  inTransaction,
-  isUniqueViolation,
-  requireRole,
-  type Call,
-} from '../../kernel';
+import { assertDepartmentScope, fail, inTransaction, isUniqueViolation, requireRole, type Call } from '../../kernel';
 import type { CaseDeps } from '../caseDeps';
 import { findActionKey, insertActionKey } from '../store/actionKeyStore';
 import { appendCaseEvent } from '../store/caseEventStore';
@@ -29,6 +18,7 @@ import { cancelAcceptanceTimer } from './acceptanceTimer';
 import { recordAcceptedTasks } from './applyTaskEffects';
 import { caseView, type CaseView } from './caseView';
 import { checkActionFields } from './checkActionFields';
+import { loadCaseContext } from './loadCaseContext';
 import { runClockAction } from './runClockAction';
 import { scheduleFlag } from '../warnings/caseFlags';
 import { scheduleAcceptedCase } from '../warnings/scheduleAcceptedCase';
@@ -82,13 +72,9 @@ export async function actOnCase(
       const issues = checkActionFields(input);
       if (issues.length > 0) throw fail('VALIDATION_FAILED', issues);
       if (input.revision !== record.revision) throw fail('CASE_REVISION_CONFLICT', { revision: record.revision });
-      const application = await findApplicationByNumber(tx, number);
-      if (!application) throw fail('CASE_NOT_FOUND', { number });
-      const asSystem = { actor: SYSTEM_ACTOR, tx };
-      const matter = await getMatterVersion(deps, asSystem, { code: application.matterCode, version: application.version });
-      const calendar = await loadWorkCalendar(deps, deps.region, { via: tx });
+      const { application, document, calendar } = await loadCaseContext(deps, tx, record);
       const today = deps.clock.today();
-      const context = { record, application, document: matter.document, calendar, today, by: String(actor.userId) };
+      const context = { record, application, document, calendar, today, by: String(actor.userId) };
       const outcome = outcomeOf(context, input);
       const { change, event } = outcome;
       const at = deps.clock.now();

@@ -1,13 +1,12 @@
-import { getMatterVersion } from '../../catalog';
-import { loadWorkCalendar } from '../../calendar';
-import { amendApplication, findApplicationByNumber } from '../../intake';
-import { SYSTEM_ACTOR, fail, requireRole, type Call } from '../../kernel';
+import { amendApplication } from '../../intake';
+import { fail, requireRole, type Call } from '../../kernel';
 import type { CaseDeps } from '../caseDeps';
 import { appendCaseEvent } from '../store/caseEventStore';
 import { updateCase } from '../store/caseStore';
 import { scheduleAcceptanceTimer } from './acceptanceTimer';
 import { checkSupplementAnswer, valueAt, type SupplementAnswerInput } from './answerSupplementItems';
 import { caseView } from './caseView';
+import { loadCaseContext } from './loadCaseContext';
 import { findApplicantCase } from './findApplicantCase';
 import { runCaseAction } from './runCaseAction';
 
@@ -49,11 +48,8 @@ export async function answerSupplement(
       if (record.status !== 'supplementing' || !items) throw fail('CASE_NOT_SUPPLEMENTING', { status: record.status });
       if (input.notice !== record.supplementCount)
         throw fail('CASE_REVISION_CONFLICT', { notice: record.supplementCount }, '补正通知已更新，请刷新后按新的通知补正');
-      const application = await findApplicationByNumber(tx, number);
-      if (!application) throw fail('CASE_NOT_FOUND', { number });
-      const asSystem = { actor: SYSTEM_ACTOR, tx };
-      const matter = await getMatterVersion(deps, asSystem, { code: application.matterCode, version: application.version });
-      const listed = checkSupplementAnswer(matter.document, items, input);
+      const { application, document, calendar } = await loadCaseContext(deps, tx, record);
+      const listed = checkSupplementAnswer(document, items, input);
       if (listed.length > 0) throw fail('SUPPLEMENT_ANSWER_INVALID', listed);
       const fields = items.flatMap((item) =>
         item.kind === 'field' ? [{ pointer: item.pointer, value: valueAt(input.formData, item.pointer) }] : [],
@@ -69,7 +65,6 @@ export async function answerSupplement(
       const change = { status: 'received' as const, completeOn: today, supplement: null };
       const revision = await updateCase(tx, { id: record.id, revision: record.revision, at }, change);
       if (revision === undefined) throw fail('CASE_REVISION_CONFLICT', { revision: record.revision });
-      const calendar = await loadWorkCalendar(deps, deps.region, { via: tx });
       const answered = caseView(calendar, { ...record, ...change, revision }, today);
       await appendCaseEvent(tx, application.id, {
         at,
