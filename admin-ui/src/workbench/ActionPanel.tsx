@@ -1,9 +1,10 @@
-import { Alert, App, Button, Card, Space, Typography } from 'antd';
+import { App, Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useStaffUser } from '../session/SessionProvider';
 import type { CaseFile, CaseView } from './caseTypes';
 import { RefuseModal } from './RefuseModal';
 import { SupplementModal } from './SupplementModal';
+import { ActionProblemAlert } from './ActionProblemAlert';
 import { useCaseAction } from './useCaseAction';
 
 const UNANSWERED = ['received', 'supplementing'];
@@ -61,35 +62,14 @@ export function ActionPanel({
       {file.case.status === 'supplementing' && (
         <Typography.Paragraph>已一次性告知补正，等待申请人补正；如需要，仍可直接作出受理决定。</Typography.Paragraph>
       )}
-      {problem?.kind === 'conflict' && (
-        <Alert
-          type="warning"
-          showIcon
-          className="page-alert"
-          title="已被他人处理，请刷新"
-          description="您打开办件后，已有人对它作出了处理；刷新后再决定。"
-          action={
-            <Button
-              size="small"
-              onClick={() => {
-                clearProblem();
-                onReload();
-              }}
-            >
-              刷新
-            </Button>
-          }
-        />
-      )}
-      {problem?.kind === 'refused' && (
-        <Alert
-          type="error"
-          showIcon
-          className="page-alert"
-          title={problem.message}
-          description={problem.issues.length > 0 ? problem.issues.join('；') : undefined}
-        />
-      )}
+      <ActionProblemAlert
+        problem={problem}
+        conflictDetail="您打开办件后，已有人对它作出了处理；刷新后再决定。"
+        onReload={() => {
+          clearProblem();
+          onReload();
+        }}
+      />
       <Space wrap>
         <Button
           type="primary"

@@ -4,6 +4,7 @@ import { useStaffUser } from '../session/SessionProvider';
 import { api, ApiError } from '../api/api';
 import { useLoad } from '../useLoad';
 import type { CaseFile, CaseView } from './caseTypes';
+import { ActionProblemAlert } from './ActionProblemAlert';
 import { useCaseAction, type ActionBody } from './useCaseAction';
 
 /** `GET /api/cases/{number}/tasks/{taskId}`: the task and what the caller may do with it now. */
@@ -142,34 +143,13 @@ export function TaskPanel({ file, onChanged }: { file: CaseFile; onChanged: () =
   return (
     <Card title="办理" size="small">
       {tasks.status === 'failed' && <Alert type="error" showIcon className="page-alert" title={tasks.error.message} />}
-      {problem?.kind === 'conflict' && (
-        <Alert
-          type="warning"
-          showIcon
-          className="page-alert"
-          title="已被他人处理，请刷新"
-          action={
-            <Button
-              size="small"
-              onClick={() => {
-                clearProblem();
-                onChanged();
-              }}
-            >
-              刷新
-            </Button>
-          }
-        />
-      )}
-      {problem?.kind === 'refused' && (
-        <Alert
-          type="error"
-          showIcon
-          className="page-alert"
-          title={problem.message}
-          description={problem.issues.join('；') || undefined}
-        />
-      )}
+      <ActionProblemAlert
+        problem={problem}
+        onReload={() => {
+          clearProblem();
+          onChanged();
+        }}
+      />
       <Space orientation="vertical" size="middle" className="case-column">
         {mine.map((task) => (
           <div key={task.id}>
