@@ -140,3 +140,12 @@ export {
   type RefusalReason,
   type SupplementItem,
 } from './cases';
+export {
+  hookSchemas,
+  HOOK_NAMES,
+  APPLICANT_FACING_HOOKS,
+  type HookName,
+  type HookInput,
+  type HookOutput,
+  type PluginFailureKind,
+} from './plugins';

@@ -31,3 +31,4 @@ export {
 export { wholeBody } from './wholeBody';
 export { BoundedCache } from './BoundedCache';
 export { cacheHeaders, notModified, javascriptModuleResponses } from './cacheableResponses';
+export type { PluginHooks, HookTarget, HookOutcome, PluginFailure } from './PluginHooks';

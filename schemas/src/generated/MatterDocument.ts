@@ -409,6 +409,12 @@ export interface MatterDocument {
    */
   flowDescription?: string;
   /**
+   * 部门插件 — 本事项调用的部门插件：插件编号与发布时所用的主版本号。新申请由该主版本中已启用的版本处理，已提交的申请沿用当时的版本
+   *
+   * @maxItems 10
+   */
+  plugins?: PluginPin[];
+  /**
    * 内部备注（不公开） — 来源、核实记录等工作备注；不出现在办事指南、门户和公开接口中
    */
   privateNote?: string;
@@ -965,6 +971,23 @@ export interface Branch {
    * Items: 分支环节
    */
   steps: StepFields[];
+}
+/**
+ * 插件引用
+ */
+export interface PluginPin {
+  /**
+   * 插件编号
+   */
+  id: string;
+  /**
+   * 主版本号
+   */
+  major: number;
+  /**
+   * 调用失败时
+   */
+  onFailure?: "block" | "window";
 }
 
 /**

@@ -1,0 +1,49 @@
+import type { HookInput, HookName, HookOutput, PluginFailureKind, PluginPin } from '@matterflow/schemas';
+import type { Call } from './Call';
+
+/**
+ * The extension point through which intake and cases reach department plugins. The plugin host
+ * implements it and the composition root hands it to the modules, so no module imports the host
+ * and a module given none runs as if no plugin existed.
+ */
+export interface HookTarget {
+  matterCode: string;
+  version: number;
+  matterName: string;
+  departmentCode: string;
+  /** The matter version's `plugins`. */
+  pins: readonly PluginPin[];
+}
+
+/** One failed call: names the plugin, its version and the hook; `message` is Chinese, for staff and (when blocking) the applicant. */
+export interface PluginFailure {
+  kind: PluginFailureKind;
+  message: string;
+}
+
+export type HookOutcome<H extends HookName> =
+  | { ok: true; pluginId: string; version: string; output: HookOutput<H> }
+  | {
+      ok: false;
+      pluginId: string;
+      /** null when no version of the pinned major is enabled. */
+      version: string | null;
+      onFailure: 'block' | 'window';
+      failure: PluginFailure;
+    };
+
+export interface PluginHooks {
+  /**
+   * Calls `hook` of every plugin the target pins that implements it, in pin order, and answers one
+   * outcome per such plugin. `versions` (plugin id → exact version) keeps an open case on the
+   * versions it was filed with; without it, the enabled version of each pinned major serves.
+   * Never throws for a plugin's failure: that is an outcome, already recorded in the plugin's health.
+   */
+  run<H extends HookName>(
+    call: Call,
+    target: HookTarget,
+    hook: H,
+    input: HookInput<H>,
+    options?: { versions?: Readonly<Record<string, string>>; caseNumber?: string },
+  ): Promise<HookOutcome<H>[]>;
+}
