@@ -60,6 +60,8 @@ export const ADMIN_ROUTES: RouteObject[] = [
       },
       { path: 'quality', ...lazyPage(() => import('./quality/QualityPage').then((m) => ({ Component: m.QualityPage }))) },
       { path: 'exchange', ...lazyPage(() => import('./exchange/ExchangePage').then((m) => ({ Component: m.ExchangePage }))) },
+      { path: 'plugins', ...lazyPage(() => import('./plugins/PluginsPage').then((m) => ({ Component: m.PluginsPage }))) },
+      { path: 'plugins/:id', ...lazyPage(() => import('./plugins/PluginPage').then((m) => ({ Component: m.PluginPage }))) },
       { path: 'users', ...lazyPage(() => import('./system/UsersPage').then((m) => ({ Component: m.UsersPage }))) },
       {
         path: 'departments',

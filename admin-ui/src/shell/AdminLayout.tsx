@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   CalendarOutlined,
   FileSearchOutlined,
@@ -20,6 +21,7 @@ type MenuItem = Required<MenuProps>['items'][number];
 
 const ICONS: Record<string, ReactNode> = {
   ApartmentOutlined: <ApartmentOutlined />,
+  ApiOutlined: <ApiOutlined />,
   AuditOutlined: <AuditOutlined />,
   CalendarOutlined: <CalendarOutlined />,
   FileSearchOutlined: <FileSearchOutlined />,

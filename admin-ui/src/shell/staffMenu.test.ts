@@ -12,6 +12,12 @@ describe('staff menu by role', () => {
     expect(canOpen('sysadmin', '/users')).toBe(true);
   });
 
+  it('gives plugins to department admins and sysadmins only', () => {
+    expect(canOpen('dept_admin', '/plugins/id-check')).toBe(true);
+    expect(canOpen('sysadmin', '/plugins')).toBe(true);
+    for (const role of ['window', 'legal', 'supervisor']) expect(canOpen(role, '/plugins')).toBe(false);
+  });
+
   it('judges a screen under a menu entry by that entry', () => {
     expect(canOpen('dept_admin', '/matters/11441900MB2C12345X4442010001/edit')).toBe(true);
     expect(canOpen('window', '/matters/11441900MB2C12345X4442010001/edit')).toBe(false);

@@ -31,6 +31,7 @@ export const STAFF_SCREENS: readonly MenuEntry[] = [
   { path: '/review', icon: 'AuditOutlined', label: '审核队列', roles: ['legal'], group: '事项管理' },
   { path: '/quality', icon: 'SafetyCertificateOutlined', label: '质量报告', roles: CATALOG_KEEPERS, group: '事项管理' },
   { path: '/exchange', icon: 'SwapOutlined', label: '导入导出', roles: CATALOG_KEEPERS, group: '事项管理' },
+  { path: '/plugins', icon: 'ApiOutlined', label: '插件管理', roles: ['dept_admin', 'sysadmin'], group: '事项管理' },
   { path: '/users', icon: 'TeamOutlined', label: '用户', roles: ['sysadmin'], group: '系统管理' },
   { path: '/departments', icon: 'ApartmentOutlined', label: '部门', roles: ['sysadmin'], group: '系统管理' },
   { path: '/calendars', icon: 'CalendarOutlined', label: '节假日', roles: ['sysadmin'], group: '系统管理' },
