@@ -5,6 +5,7 @@ export {
   matterMetaSchema,
   flowMetaSchema,
   lawMetaSchema,
+  pluginMetaSchema,
   CURRENT_META_SCHEMA_VERSION,
   type MetaSchemas,
 } from './metaSchemas';

@@ -1,0 +1,64 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { CalendarYear, HookName } from '@matterflow/schemas';
+import type { SandboxGrants, SandboxPool } from '../sandbox/SandboxPool';
+import type { PluginManifest } from './generated/PluginManifest';
+import type { ExampleResult } from './PluginCheckResult';
+
+/** What the check grants beyond what each example brings (its own lookup rows). */
+export interface ExampleGrants {
+  /** Origins the examples may reach; the upload check grants none, the author's local check may. */
+  httpOrigins?: readonly string[];
+  /** The working-day calendar, granted when the manifest asks for it. */
+  calendar?: readonly CalendarYear[] | null;
+}
+
+const show = (value: unknown) => {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+};
+
+/**
+ * Runs every example in the sandbox, one after another, as the host would call the hook, and
+ * compares: the answer deep-equals `output`, or the call ends with the `failure` kind expected.
+ */
+export async function runExamples(
+  manifest: PluginManifest,
+  code: string,
+  pool: SandboxPool,
+  grants: ExampleGrants = {},
+): Promise<ExampleResult[]> {
+  const results: ExampleResult[] = [];
+  for (const example of manifest.examples ?? []) {
+    const sandboxGrants: SandboxGrants = {
+      httpOrigins: manifest.capabilities.http?.length ? (grants.httpOrigins ?? []) : [],
+      lookupTables: (example.lookup ?? {}) as SandboxGrants['lookupTables'],
+      calendar: manifest.capabilities.calendar ? (grants.calendar ?? null) : null,
+    };
+    const answer = await pool.run({
+      departmentCode: manifest.department,
+      pluginId: manifest.id,
+      version: manifest.version,
+      code,
+      hook: example.hook as HookName,
+      input: example.input,
+      options: example.options ?? manifest.options?.defaults ?? {},
+      grants: sandboxGrants,
+    });
+    const base = { name: example.name, hook: example.hook };
+    if (example.failure !== undefined) {
+      if (!answer.ok && answer.kind === example.failure) results.push({ ...base, ok: true });
+      else
+        results.push({
+          ...base,
+          ok: false,
+          message: answer.ok
+            ? `预期以 ${example.failure} 失败，实际输出 ${show(answer.output)}`
+            : `预期以 ${example.failure} 失败，实际以 ${answer.kind} 失败：${answer.message}`,
+        });
+    } else if (!answer.ok) results.push({ ...base, ok: false, message: `调用失败（${answer.kind}）：${answer.message}` });
+    else if (!isDeepStrictEqual(answer.output, example.output))
+      results.push({ ...base, ok: false, message: `输出与预期不同：预期 ${show(example.output)}，实际 ${show(answer.output)}` });
+    else results.push({ ...base, ok: true });
+  }
+  return results;
+}

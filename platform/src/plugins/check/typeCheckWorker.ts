@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import ts from 'typescript';
+import type { CheckDiagnostic } from './PluginCheckResult';
+import { SDK_DIR, SDK_SPECIFIER } from './PluginCheckResult';
+
+/**
+ * Runs in a worker thread (typeCheck.ts): the compiler is synchronous and an upload's source is
+ * the author's, so it must not hold the server's event loop or its heap.
+ */
+export interface TypeCheckRequest {
+  /** Relative path → text: the bundle's sources, the generated forms.d.ts and the SDK. */
+  files: Record<string, string>;
+  roots: string[];
+}
+
+const libDir = dirname(createRequire(import.meta.url).resolve('typescript/lib/lib.es2023.d.ts'));
+/** Only the ECMAScript libraries: no DOM, no Node, so a plugin cannot type-check against what the sandbox lacks. */
+const LIB_FILE = /^lib\.(es[0-9a-z.]*|decorators(\.legacy)?)\.d\.ts$/;
+
+const options: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2020,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  lib: ['lib.es2023.d.ts'],
+  types: [],
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  noImplicitOverride: true,
+  noFallthroughCasesInSwitch: true,
+  allowImportingTsExtensions: true,
+  resolveJsonModule: true,
+  isolatedModules: true,
+  noEmit: true,
+  baseUrl: '/',
+  paths: { [SDK_SPECIFIER]: [`${SDK_DIR}/index.ts`] },
+};
+
+function typeCheck({ files, roots }: TypeCheckRequest): CheckDiagnostic[] {
+  const lookup = (fileName: string): string | undefined => {
+    if (fileName.startsWith(`${libDir}/`)) {
+      const base = fileName.slice(libDir.length + 1);
+      return LIB_FILE.test(base) ? readFileSync(join(libDir, base), 'utf8') : undefined;
+    }
+    return fileName.startsWith('/') ? files[fileName.slice(1)] : undefined;
+  };
+  const host: ts.CompilerHost = {
+    getSourceFile: (fileName, languageVersion) => {
+      const text = lookup(fileName);
+      return text === undefined ? undefined : ts.createSourceFile(fileName, text, languageVersion, true);
+    },
+    getDefaultLibFileName: () => join(libDir, 'lib.es2023.d.ts'),
+    getDefaultLibLocation: () => libDir,
+    writeFile: () => undefined,
+    getCurrentDirectory: () => '/',
+    getDirectories: () => [],
+    directoryExists: (dir) =>
+      dir === '/' || Object.keys(files).some((file) => `/${file}`.startsWith(dir.endsWith('/') ? dir : `${dir}/`)),
+    fileExists: (fileName) => lookup(fileName) !== undefined,
+    readFile: lookup,
+    getCanonicalFileName: (fileName) => fileName,
+    useCaseSensitiveFileNames: () => true,
+    getNewLine: () => '\n',
+  };
+  const program = ts.createProgram({ rootNames: roots.map((root) => `/${root}`), options, host });
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const file = diagnostic.file;
+    const place = file && diagnostic.start !== undefined ? file.getLineAndCharacterOfPosition(diagnostic.start) : undefined;
+    return {
+      file: file ? file.fileName.replace(/^\//, '') : '',
+      line: place ? place.line + 1 : 0,
+      column: place ? place.character + 1 : 0,
+      code: `TS${diagnostic.code}`,
+      message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'),
+    };
+  });
+}
+
+parentPort?.postMessage(typeCheck(workerData as TypeCheckRequest));
