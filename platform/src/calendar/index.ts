@@ -1,4 +1,5 @@
 export { loadWorkCalendar, forgetWorkCalendars } from './loadWorkCalendar';
+export { readRegionCalendar, toCalendarYears } from './effectiveCalendar';
 export { seedCalendars, libraryYear, FIRST_LIBRARY_YEAR, LAST_LIBRARY_YEAR } from './seedCalendars';
 export { calendarWarnings, calendarStatus, type CalendarStatus, type CalendarWarning } from './calendarStatus';
 export { getCalendarYear } from './getCalendarYear';

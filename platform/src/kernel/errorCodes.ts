@@ -109,6 +109,18 @@ export const errorMessages = {
   CASE_EXTENSION_NOT_ALLOWED: '该办件不能延长办理期限',
   CASE_EXTENSION_USED: '该办件已经延长过一次办理期限',
   CASE_EXTENSION_TOO_LONG: '延长的期限超过了法定可延长的期限',
+
+  // Department plugins (docs/plugin-host.md)
+  PLUGIN_NOT_FOUND: '插件不存在',
+  PLUGIN_VERSION_NOT_FOUND: '插件没有该版本',
+  PLUGIN_VERSION_EXISTS: '该插件版本已上传过，请使用新的版本号',
+  PLUGIN_BUNDLE_INVALID: '插件包不符合要求，请按提示修改',
+  PLUGIN_DEPARTMENT_FORBIDDEN: '插件只能服务本部门的事项，插件标识也只属于首次上传它的部门',
+  PLUGIN_NOT_CHECKED: '该版本未通过上传检查，不能启用',
+  PLUGIN_TRANSITION_INVALID: '该版本当前的状态不允许此操作',
+  PLUGIN_GRANT_INVALID: '授权内容不符合要求，请按提示修改',
+  PLUGIN_TABLE_NOT_FOUND: '参照表不存在',
+  PLUGIN_TABLE_INVALID: '参照表内容不符合要求',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorMessages;
