@@ -92,6 +92,10 @@ export interface SandboxPoolSettings {
   quota: SandboxQuota;
   /** Most worker threads in all (one per department that has calls, least recently used retired first). */
   maxWorkers?: number;
+  /** How long past a call's timeoutMs the main thread waits before terminating its worker (default 100). */
+  hardStopMarginMs?: number;
+  /** Milliseconds for the quota windows (default Date.now): tests move it. */
+  now?: () => number;
 }
 
 export interface SandboxPool {

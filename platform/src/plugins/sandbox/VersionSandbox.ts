@@ -1,0 +1,392 @@
+import {
+  newQuickJSWASMModuleFromVariant,
+  newVariant,
+  RELEASE_SYNC,
+  type QuickJSContext,
+  type QuickJSHandle,
+  type QuickJSRuntime,
+} from 'quickjs-emscripten';
+import type { PluginFailureKind } from '@matterflow/schemas';
+import type { SandboxGrants, SandboxLimits, SandboxLog } from './SandboxPool';
+import type { CallOutcome } from './workerProtocol';
+import { GUEST_PRELUDE } from './guestPrelude';
+import { CapabilityDenied, brokeredFetch, grantedUrl } from './brokeredHttp';
+import { GuestCalendar } from './GuestCalendar';
+import { wasmApi } from './wasmApi';
+
+const PAGE = 64 * 1024;
+/** The prebuilt QuickJS module imports a memory of at least 16 MiB: a smaller limit cannot be had. */
+export const MIN_MEMORY_BYTES = 256 * PAGE;
+const LOG_ENTRIES = 50;
+const LOG_CHARS = 2000;
+const HTTP_REQUESTS_PER_CALL = 8;
+const DETAIL_CHARS = 200;
+
+/** What one hook call collects while it runs; the bridge functions write here. */
+interface CallState {
+  logs: SandboxLog[];
+  logsDropped: number;
+  httpRequests: number;
+  pending: Set<Promise<void>>;
+  onWait(ms: number): void;
+  limits: SandboxLimits;
+}
+
+export interface CallReport {
+  outcome: CallOutcome;
+  logs: SandboxLog[];
+  cpuMs: number;
+  /** The sandbox cannot be trusted with another call (memory, stack, time): drop it. */
+  spent: boolean;
+}
+
+const LEVELS = ['info', 'warn', 'error'] as const;
+
+function guestFailure(kind: PluginFailureKind, detail: string): CallOutcome {
+  return { ok: false, kind, detail: detail.length > DETAIL_CHARS ? `${detail.slice(0, DETAIL_CHARS)}…` : detail };
+}
+
+/**
+ * One plugin version loaded in its own QuickJS module: its own WebAssembly.Memory whose maximum is
+ * the memory limit (QuickJS's own setMemoryLimit does not hold with this build), the compiled code
+ * evaluated once, the context kept for later calls of the version. Not thread-safe by design: a
+ * worker runs one call at a time.
+ */
+export class VersionSandbox {
+  private deadline = Infinity;
+  private current: CallState | null = null;
+  private disposed = false;
+  private calendar: GuestCalendar | null = null;
+  /** The prelude's call function, kept for the context's life. */
+  private callFn: QuickJSHandle | null = null;
+
+  private constructor(
+    private readonly runtime: QuickJSRuntime,
+    private readonly context: QuickJSContext,
+    private grants: SandboxGrants,
+  ) {}
+
+  /**
+   * Creates the module (then calls `onCreated`), the ctx bridge and the prelude, and evaluates the
+   * plugin's code within `timeoutMs`.
+   */
+  static async load(
+    wasmModule: WebAssembly.Module,
+    code: string,
+    grants: SandboxGrants,
+    limits: SandboxLimits,
+    onCreated: () => void,
+  ): Promise<{ sandbox: VersionSandbox; cpuMs: number } | { failure: CallOutcome; cpuMs: number }> {
+    const pages = Math.max(MIN_MEMORY_BYTES, limits.memoryBytes) / PAGE;
+    const memory = new wasmApi.Memory({ initial: 256, maximum: Math.ceil(pages) });
+    const module = await newQuickJSWASMModuleFromVariant(newVariant(RELEASE_SYNC, { wasmModule, wasmMemory: memory }));
+    const runtime = module.newRuntime();
+    runtime.setMaxStackSize(limits.stackBytes);
+    const context = runtime.newContext();
+    onCreated();
+    const started = performance.now();
+    let sandbox: VersionSandbox | null = null;
+    try {
+      sandbox = new VersionSandbox(runtime, context, grants);
+      sandbox.installBridge();
+      const prelude = context.evalCode(GUEST_PRELUDE, 'prelude.js');
+      if (prelude.error) {
+        prelude.error.dispose();
+        throw new Error('the sandbox prelude did not evaluate');
+      }
+      sandbox.callFn = prelude.value;
+      sandbox.deadline = started + limits.timeoutMs;
+      const evaluated = context.evalCode(code, `${'plugin'}.js`);
+      if (evaluated.error) {
+        const failure = sandbox.classify(evaluated.error);
+        evaluated.error.dispose();
+        sandbox.dispose();
+        return {
+          failure: failure.ok ? failure : { ...failure, kind: loadKind(failure.kind) },
+          cpuMs: performance.now() - started,
+        };
+      }
+      evaluated.value.dispose();
+      const shape = context.evalCode(
+        "typeof globalThis.__matterflowPlugin === 'object' && globalThis.__matterflowPlugin !== null && typeof globalThis.__matterflowPlugin.hooks === 'object'",
+      );
+      const ok = !shape.error && context.dump(shape.value) === true;
+      (shape.error ?? shape.value).dispose();
+      if (!ok) {
+        sandbox.dispose();
+        return {
+          failure: guestFailure('load', '代码没有设置 globalThis.__matterflowPlugin = { hooks: { … } }'),
+          cpuMs: performance.now() - started,
+        };
+      }
+      sandbox.deadline = Infinity;
+      return { sandbox, cpuMs: performance.now() - started };
+    } catch (error) {
+      if (sandbox) sandbox.dispose();
+      else disposeQuietly(context, runtime);
+      return { failure: hostFailure(error, 'load'), cpuMs: performance.now() - started };
+    }
+  }
+
+  setGrants(grants: SandboxGrants): void {
+    this.grants = grants;
+    this.calendar = null;
+  }
+
+  /** One hook call; the answer leaves as the guest's own JSON text. */
+  async call(
+    hook: string,
+    inputJson: string,
+    optionsJson: string,
+    limits: SandboxLimits,
+    onWait: (ms: number) => void,
+  ): Promise<CallReport> {
+    const state: CallState = { logs: [], logsDropped: 0, httpRequests: 0, pending: new Set(), onWait, limits };
+    this.current = state;
+    const started = performance.now();
+    let waited = 0;
+    this.deadline = started + limits.timeoutMs;
+    let outcome: CallOutcome;
+    try {
+      const args = [
+        this.context.newString(hook),
+        this.context.newString(inputJson),
+        this.context.newString(optionsJson),
+        this.context.newNumber(limits.outputBytes),
+      ];
+      if (!this.callFn) throw new Error('the sandbox is not loaded');
+      const result = this.context.callFunction(this.callFn, this.context.undefined, ...args);
+      for (const arg of args) arg.dispose();
+      if (result.error) {
+        outcome = this.classify(result.error);
+        result.error.dispose();
+      } else if (this.context.typeof(result.value) === 'string') {
+        outcome = decode(this.context.getString(result.value), limits);
+        result.value.dispose();
+      } else {
+        const settled = await this.settle(result.value, state, (ms) => (waited += ms));
+        result.value.dispose();
+        outcome = settled;
+      }
+    } catch (error) {
+      outcome = hostFailure(error, 'throw');
+    } finally {
+      this.deadline = Infinity;
+      this.current = null;
+    }
+    // Requests still in flight answer into a context nobody listens to; they end by their own timeout.
+    const cpuMs = Math.max(0, performance.now() - started - waited);
+    const spent = !outcome.ok && (outcome.kind === 'memory' || outcome.kind === 'stack' || outcome.kind === 'timeout');
+    const logs =
+      state.logsDropped > 0
+        ? [...state.logs, { level: 'warn' as const, message: `（另有 ${state.logsDropped} 条日志未记录）` }]
+        : state.logs;
+    return { outcome, logs, cpuMs, spent };
+  }
+
+  /** Runs the guest's jobs until its promise settles, waiting on brokered HTTP in between. */
+  private async settle(promise: QuickJSHandle, state: CallState, addWaited: (ms: number) => void): Promise<CallOutcome> {
+    for (;;) {
+      const jobs = this.runtime.executePendingJobs();
+      if (jobs.error) {
+        const failure = this.classify(jobs.error);
+        jobs.error.dispose();
+        return failure;
+      }
+      const executed = jobs.value;
+      const promiseState = this.context.getPromiseState(promise);
+      if (promiseState.type === 'fulfilled') {
+        const value = promiseState.value;
+        const text = this.context.typeof(value) === 'string' ? this.context.getString(value) : 'Nnot-json';
+        value.dispose();
+        return decode(text, state.limits);
+      }
+      if (promiseState.type === 'rejected') {
+        const failure = this.classify(promiseState.error);
+        promiseState.error.dispose();
+        return failure;
+      }
+      if (executed > 0) continue;
+      if (state.pending.size === 0) return guestFailure('output_invalid', 'Promise 永远不会完成');
+      const waitStarted = performance.now();
+      await Promise.race(state.pending);
+      const ms = performance.now() - waitStarted;
+      addWaited(ms);
+      this.deadline += ms;
+    }
+  }
+
+  /** What a thrown guest value means: the engine's own errors name the limit that was hit. */
+  private classify(error: QuickJSHandle): CallOutcome & { ok: false } {
+    let name = '';
+    let message: string;
+    if (this.context.typeof(error) === 'object') {
+      name = this.stringProp(error, 'name');
+      message = this.stringProp(error, 'message');
+    } else {
+      const dumped: unknown = this.context.typeof(error) === 'string' ? this.context.getString(error) : this.context.dump(error);
+      message = String(dumped);
+    }
+    if (name === 'InternalError' && message === 'interrupted') return { ok: false, kind: 'timeout', detail: '' };
+    if (name === 'InternalError' && (message === 'out of memory' || message === 'string too long'))
+      return { ok: false, kind: 'memory', detail: message };
+    if ((name === 'InternalError' || name === 'RangeError') && /stack overflow|call stack/i.test(message))
+      return { ok: false, kind: 'stack', detail: message };
+    if (message.startsWith('CAPABILITY_DENIED:'))
+      return { ok: false, kind: 'capability_denied', detail: message.slice('CAPABILITY_DENIED:'.length).trim() };
+    const shown = name ? `${name}: ${message}` : message;
+    return guestFailure('throw', shown) as CallOutcome & { ok: false };
+  }
+
+  private stringProp(handle: QuickJSHandle, key: string): string {
+    const prop = this.context.getProp(handle, key);
+    try {
+      if (this.context.typeof(prop) !== 'string') return '';
+      const text = this.context.getString(prop);
+      return text.length > DETAIL_CHARS * 2 ? text.slice(0, DETAIL_CHARS * 2) : text;
+    } finally {
+      prop.dispose();
+    }
+  }
+
+  private installBridge(): void {
+    const context = this.context;
+    const bridge = context.newObject();
+    this.runtime.setInterruptHandler(() => performance.now() > this.deadline);
+    const fail = (error: unknown) => ({
+      error: context.newError(error instanceof Error ? error.message : String(error)),
+    });
+    const log = context.newFunction('log', (levelHandle, messageHandle) => {
+      const call = this.current;
+      if (!call) return;
+      if (call.logs.length >= LOG_ENTRIES) {
+        call.logsDropped += 1;
+        return;
+      }
+      const level = LEVELS[context.getNumber(levelHandle)] ?? 'info';
+      const message = context.getString(messageHandle);
+      call.logs.push({ level, message: message.length > LOG_CHARS ? `${message.slice(0, LOG_CHARS)}…` : message });
+    });
+    const lookup = context.newFunction('lookup', (tableHandle, keyHandle) => {
+      const table = context.getString(tableHandle);
+      const key = context.getString(keyHandle);
+      const tables = this.grants.lookupTables;
+      if (!Object.hasOwn(tables, table)) return fail(new CapabilityDenied(`lookup table ${table}`));
+      const rows = tables[table] ?? {};
+      if (!Object.hasOwn(rows, key)) return context.null;
+      return context.newString(JSON.stringify(rows[key] ?? null));
+    });
+    const calendar = context.newFunction('calendar', (opHandle, aHandle, bHandle) => {
+      try {
+        const years = this.grants.calendar;
+        if (years === null) throw new CapabilityDenied('calendar');
+        this.calendar ??= new GuestCalendar(years);
+        const op = context.getNumber(opHandle);
+        const a = context.getString(aHandle);
+        const b = context.getString(bHandle);
+        if (op === 0) return this.calendar.isWorkingDay(a) ? context.true : context.false;
+        if (op === 1) return context.newString(this.calendar.addWorkingDays(a, b));
+        return context.newNumber(this.calendar.countWorkingDays(a, b));
+      } catch (error) {
+        return fail(error);
+      }
+    });
+    const http = context.newFunction('http', (methodHandle, urlHandle, bodyHandle) => {
+      const call = this.current;
+      if (!call) return fail(new Error('HTTP outside a call'));
+      const method = context.getString(methodHandle) === 'POST' ? 'POST' : 'GET';
+      let url: URL;
+      try {
+        url = grantedUrl(context.getString(urlHandle), this.grants.httpOrigins);
+      } catch (error) {
+        return fail(error);
+      }
+      if (call.httpRequests >= HTTP_REQUESTS_PER_CALL)
+        return fail(new Error(`HTTP_LIMIT: at most ${HTTP_REQUESTS_PER_CALL} requests per call`));
+      call.httpRequests += 1;
+      const body = context.getString(bodyHandle);
+      const deferred = context.newPromise();
+      call.onWait(call.limits.httpTimeoutMs);
+      const settled = brokeredFetch(method, url, body, this.grants.httpOrigins, call.limits.httpTimeoutMs).then(
+        (answer) => {
+          if (this.disposed || !deferred.alive) return;
+          const text = context.newString(JSON.stringify(answer));
+          deferred.resolve(text);
+          text.dispose();
+        },
+        (error: unknown) => {
+          if (this.disposed || !deferred.alive) return;
+          const guestError = context.newError(error instanceof Error ? error.message : String(error));
+          deferred.reject(guestError);
+          guestError.dispose();
+        },
+      );
+      const tracked = settled.finally(() => {
+        call.pending.delete(tracked);
+        if (!this.disposed && deferred.alive) deferred.dispose();
+      });
+      call.pending.add(tracked);
+      return deferred.handle;
+    });
+    for (const [name, fn] of [
+      ['log', log],
+      ['lookup', lookup],
+      ['calendar', calendar],
+      ['http', http],
+    ] as const) {
+      context.setProp(bridge, name, fn);
+      fn.dispose();
+    }
+    context.setProp(context.global, '__mfBridge', bridge);
+    bridge.dispose();
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    try {
+      this.callFn?.dispose();
+    } catch {
+      // A module that aborted cannot free anything; dropping the references frees its memory.
+    }
+    disposeQuietly(this.context, this.runtime);
+  }
+}
+
+function disposeQuietly(context: QuickJSContext, runtime: QuickJSRuntime): void {
+  try {
+    context.dispose();
+    runtime.dispose();
+  } catch {
+    // See dispose(): the WebAssembly.Memory goes with the last reference to the module.
+  }
+}
+
+function loadKind(kind: PluginFailureKind): PluginFailureKind {
+  return kind === 'throw' || kind === 'capability_denied' ? 'load' : kind;
+}
+
+/** An exception from the engine itself (a WebAssembly trap, an abort): the module is spent. */
+function hostFailure(error: unknown, fallback: 'load' | 'throw'): CallOutcome {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (error instanceof wasmApi.RuntimeError || /memory|abort/i.test(message)) return guestFailure('memory', message);
+  return guestFailure(fallback, message);
+}
+
+function decode(text: string, limits: SandboxLimits): CallOutcome {
+  switch (text[0]) {
+    case 'J': {
+      const json = text.slice(1);
+      const bytes = Buffer.byteLength(json);
+      return bytes > limits.outputBytes ? guestFailure('output_too_large', String(bytes)) : { ok: true, outputJson: json };
+    }
+    case 'T':
+      return guestFailure('output_too_large', text.slice(1));
+    case 'U':
+      return guestFailure('output_invalid', 'undefined');
+    case 'H':
+      return guestFailure('load', '没有实现这个钩子');
+    default:
+      return guestFailure('output_invalid', text.slice(1) || 'not JSON');
+  }
+}

@@ -1,0 +1,370 @@
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import type { PluginFailureKind } from '@matterflow/schemas';
+import {
+  DEFAULT_SANDBOX_LIMITS,
+  type SandboxGrants,
+  type SandboxLimits,
+  type SandboxLog,
+  type SandboxPool,
+  type SandboxPoolSettings,
+  type SandboxRequest,
+  type SandboxResult,
+} from './SandboxPool';
+import type { CallMessage, CallOutcome, FromWorker } from './workerProtocol';
+import { QuotaWindows } from './QuotaWindows';
+import { failureMessage } from './failureMessage';
+import { MIN_MEMORY_BYTES } from './VersionSandbox';
+
+const DEFAULT_MAX_WORKERS = 4;
+/** Past timeoutMs plus this, the main thread terminates the worker: the hard stop. */
+const DEFAULT_HARD_STOP_MARGIN_MS = 100;
+/** QuickJS's stack check counts its own stack; the worker's real stack must be far larger (see docs/plugin-sandbox.md). */
+const MAX_STACK_BYTES = 1024 * 1024;
+const WORKER_STACK_MB = 8;
+const WORKER_HEAP_MB = 256;
+
+const WORKER_ENTRY = fileURLToPath(new URL('./sandboxWorker.ts', import.meta.url));
+let workerSourceOnce: Promise<string> | null = null;
+
+/**
+ * The worker's code, bundled once per process with esbuild (already the check's compiler): a
+ * worker thread cannot load TypeScript through the parent's loader under every runner (tsx,
+ * vitest), and one self-contained script starts faster than a tree of modules.
+ */
+function workerSource(): Promise<string> {
+  workerSourceOnce ??= build({
+    entryPoints: [WORKER_ENTRY],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+    // Emscripten's loader asks for import.meta.url (createRequire); a CommonJS bundle has none.
+    define: { 'import.meta.url': JSON.stringify(pathToFileURL(WORKER_ENTRY).href) },
+  }).then((result) => {
+    const file = result.outputFiles[0];
+    if (!file) throw new Error('the sandbox worker did not bundle');
+    return file.text;
+  });
+  workerSourceOnce.catch(() => {
+    workerSourceOnce = null;
+  });
+  return workerSourceOnce;
+}
+
+function quickjsWasmPath(): string {
+  const require = createRequire(import.meta.url);
+  return createRequire(require.resolve('quickjs-emscripten')).resolve('@jitl/quickjs-wasmfile-release-sync/wasm');
+}
+
+export function resolveLimits(partial: Partial<SandboxLimits> | undefined): SandboxLimits {
+  const limits = { ...DEFAULT_SANDBOX_LIMITS, ...partial };
+  return {
+    ...limits,
+    timeoutMs: Math.max(1, limits.timeoutMs),
+    memoryBytes: Math.max(MIN_MEMORY_BYTES, Math.ceil(limits.memoryBytes / 65536) * 65536),
+    stackBytes: Math.min(MAX_STACK_BYTES, Math.max(32 * 1024, limits.stackBytes)),
+  };
+}
+
+interface PendingCall {
+  callId: number;
+  request: SandboxRequest;
+  key: string;
+  limits: SandboxLimits;
+  inputJson: string;
+  optionsJson: string;
+  startedAt: number;
+  attempts: number;
+  deadline: number;
+  timer: NodeJS.Timeout | null;
+  resolve(result: SandboxResult): void;
+}
+
+interface Slot {
+  departmentCode: string;
+  worker: Worker;
+  ready: boolean;
+  retired: boolean;
+  queue: PendingCall[];
+  inFlight: PendingCall | null;
+  /** What this worker was last sent per version key, so code and grants cross once. */
+  sent: Map<string, { code: string; grants: SandboxGrants }>;
+  lastError: Error | null;
+}
+
+/**
+ * The plugin sandbox: one worker thread per department that has calls (lazily, at most
+ * `maxWorkers`, the least recently used idle one retired first), each worker running one call at
+ * a time in QuickJS (see VersionSandbox). The main thread keeps each department's queue and a
+ * watchdog per call: past timeoutMs + a margin it terminates the worker (a built-in such as
+ * `"ab".repeat` in a loop overruns QuickJS's own interrupt), answers `timeout`, and sends the
+ * department's queued calls to a fresh worker. A worker that dies otherwise has its call retried
+ * once on a fresh one, then failed: no call ever waits for an answer that cannot come.
+ */
+export function createSandboxPool(settings: SandboxPoolSettings): SandboxPool {
+  const maxWorkers = Math.max(1, settings.maxWorkers ?? DEFAULT_MAX_WORKERS);
+  const marginMs = settings.hardStopMarginMs ?? DEFAULT_HARD_STOP_MARGIN_MS;
+  const quota = new QuotaWindows(settings.quota, settings.now ?? Date.now);
+  const wasmPath = quickjsWasmPath();
+  const source = workerSource();
+  let code: string | null = null;
+  /** Map order is recency: a department's slot is moved to the end on each call. */
+  const slots = new Map<string, Slot>();
+  let nextCallId = 1;
+  let closed = false;
+
+  function failed(
+    call: Pick<PendingCall, 'request' | 'limits' | 'startedAt'>,
+    kind: PluginFailureKind,
+    detail: string,
+    logs: SandboxLog[] = [],
+  ): SandboxResult {
+    const who = { pluginId: call.request.pluginId, version: call.request.version, hook: call.request.hook };
+    return {
+      ok: false,
+      kind,
+      message: failureMessage(kind, who, call.limits, settings.quota, detail),
+      logs,
+      wallMs: performance.now() - call.startedAt,
+    };
+  }
+
+  function finish(call: PendingCall, outcome: CallOutcome, logs: SandboxLog[]): void {
+    if (call.timer) clearTimeout(call.timer);
+    call.timer = null;
+    if (outcome.ok) {
+      call.resolve({
+        ok: true,
+        output: JSON.parse(outcome.outputJson) as unknown,
+        logs,
+        wallMs: performance.now() - call.startedAt,
+      });
+    } else {
+      call.resolve(failed(call, outcome.kind, outcome.detail, logs));
+    }
+  }
+
+  function spawn(departmentCode: string, queue: PendingCall[] = []): Slot {
+    trim(maxWorkers - 1);
+    if (code === null) throw new Error('the worker source is not ready');
+    const worker = new Worker(code, {
+      eval: true,
+      execArgv: [],
+      workerData: { wasmPath },
+      resourceLimits: { stackSizeMb: WORKER_STACK_MB, maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    const slot: Slot = {
+      departmentCode,
+      worker,
+      ready: false,
+      retired: false,
+      queue,
+      inFlight: null,
+      sent: new Map(),
+      lastError: null,
+    };
+    worker.on('message', (message: FromWorker) => onMessage(slot, message));
+    worker.on('error', (error) => {
+      slot.lastError = error;
+    });
+    worker.on('exit', () => onExit(slot));
+    slots.set(departmentCode, slot);
+    return slot;
+  }
+
+  function onMessage(slot: Slot, message: FromWorker): void {
+    if (slot.retired) return;
+    if (message.type === 'ready') {
+      slot.ready = true;
+      pump(slot);
+      return;
+    }
+    const call = slot.inFlight;
+    if (!call || call.callId !== message.callId) return;
+    if (message.type === 'wait') {
+      call.deadline += message.ms;
+      arm(slot, call);
+      return;
+    }
+    slot.inFlight = null;
+    quota.charge(call.request.departmentCode, message.cpuMs);
+    finish(call, message.outcome, message.logs);
+    pump(slot);
+  }
+
+  function onExit(slot: Slot): void {
+    if (slot.retired) return;
+    // Nobody asked this worker to stop: it crashed (its heap limit, a fault in the engine).
+    retire(slot);
+    const call = slot.inFlight;
+    slot.inFlight = null;
+    const error = slot.lastError;
+    const outOfMemory = (error as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+    if (!slot.ready) {
+      // It never started: retrying would only start it again; fail what waits, clearly.
+      for (const waiting of slot.queue.splice(0))
+        finish(waiting, { ok: false, kind: 'load', detail: `沙箱无法启动：${error?.message ?? '工作线程退出'}` }, []);
+      return;
+    }
+    if (call) {
+      if (call.timer) clearTimeout(call.timer);
+      if (call.attempts < 1 && !outOfMemory) {
+        call.attempts += 1;
+        slot.queue.unshift(call);
+      } else {
+        finish(
+          call,
+          { ok: false, kind: outOfMemory ? 'memory' : 'load', detail: `沙箱工作线程意外退出：${error?.message ?? ''}` },
+          [],
+        );
+      }
+    }
+    if (slot.queue.length > 0) pump(spawn(slot.departmentCode, slot.queue.splice(0)));
+  }
+
+  function retire(slot: Slot): void {
+    slot.retired = true;
+    if (slots.get(slot.departmentCode) === slot) slots.delete(slot.departmentCode);
+  }
+
+  /** Retires least recently used idle workers until at most `size` remain (busy ones are never cut). */
+  function trim(size: number): void {
+    for (const slot of [...slots.values()]) {
+      if (slots.size <= size) return;
+      if (slot.inFlight || slot.queue.length > 0) continue;
+      retire(slot);
+      void slot.worker.terminate();
+    }
+  }
+
+  function arm(slot: Slot, call: PendingCall): void {
+    if (call.timer) clearTimeout(call.timer);
+    call.timer = setTimeout(() => hardStop(slot, call), Math.max(0, call.deadline - performance.now()));
+  }
+
+  function hardStop(slot: Slot, call: PendingCall): void {
+    if (slot.retired || slot.inFlight !== call) return;
+    retire(slot);
+    slot.inFlight = null;
+    void slot.worker.terminate();
+    quota.charge(call.request.departmentCode, performance.now() - call.startedAt);
+    finish(call, { ok: false, kind: 'timeout', detail: '' }, []);
+    if (slot.queue.length > 0) pump(spawn(slot.departmentCode, slot.queue.splice(0)));
+  }
+
+  function pump(slot: Slot): void {
+    if (!slot.ready || slot.retired || slot.inFlight) return;
+    const call = slot.queue.shift();
+    if (!call) {
+      slot.worker.unref();
+      trim(maxWorkers);
+      return;
+    }
+    const { request, key } = call;
+    const sent = slot.sent.get(key);
+    const withCode = !sent || sent.code !== request.code;
+    const withGrants = withCode || sent.grants !== request.grants;
+    slot.sent.set(key, { code: request.code, grants: request.grants });
+    const message: CallMessage = {
+      type: 'call',
+      callId: call.callId,
+      key,
+      pluginId: request.pluginId,
+      version: request.version,
+      hook: request.hook,
+      inputJson: call.inputJson,
+      optionsJson: call.optionsJson,
+      limits: call.limits,
+      ...(withCode ? { code: request.code } : {}),
+      ...(withGrants ? { grants: request.grants } : {}),
+    };
+    // A cold call evaluates the plugin's code first, within its own timeoutMs.
+    call.deadline = performance.now() + call.limits.timeoutMs * (withCode ? 2 : 1) + marginMs;
+    slot.inFlight = call;
+    arm(slot, call);
+    slot.worker.ref();
+    slot.worker.postMessage(message);
+  }
+
+  return {
+    async run(request) {
+      const startedAt = performance.now();
+      const limits = resolveLimits(request.limits);
+      const base = { request, limits, startedAt };
+      if (closed) return failed(base, 'load', '沙箱已关闭');
+      let inputJson: string;
+      let optionsJson: string;
+      try {
+        inputJson = JSON.stringify(request.input ?? null);
+        optionsJson = JSON.stringify(request.options ?? null);
+      } catch {
+        return failed(base, 'input_too_large', 'not-json');
+      }
+      const bytes = Buffer.byteLength(inputJson) + Buffer.byteLength(optionsJson);
+      if (bytes > limits.inputBytes) return failed(base, 'input_too_large', `${bytes} 字节`);
+      if (code === null) {
+        try {
+          code = await source;
+        } catch (error) {
+          return failed(base, 'load', `沙箱无法启动：${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      if (closed) return failed(base, 'load', '沙箱已关闭');
+      if (!quota.admit(request.departmentCode)) return failed(base, 'quota', '');
+      let slot = slots.get(request.departmentCode);
+      if (slot) {
+        slots.delete(request.departmentCode);
+        slots.set(request.departmentCode, slot);
+      } else {
+        slot = spawn(request.departmentCode);
+      }
+      const current = slot;
+      return new Promise<SandboxResult>((resolve) => {
+        current.queue.push({
+          callId: nextCallId++,
+          request,
+          key: `${request.pluginId}@${request.version}`,
+          limits,
+          inputJson,
+          optionsJson,
+          startedAt,
+          attempts: 0,
+          deadline: Infinity,
+          timer: null,
+          resolve,
+        });
+        pump(current);
+      });
+    },
+
+    usage() {
+      return quota.usage();
+    },
+
+    forget(pluginId, version) {
+      const key = `${pluginId}@${version}`;
+      for (const slot of slots.values()) {
+        slot.sent.delete(key);
+        slot.worker.postMessage({ type: 'forget', key });
+      }
+    },
+
+    async close() {
+      closed = true;
+      const all = [...slots.values()];
+      slots.clear();
+      for (const slot of all) {
+        slot.retired = true;
+        const waiting = [...(slot.inFlight ? [slot.inFlight] : []), ...slot.queue.splice(0)];
+        slot.inFlight = null;
+        for (const call of waiting) finish(call, { ok: false, kind: 'load', detail: '沙箱已关闭' }, []);
+      }
+      await Promise.all(all.map((slot) => slot.worker.terminate()));
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
+import type { SandboxGrants } from './SandboxPool';
+import type { CallMessage, FromWorker, ToWorker } from './workerProtocol';
+import { VersionSandbox } from './VersionSandbox';
+import { wasmApi } from './wasmApi';
+
+/**
+ * A department's worker thread: it keeps one VersionSandbox per plugin version it has been sent
+ * and runs one call at a time (the pool sends the next only after the answer). The main thread's
+ * watchdog terminates this thread when a call overruns its time, so nothing here has to be able
+ * to stop a runaway built-in.
+ */
+interface VersionEntry {
+  code: string;
+  grants: SandboxGrants;
+  sandbox: VersionSandbox | null;
+}
+
+const port = parentPort;
+if (!port) throw new Error('sandboxWorker runs as a worker thread');
+const { wasmPath } = workerData as { wasmPath: string };
+const wasmModule = new wasmApi.Module(readFileSync(wasmPath));
+const versions = new Map<string, VersionEntry>();
+const forgotten = new Set<string>();
+let busyKey: string | null = null;
+/** What the watchdog allows for creating a QuickJS module (~3-20 ms; seconds on a starved machine). */
+const MODULE_ALLOWANCE_MS = 5000;
+
+function post(message: FromWorker): void {
+  port?.postMessage(message);
+}
+
+function drop(key: string): void {
+  versions.get(key)?.sandbox?.dispose();
+  versions.delete(key);
+}
+
+async function runCall(message: CallMessage): Promise<void> {
+  let entry = versions.get(message.key);
+  if (message.code !== undefined) {
+    if (entry && entry.code !== message.code) drop(message.key);
+    entry = versions.get(message.key);
+    if (!entry) {
+      entry = {
+        code: message.code,
+        grants: message.grants ?? { httpOrigins: [], lookupTables: {}, calendar: null },
+        sandbox: null,
+      };
+      versions.set(message.key, entry);
+    }
+  }
+  if (!entry) {
+    post({
+      type: 'done',
+      callId: message.callId,
+      outcome: { ok: false, kind: 'load', detail: 'the worker does not have this version' },
+      logs: [],
+      cpuMs: 0,
+    });
+    return;
+  }
+  if (message.grants) {
+    entry.grants = message.grants;
+    entry.sandbox?.setGrants(message.grants);
+  }
+  let loadMs = 0;
+  if (!entry.sandbox) {
+    // Creating the module is the platform's time, not the guest's: the watchdog is told to allow
+    // for it, then given back what it did not use.
+    const creating = performance.now();
+    post({ type: 'wait', callId: message.callId, ms: MODULE_ALLOWANCE_MS });
+    const loaded = await VersionSandbox.load(wasmModule, entry.code, entry.grants, message.limits, () =>
+      post({ type: 'wait', callId: message.callId, ms: performance.now() - creating - MODULE_ALLOWANCE_MS }),
+    );
+    loadMs = loaded.cpuMs;
+    if ('failure' in loaded) {
+      post({ type: 'done', callId: message.callId, outcome: loaded.failure, logs: [], cpuMs: loadMs });
+      return;
+    }
+    entry.sandbox = loaded.sandbox;
+  }
+  const sandbox = entry.sandbox;
+  const report = await sandbox.call(message.hook, message.inputJson, message.optionsJson, message.limits, (ms) =>
+    post({ type: 'wait', callId: message.callId, ms }),
+  );
+  // A call that hit a limit leaves a context nobody can vouch for: the next call gets a fresh one
+  // (and a fresh WebAssembly.Memory, since a grown one never shrinks).
+  if (report.spent) {
+    sandbox.dispose();
+    entry.sandbox = null;
+  }
+  post({ type: 'done', callId: message.callId, outcome: report.outcome, logs: report.logs, cpuMs: report.cpuMs + loadMs });
+}
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'forget') {
+    if (busyKey === message.key) forgotten.add(message.key);
+    else drop(message.key);
+    return;
+  }
+  busyKey = message.key;
+  void runCall(message)
+    .catch((error: unknown) => {
+      drop(message.key);
+      post({
+        type: 'done',
+        callId: message.callId,
+        outcome: { ok: false, kind: 'load', detail: error instanceof Error ? error.message : String(error) },
+        logs: [],
+        cpuMs: 0,
+      });
+    })
+    .finally(() => {
+      busyKey = null;
+      for (const key of forgotten) drop(key);
+      forgotten.clear();
+    });
+});
+
+post({ type: 'ready' });
