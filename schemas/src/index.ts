@@ -130,6 +130,7 @@ export {
   REFUSAL_REASONS,
   type CaseDecision,
   type CaseDelivery,
+  type CasePause,
   type CaseProgress,
   type CaseStatus,
   type CaseView,

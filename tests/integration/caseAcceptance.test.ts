@@ -89,7 +89,19 @@ describe('cases: opened at submit, acceptance at the window', () => {
     expect(timers.rows).toEqual([{ due_at: new Date('2026-12-09T16:00:00Z'), state: 'pending' }]);
     const queue = await window.get('/api/cases?queue=acceptance');
     expect(queue.status, queue.text).toBe(200);
-    expect(queue.body.items.map((item: { number: string }) => item.number)).toContain(number);
+    // Each item carries its deadline and level, so the queue needs no read per case: 5 working days left.
+    expect(queue.body.items.find((item: { number: string }) => item.number === number)).toEqual({
+      number,
+      matterName: '食品经营许可',
+      applicantName: '李春梅',
+      receivedOn: '2026-12-02',
+      isGreenChannel: false,
+      supplementCount: 0,
+      acceptanceDue: '2026-12-09',
+      provisional: false,
+      workdaysLeft: 5,
+      level: 'normal',
+    });
     const elsewhere = await otherWindow.get('/api/cases?queue=acceptance');
     expect(elsewhere.body.items.map((item: { number: string }) => item.number)).not.toContain(number);
   });

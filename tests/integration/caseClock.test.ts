@@ -188,6 +188,11 @@ describe('clock actions: a special procedure pauses the clock, an extension move
       ['red', 'pending'],
       ['overdue', 'pending'],
     ]);
+    // 环节超时 is due when it happens: the review step (4 working days from 12-02, due 12-08) warns on 12-09.
+    const stepTimers = async () =>
+      (await timersOf(number, 'case.stepOverdue')).map((t) => [t.rung, t.state, t.due_at.toISOString()]);
+    expect(await stepTimers()).toEqual([['t2', 'pending', '2026-12-08T16:00:00.000Z']]);
+    expect((await caseOf(number)).clock.pauses).toEqual([]);
     const claimed = await reviewer.post(`/api/cases/${number}/tasks/t2/actions`, {
       action: 'claim',
       idempotencyKey: key(),
@@ -200,6 +205,11 @@ describe('clock actions: a special procedure pauses the clock, an extension move
     expect(paused.clock).toMatchObject({ state: 'paused' });
     // Paused, the rungs cannot be fixed: they are cancelled until the procedure ends.
     expect((await timersOf(number)).every((t) => t.state === 'cancelled')).toBe(true);
+    expect(await stepTimers()).toEqual([['t2', 'cancelled', '2026-12-08T16:00:00.000Z']]);
+    // The case read carries the ledger: the open pause, with the procedure's maximum.
+    expect(paused.clock.pauses).toEqual([
+      { reason: 'expertReview', from: '2026-12-03', to: null, max: { value: 5, unit: 'workday' } },
+    ]);
     const started = (await eventsOf(number)).at(-1);
     expect(started).toMatchObject({
       type: 'case_procedure_started',
@@ -231,6 +241,11 @@ describe('clock actions: a special procedure pauses the clock, an extension move
       ['overdue', '2026-12-14T16:00:00.000Z'],
     ]);
     expect(await refused(reviewer, number, end)).toEqual([409, 'CASE_PROCEDURE_NOT_OPEN']);
+    expect(resumed.clock.pauses).toEqual([
+      { reason: 'expertReview', from: '2026-12-03', to: '2026-12-04', max: { value: 5, unit: 'workday' } },
+    ]);
+    // The step is held by the same two days: due 12-10, its warning revived for 12-11.
+    expect(await stepTimers()).toEqual([['t2', 'pending', '2026-12-10T16:00:00.000Z']]);
     await moveTo('2026-12-07');
     expect((await caseOf(number)).clock).toMatchObject({ state: 'running', due: '2026-12-14', workdaysUsed: 1 });
     const timeline = await citizen.get(`/api/applications/${number}`);

@@ -352,12 +352,33 @@ describe('case tasks: who may do what', () => {
 
   it('transfers to a colleague (转办) and adds a co-signer (加签) who must approve too', async () => {
     const number = await acceptedFood();
+    // The picker offers whom the actions accept: the reviewers of the department for 转办 (not the
+    // asker), its reviewers and chief for 加签; never the window.
+    const colleagues = await reviewer.get(`/api/cases/${number}/tasks/t2/colleagues`);
+    expect(colleagues.status, colleagues.text).toBe(200);
+    const names = (list: { displayName: string }[]) => list.map((user) => user.displayName).sort();
+    expect(names(colleagues.body.transfer)).toEqual(['scjg_reviewer2', 'scjg_reviewer3']);
+    expect(colleagues.body.transfer).toContainEqual({ userId: colleagueId, displayName: 'scjg_reviewer2', role: 'reviewer' });
+    expect(colleagues.body.addSigner.map((user: { role: string }) => user.role).sort()).toEqual([
+      'chief',
+      'reviewer',
+      'reviewer',
+    ]);
+    expect(colleagues.body.addSigner.map((user: { userId: number }) => user.userId)).not.toContain(windowId);
+    // Asked only by who may act on the task: not the window, not another department.
+    expect((await window.get(`/api/cases/${number}/tasks/t2/colleagues`)).body.error.code).toBe('CASE_TASK_FORBIDDEN');
+    expect((await healthReviewer.get(`/api/cases/${number}/tasks/t2/colleagues`)).body.error.code).toBe('DEPARTMENT_SCOPE');
+    expect((await reviewer.get(`/api/cases/${number}/tasks/t9/colleagues`)).status).toBe(409);
     const transferred = await ok(reviewer, number, 't2', { action: 'transfer', userId: colleagueId, comment: '请陈工承办' });
     expect(transferred.tasks).toMatchObject([{ id: 't3', name: '材料审查及现场核查', assignee: String(colleagueId) }]);
     expect((await queue(colleague, 'mine')).map((item) => item.taskId)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^t3$/)]),
     );
     await ok(colleague, number, 't3', { action: 'addSigner', userId: Number(reviewerId) });
+    // A co-signer already added is not offered again; the holder now is not offered the task back.
+    const after = (await colleague.get(`/api/cases/${number}/tasks/t3/colleagues`)).body;
+    expect(after.addSigner.map((user: { userId: number }) => String(user.userId))).not.toContain(reviewerId);
+    expect(after.transfer.map((user: { userId: number }) => user.userId)).not.toContain(colleagueId);
     const signing = (await queue(reviewer, 'mine')).find((item) => item.number === number);
     expect(signing).toMatchObject({ taskId: 't3', isCoSigner: true });
     const half = await ok(colleague, number, 't3', { action: 'approve' });

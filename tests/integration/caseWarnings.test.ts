@@ -76,17 +76,62 @@ const fire = async () => {
 };
 
 describe('warnings: each rung once per case, by the scheduler', () => {
-  it('a step over its own budget (环节超时), found by the daily sweep (a timer scheduled at 受理 for the next day), once', async () => {
+  const stepTimers = async (number: string) => {
+    const { rows } = await server.deps.db.query<{ rung: string; state: string; due_at: Date }>(
+      `SELECT t.rung, t.state, t.due_at FROM timers t JOIN cases c ON t.subject = c.id::text
+       JOIN applications a ON a.id = c.application_id WHERE a.number = $1 AND t.kind = 'case.stepOverdue' ORDER BY t.rung`,
+      [number],
+    );
+    return rows.map((row) => [row.rung, row.state, row.due_at.toISOString()]);
+  };
+
+  it('a step over its own budget (环节超时) warns when it happens, by the timer its opening scheduled, once', async () => {
     await moveTo('2026-12-02T02:00:00Z');
     const number = await accepted();
+    // Scheduled at 受理 for 00:00 on 12-09 in Shanghai, the day after the step's due day.
+    expect(await stepTimers(number)).toEqual([['t2', 'pending', '2026-12-08T16:00:00.000Z']]);
     await moveTo('2026-12-08T01:00:00Z'); // the review step's last day: not over yet
     await fire();
     expect((await warningsOf(number)).filter((w) => w.rung === 'stepOverdue')).toEqual([]);
-    await moveTo('2026-12-09T01:00:00Z');
-    await fire();
+    // No sweep to find it: the step's own timer is enough.
+    await server.deps.db.query(`UPDATE timers SET state = 'cancelled' WHERE kind = 'case.warningSweep' AND state = 'pending'`);
+    await moveTo('2026-12-08T16:01:00Z');
     await fire();
     const step = (await warningsOf(number)).filter((w) => w.rung === 'stepOverdue');
     expect(step).toMatchObject([{ taskId: 't2', details: { due: '2026-12-08', taskName: '材料审查及现场核查' } }]);
+    expect(await stepTimers(number)).toEqual([['t2', 'fired', '2026-12-08T16:00:00.000Z']]);
+    // The sweep, the backstop, comes later and finds the rung spent: still one warning.
+    await server.deps.db.query(`UPDATE timers SET state = 'pending' WHERE kind = 'case.warningSweep' AND state = 'cancelled'`);
+    await moveTo('2026-12-09T16:01:00Z');
+    await fire();
+    await fire();
+    const { rows: sweeps } = await server.deps.db.query<{ rung: string }>(
+      `SELECT rung FROM timers WHERE kind = 'case.warningSweep' AND state = 'fired' ORDER BY rung`,
+    );
+    expect(sweeps.map((sweep) => sweep.rung)).toContain('2026-12-09');
+    expect((await warningsOf(number)).filter((w) => w.rung === 'stepOverdue')).toHaveLength(1);
+  });
+
+  it('a step closed before its due day takes its timer with it; the next step gets its own', async () => {
+    await moveTo('2026-12-02T02:00:00Z');
+    const number = await accepted();
+    await moveTo('2026-12-03T02:00:00Z');
+    const revision = (await reviewer.get(`/api/cases/${number}`)).body.revision as number;
+    const approved = await reviewer.post(`/api/cases/${number}/tasks/t2/actions`, {
+      action: 'approve',
+      idempotencyKey: key(),
+      revision,
+      comment: '材料齐全，现场核查符合要求',
+    });
+    expect(approved.status, approved.text).toBe(200);
+    // The decision step (1 working day from Thursday 12-03) is due Friday 12-04: its warning at 00:00 on 12-05.
+    expect(await stepTimers(number)).toEqual([
+      ['t2', 'cancelled', '2026-12-08T16:00:00.000Z'],
+      ['t3', 'pending', '2026-12-04T16:00:00.000Z'],
+    ]);
+    await moveTo('2026-12-09T01:00:00Z');
+    await fire();
+    expect((await warningsOf(number)).filter((w) => w.rung === 'stepOverdue').map((w) => w.taskId)).toEqual(['t3']);
   });
 
   it('yellow, red and overdue of the case clock, each once, on the first day it is reached', async () => {

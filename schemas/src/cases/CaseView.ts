@@ -1,3 +1,4 @@
+import type { Period } from '../calendar';
 import type { CaseStatus } from './caseStatuses';
 
 /** The warning level derived from the clock: yellow ≤ 1 working day left or 80% used, red on the due day, overdue after. */
@@ -29,6 +30,24 @@ export interface CaseDelivery {
   deliveredBy: string;
 }
 
+/** One entry of the case clock's pause ledger; `max` is the procedure's maximum, past which days count again. */
+export interface CasePause {
+  /** The procedure's kind (hearing, expertReview …), as the matter registers it. */
+  reason: string;
+  from: string;
+  to: string | null;
+  max: Period | null;
+}
+
+/** The result file of an approved case (the licence, scanned or electronic), as the applicant downloads it. */
+export interface CaseResultFile {
+  fileId: string;
+  name: string;
+  size: number;
+  mediaType: string;
+  attachedOn: string;
+}
+
 /** A case as staff read it (`GET /api/cases/{number}`), its clock derived for today. */
 export interface CaseView {
   number: string;
@@ -52,6 +71,8 @@ export interface CaseView {
     workdaysUsed: number;
     workdaysLeft: number;
     level: ClockLevel;
+    /** The pause ledger (特别程序): civil dates, both ends held; `to` null while the procedure runs. */
+    pauses: CasePause[];
   } | null;
   flowStatus: string | null;
   tasks: { id: string; name: string; role: string; department: string; assignee: string | null; budgetDays: number }[];

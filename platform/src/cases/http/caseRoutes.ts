@@ -10,6 +10,7 @@ import { readCaseWarnings } from '../warnings/readCaseWarnings';
 import { completeCase } from '../operations/completeCase';
 import { listTaskQueue } from '../operations/listTaskQueue';
 import { readTask } from '../operations/readTask';
+import { readTaskColleagues } from '../operations/readTaskColleagues';
 import { setGreenChannel } from '../operations/setGreenChannel';
 import { setStaffPost } from '../operations/setStaffPost';
 import { getCase, listAcceptanceCases } from '../operations/readCases';
@@ -26,6 +27,7 @@ import {
   staffPostParams,
   staffPostSchema,
   taskActionBody,
+  taskColleaguesSchema,
   taskParams,
   taskSchema,
   withdrawalBody,
@@ -97,6 +99,20 @@ export function caseRoutes(deps: CaseDeps): Route[] {
       errors: [401, 403, 404, 409],
       async handle({ call, params }) {
         return { body: await readTask(deps, call, { number: params.number, taskId: params.taskId }) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/cases/{number}/tasks/{taskId}/colleagues',
+      summary: '转办、加签可选的人员：本环节承办部门中可接办或可会签的在岗人员',
+      description: '仅限可办理该任务的人员（该环节所属部门、对应岗位）。',
+      tags,
+      access: TASK_ACTORS,
+      params: taskParams,
+      responses: { '200': { description: '可选的人员', schema: taskColleaguesSchema } },
+      errors: [401, 403, 404, 409],
+      async handle({ call, params }) {
+        return { body: await readTaskColleagues(deps, call, { number: params.number, taskId: params.taskId }) };
       },
     }),
     defineRoute({

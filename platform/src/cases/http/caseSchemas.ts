@@ -179,7 +179,17 @@ export const caseSchema = {
         {
           type: 'object',
           additionalProperties: false,
-          required: ['startedOn', 'due', 'provisional', 'state', 'budgetWorkdays', 'workdaysUsed', 'workdaysLeft', 'level'],
+          required: [
+            'startedOn',
+            'due',
+            'provisional',
+            'state',
+            'budgetWorkdays',
+            'workdaysUsed',
+            'workdaysLeft',
+            'level',
+            'pauses',
+          ],
           properties: {
             startedOn: date,
             due: date,
@@ -189,6 +199,35 @@ export const caseSchema = {
             workdaysUsed: { type: 'integer' },
             workdaysLeft: { type: 'integer' },
             level: { type: 'string', enum: ['normal', 'yellow', 'red', 'overdue'] },
+            pauses: {
+              type: 'array',
+              description: '暂停计时的特别程序（起止日均不计时；to 为 null 表示尚在进行）',
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['reason', 'from', 'to', 'max'],
+                properties: {
+                  reason: { type: 'string', description: '特别程序种类（hearing、expertReview …）' },
+                  from: date,
+                  to: nullableDate,
+                  max: {
+                    anyOf: [
+                      {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['value', 'unit'],
+                        properties: {
+                          value: { type: 'integer' },
+                          unit: { type: 'string', enum: ['workday', 'day', 'month'] },
+                        },
+                      },
+                      { type: 'null' },
+                    ],
+                    description: '该程序的最长时限，超过部分恢复计时',
+                  },
+                },
+              },
+            },
           },
         },
         { type: 'null' },
@@ -262,7 +301,18 @@ const taskQueueItem = {
 const acceptanceQueueItem = {
   type: 'object',
   additionalProperties: false,
-  required: ['number', 'matterName', 'applicantName', 'receivedOn', 'isGreenChannel', 'supplementCount'],
+  required: [
+    'number',
+    'matterName',
+    'applicantName',
+    'receivedOn',
+    'isGreenChannel',
+    'supplementCount',
+    'acceptanceDue',
+    'provisional',
+    'workdaysLeft',
+    'level',
+  ],
   properties: {
     number: { type: 'string' },
     matterName: { type: 'string' },
@@ -270,6 +320,10 @@ const acceptanceQueueItem = {
     receivedOn: date,
     isGreenChannel: { type: 'boolean' },
     supplementCount: { type: 'integer' },
+    acceptanceDue: { ...date, description: '受理期限的最后一天（收件或补正齐全之日起 5 个工作日）' },
+    provisional: { type: 'boolean' },
+    workdaysLeft: { type: 'integer', description: '距受理期限的剩余工作日；逾期为负数' },
+    level: { type: 'string', enum: ['normal', 'yellow', 'red', 'overdue'] },
   },
 } as const;
 
@@ -478,5 +532,25 @@ export const caseWarningsSchema = {
         },
       },
     },
+  },
+} as const;
+
+const colleagueList = {
+  type: 'array',
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['userId', 'displayName', 'role'],
+    properties: { userId: { type: 'integer' }, displayName: { type: 'string' }, role: { type: 'string' } },
+  },
+} as const;
+
+export const taskColleaguesSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['transfer', 'addSigner'],
+  properties: {
+    transfer: { ...colleagueList, description: '可转办给的人员：本环节承办部门、本环节岗位的在岗人员（不含承办人与本人）' },
+    addSigner: { ...colleagueList, description: '可加签的人员：本环节承办部门的在岗审查人员与首席代表（不含已加签人）' },
   },
 } as const;

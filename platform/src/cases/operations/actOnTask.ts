@@ -15,6 +15,7 @@ import { checkTaskFields } from './checkTaskFields';
 import { loadCaseContext, type CaseContext } from './loadCaseContext';
 import { checkColleague } from './checkColleague';
 import { runCaseAction } from './runCaseAction';
+import { scheduleStepTimers } from '../warnings/scheduleStepTimers';
 import type { TaskActionInput } from './TaskActionInput';
 
 /** Who may call at all; which task and action is decided against the task (authoriseTaskAction). */
@@ -147,6 +148,7 @@ export async function actOnTask(
     if (revision === undefined) throw fail('CASE_REVISION_CONFLICT', { revision: record.revision });
     const scope = { caseId: record.id, calendar: context.calendar, today, at, pauses: record.clock?.pauses ?? [] };
     await applyTaskEffects(tx, scope, transition.effects, transition.state);
+    await scheduleStepTimers(deps, { ...call, tx }, { caseId: record.id, calendar: context.calendar, today });
     const verification =
       change.decision?.outcome === 'approved' && change.status === 'decided'
         ? verificationDue(context.calendar, context.document, context.situations, today)

@@ -33,6 +33,10 @@ export function caseView(calendar: WorkCalendar, record: CaseRecord, today: stri
             workdaysUsed: reading.workdaysUsed,
             workdaysLeft: reading.workdaysLeft,
             level: reading.level,
+            // The ledger as stored: the supplement entries never held the clock (补正 is before 受理).
+            pauses: record.clock.pauses
+              .filter((pause) => pause.reason !== 'supplement')
+              .map((pause) => ({ reason: pause.reason, from: pause.from, to: pause.to ?? null, max: pause.max ?? null })),
           }
         : null,
     flowStatus: record.flowState?.status ?? null,

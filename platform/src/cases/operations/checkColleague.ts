@@ -2,7 +2,7 @@ import { getUser } from '../../identity';
 import { SYSTEM_ACTOR, fail, isDomainError, type Db, type Queryable } from '../../kernel';
 
 /** The staff who may co-sign (加签): examiners and the chief, never the window or an administrator. */
-const SIGNING_ROLES: readonly string[] = ['reviewer', 'chief'];
+export const SIGNING_ROLES: readonly string[] = ['reviewer', 'chief'];
 
 /**
  * Whom a task may be transferred to (转办: an active colleague of the step's role in the task's

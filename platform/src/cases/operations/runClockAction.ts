@@ -5,6 +5,7 @@ import { deriveClock, type ClockState } from '../clock';
 import { appendCaseEvent } from '../store/caseEventStore';
 import { updateCase } from '../store/caseStore';
 import { refreshClockTimers } from '../warnings/clockTimers';
+import { scheduleStepTimers } from '../warnings/scheduleStepTimers';
 import type { CaseActionInput } from './AcceptanceInput';
 import { assertCaseDepartment } from './authoriseTaskAction';
 import { caseView, type CaseView } from './caseView';
@@ -71,6 +72,7 @@ export async function runClockAction(
     });
     const scope = { caseId: record.id, number, clock: outcome.clock, today: ctx.today, ...context };
     await refreshClockTimers(deps, { ...call, tx }, scope);
+    await scheduleStepTimers(deps, { ...call, tx }, { caseId: record.id, calendar: context.calendar, today: ctx.today });
     return caseView(context.calendar, { ...record, clock: outcome.clock, revision }, ctx.today);
   });
 }

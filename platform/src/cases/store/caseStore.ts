@@ -132,9 +132,11 @@ export interface QueuedCase {
   receivedOn: string;
   isGreenChannel: boolean;
   supplementCount: number;
+  /** The day the acceptance period runs from: the receipt, or the answer that completed a 补正. */
+  completeOn: string;
 }
 
-/** A department's cases waiting for the window: green channel first, then the oldest receipt. */
+/** A department's cases waiting for the window: green channel first, then the nearest acceptance deadline. */
 export async function listAcceptanceQueue(
   q: Queryable,
   { departmentCode, limit }: { departmentCode: string; limit: number },
@@ -146,12 +148,13 @@ export async function listAcceptanceQueue(
     received_on: string;
     is_green_channel: boolean;
     supplement_count: number;
+    complete_on: string;
   }>(
     `SELECT a.number, a.matter_name, a.applicant ->> 'name' AS applicant_name, c.received_on::text AS received_on,
-       c.is_green_channel, c.supplement_count
+       c.is_green_channel, c.supplement_count, c.complete_on::text AS complete_on
      FROM ${FROM}
      WHERE c.department_code = $1 AND c.status = 'received'
-     ORDER BY c.is_green_channel DESC, c.received_on, c.id LIMIT $2`,
+     ORDER BY c.is_green_channel DESC, c.complete_on, c.received_on, c.id LIMIT $2`,
     [departmentCode, limit],
   );
   return rows.map((row) => ({
@@ -161,6 +164,7 @@ export async function listAcceptanceQueue(
     receivedOn: row.received_on,
     isGreenChannel: row.is_green_channel,
     supplementCount: row.supplement_count,
+    completeOn: row.complete_on,
   }));
 }
 

@@ -4,6 +4,7 @@ import { findCaseById } from '../store/caseStore';
 import { loadCaseContext } from '../operations/loadCaseContext';
 import { scheduleClockTimers } from './clockTimers';
 import { scheduleNoActivityFlag } from './caseFlags';
+import { scheduleStepTimers } from './scheduleStepTimers';
 
 /**
  * After 受理 (at the window or deemed): the case's warning rungs, its deemed approval where the
@@ -16,6 +17,7 @@ export async function scheduleAcceptedCase(deps: CaseDeps, call: Call & { tx: Qu
   const today = deps.clock.today();
   const scope = { caseId, number: record.number, clock: record.clock, today, ...context };
   await scheduleClockTimers(deps, call, scope);
+  await scheduleStepTimers(deps, call, { caseId, calendar: context.calendar, today });
   await scheduleNoActivityFlag(deps, call, {
     caseId,
     calendar: context.calendar,
