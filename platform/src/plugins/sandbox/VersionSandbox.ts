@@ -21,6 +21,7 @@ const LOG_ENTRIES = 50;
 const LOG_CHARS = 2000;
 const HTTP_REQUESTS_PER_CALL = 8;
 const DETAIL_CHARS = 200;
+const JOB_BATCH = 256;
 
 /** What one hook call collects while it runs; the bridge functions write here. */
 interface CallState {
@@ -78,7 +79,9 @@ export class VersionSandbox {
     onCreated: () => void,
   ): Promise<{ sandbox: VersionSandbox; cpuMs: number } | { failure: CallOutcome; cpuMs: number }> {
     const pages = Math.max(MIN_MEMORY_BYTES, limits.memoryBytes) / PAGE;
-    const memory = new wasmApi.Memory({ initial: 256, maximum: Math.ceil(pages) });
+    // Initial = maximum: growing a memory step by step made bombs three times slower to hit the
+    // cap; untouched pages cost no resident memory.
+    const memory = new wasmApi.Memory({ initial: Math.ceil(pages), maximum: Math.ceil(pages) });
     const module = await newQuickJSWASMModuleFromVariant(newVariant(RELEASE_SYNC, { wasmModule, wasmMemory: memory }));
     const runtime = module.newRuntime();
     runtime.setMaxStackSize(limits.stackBytes);
@@ -147,6 +150,7 @@ export class VersionSandbox {
     let waited = 0;
     this.deadline = started + limits.timeoutMs;
     let outcome: CallOutcome;
+    let engineFailed = false;
     try {
       const args = [
         this.context.newString(hook),
@@ -170,13 +174,15 @@ export class VersionSandbox {
       }
     } catch (error) {
       outcome = hostFailure(error, 'throw');
+      engineFailed = true;
     } finally {
       this.deadline = Infinity;
       this.current = null;
     }
     // Requests still in flight answer into a context nobody listens to; they end by their own timeout.
     const cpuMs = Math.max(0, performance.now() - started - waited);
-    const spent = !outcome.ok && (outcome.kind === 'memory' || outcome.kind === 'stack' || outcome.kind === 'timeout');
+    const spent =
+      engineFailed || (!outcome.ok && (outcome.kind === 'memory' || outcome.kind === 'stack' || outcome.kind === 'timeout'));
     const logs =
       state.logsDropped > 0
         ? [...state.logs, { level: 'warn' as const, message: `（另有 ${state.logsDropped} 条日志未记录）` }]
@@ -187,7 +193,9 @@ export class VersionSandbox {
   /** Runs the guest's jobs until its promise settles, waiting on brokered HTTP in between. */
   private async settle(promise: QuickJSHandle, state: CallState, addWaited: (ms: number) => void): Promise<CallOutcome> {
     for (;;) {
-      const jobs = this.runtime.executePendingJobs();
+      // In batches, so a guest that only ever awaits is stopped here even if no job runs long.
+      if (performance.now() > this.deadline) return { ok: false, kind: 'timeout', detail: '' };
+      const jobs = this.runtime.executePendingJobs(JOB_BATCH);
       if (jobs.error) {
         const failure = this.classify(jobs.error);
         jobs.error.dispose();
@@ -223,8 +231,14 @@ export class VersionSandbox {
     if (this.context.typeof(error) === 'object') {
       name = this.stringProp(error, 'name');
       message = this.stringProp(error, 'message');
+      // An error object with neither name nor message is what an allocation failure while
+      // building the error leaves (an object without both, thrown on purpose, reads the same).
+      if (name === '' && message === '') return { ok: false, kind: 'memory', detail: 'out of memory' };
     } else {
       const dumped: unknown = this.context.typeof(error) === 'string' ? this.context.getString(error) : this.context.dump(error);
+      // Out of memory while already out of memory, QuickJS throws null (or an empty value): it
+      // cannot even build the error.
+      if (dumped === null || dumped === undefined || dumped === '') return { ok: false, kind: 'memory', detail: 'out of memory' };
       message = String(dumped);
     }
     if (name === 'InternalError' && message === 'interrupted') return { ok: false, kind: 'timeout', detail: '' };
@@ -369,6 +383,8 @@ function loadKind(kind: PluginFailureKind): PluginFailureKind {
 /** An exception from the engine itself (a WebAssembly trap, an abort): the module is spent. */
 function hostFailure(error: unknown, fallback: 'load' | 'throw'): CallOutcome {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  // Freeing a deeply nested value recurses natively, past QuickJS's own stack check.
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return guestFailure('stack', message);
   if (error instanceof wasmApi.RuntimeError || /memory|abort/i.test(message)) return guestFailure('memory', message);
   return guestFailure(fallback, message);
 }
