@@ -21,3 +21,5 @@ export { getPluginTable, putPluginTable, type TableView } from './operations/plu
 export { listPlugins, getPlugin, getPluginVersion, type PluginSummary } from './operations/readPlugins';
 export { getPluginHealth, type VersionHealth, type HookHealth } from './operations/getPluginHealth';
 export type { PluginView, VersionView, VersionDetail } from './operations/pluginViews';
+export { createSandboxPool } from './sandbox/createSandboxPool';
+export type { SandboxPool, SandboxGrants, SandboxRequest, SandboxResult } from './sandbox/SandboxPool';

@@ -12,6 +12,8 @@ import { calendarWarnings, seedCalendars } from '../calendar';
 import { seedLaws } from '../laws';
 import { composeRoutes, sessionSettingsOf } from './composeRoutes';
 import { filesSetupOf, type FilesSetup } from './composeFiles';
+import { pluginSetupOf } from './composePlugins';
+import type { PluginHost } from '../plugins';
 import { sweepOrphanFiles } from '../files';
 import { caseTimerHandlers, openMissingCases } from '../cases';
 import type { TimerHandlers } from '../scheduler';
@@ -25,6 +27,10 @@ export interface Bootstrapped {
   files: FilesSetup;
   /** What the scheduler runs for each timer kind (startServer polls with them). */
   timerHandlers: TimerHandlers;
+  /** The plugin host: what intake and cases call plugins through (kernel/PluginHooks). */
+  plugins: PluginHost;
+  /** Flushes plugin usage and stops the sandbox's workers (before the database closes). */
+  closePlugins(): Promise<void>;
 }
 
 /**
@@ -84,7 +90,8 @@ export async function bootstrap({
     await db.close();
     throw error;
   }
-  const routes = composeRoutes(deps, config, files);
+  const plugins = pluginSetupOf(deps, config);
+  const routes = composeRoutes(deps, config, files, plugins);
   const sessions = sessionSettingsOf(config);
   const app = createApp({
     routes,
@@ -94,5 +101,14 @@ export async function bootstrap({
     portalDir,
     adminDir,
   });
-  return { deps, config, routes, app, files, timerHandlers: caseTimerHandlers({ ...deps, region: config.region }) };
+  return {
+    deps,
+    config,
+    routes,
+    app,
+    files,
+    timerHandlers: caseTimerHandlers({ ...deps, region: config.region }),
+    plugins: plugins.host,
+    closePlugins: () => plugins.close(),
+  };
 }

@@ -9,6 +9,8 @@ import { identityRoutes, userRoutes, type SessionSettings } from '../identity';
 import { lawRoutes } from '../laws';
 import { buildOpenApi, systemRoutes } from '../http';
 import { filesSetupOf, type FilesSetup } from './composeFiles';
+import { pluginSetupOf, type PluginSetup } from './composePlugins';
+import { pluginRoutes } from '../plugins';
 import { canStaffOpenFile, intakeRoutes, resolveUpload } from '../intake';
 import { caseEventRoutes, caseRoutes, openCase, resolveSupplementUpload } from '../cases';
 
@@ -17,7 +19,12 @@ export function sessionSettingsOf(config: Config): SessionSettings {
 }
 
 /** Every module's routes, each given only the dependencies and settings it uses. */
-export function composeRoutes(deps: Deps, config: Config, files: FilesSetup = filesSetupOf(config)): Route[] {
+export function composeRoutes(
+  deps: Deps,
+  config: Config,
+  files: FilesSetup = filesSetupOf(config),
+  plugins: PluginSetup = pluginSetupOf(deps, config),
+): Route[] {
   let openApi: Record<string, unknown> | undefined;
   const caseDeps = { ...deps, region: config.region };
   const routes: Route[] = [
@@ -45,6 +52,8 @@ export function composeRoutes(deps: Deps, config: Config, files: FilesSetup = fi
     }),
     ...caseRoutes(caseDeps),
     ...caseEventRoutes(caseDeps),
+    // A health read includes this process's counts since its last flush.
+    ...pluginRoutes({ ...deps, checkBundle: plugins.checkBundle }, { beforeHealth: () => plugins.host.flush() }),
   ];
   return routes;
 }

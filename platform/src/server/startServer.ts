@@ -32,6 +32,7 @@ export async function startServer(options: Parameters<typeof bootstrap>[0]): Pro
       );
     });
   } catch (error) {
+    await booted.closePlugins();
     await booted.deps.db.close();
     throw listenError(error as NodeJS.ErrnoException, config.host, config.port);
   }
@@ -52,6 +53,8 @@ export async function startServer(options: Parameters<typeof bootstrap>[0]): Pro
           server.closeIdleConnections();
         });
         await scheduler.stop();
+        // Usage counted since the last flush is written while the database is still open.
+        await booted.closePlugins();
         await booted.deps.db.close();
         booted.files.dispose();
       })();

@@ -42,6 +42,16 @@ export const configSchema = {
     },
     CLAMD_PORT: { type: 'string', pattern: '^\\d{1,5}$', description: 'clamd 的 TCP 端口（默认 3310）' },
     CLAMD_TIMEOUT_SECONDS: { type: 'string', pattern: '^[1-9]\\d{0,2}$', description: '一次扫描最长等待（秒，默认 30）' },
+    PLUGIN_CALLS_PER_MINUTE: {
+      type: 'string',
+      pattern: '^[1-9]\\d{0,6}$',
+      description: '每个部门的插件每分钟最多调用次数（默认 12000）',
+    },
+    PLUGIN_CPU_MS_PER_MINUTE: {
+      type: 'string',
+      pattern: '^[1-9]\\d{0,6}$',
+      description: '每个部门的插件每分钟最多占用的 CPU 毫秒（默认 30000，即半个核）',
+    },
   },
 } as const;
 
@@ -66,6 +76,9 @@ export interface Config {
   seedDir: string;
   /** Where clamd listens; undefined: no scanner, files are stored unscanned (staff cannot open them). */
   clamd: ClamdAddress | undefined;
+  /** Per department, so one department's plugins cannot starve another's (docs/plugin-sandbox.md). */
+  pluginCallsPerMinute: number;
+  pluginCpuMsPerMinute: number;
 }
 
 export type ClamdAddress = ({ socket: string } | { host: string; port: number }) & { timeoutMs: number };
@@ -143,5 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxyOf(given.TRUST_PROXY),
     seedDir: resolve(given.SEED_DIR ?? defaultSeedDir),
     clamd: clamdOf(given),
+    pluginCallsPerMinute: Number(given.PLUGIN_CALLS_PER_MINUTE ?? 12_000),
+    pluginCpuMsPerMinute: Number(given.PLUGIN_CPU_MS_PER_MINUTE ?? 30_000),
   };
 }

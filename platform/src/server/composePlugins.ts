@@ -1,0 +1,30 @@
+import type { Config } from '../infra';
+import type { Deps } from '../kernel';
+import { checkPluginBundle, createPluginHost, createSandboxPool, type CheckBundle, type PluginHost } from '../plugins';
+
+/** The sandbox pool the host and the upload check share, the host, and how to stop both. */
+export interface PluginSetup {
+  host: PluginHost;
+  checkBundle: CheckBundle;
+  close(): Promise<void>;
+}
+
+/**
+ * One pool per process: its quotas are per department across every caller (intake, cases, the
+ * upload check's examples), so an upload's examples count against the department like its calls.
+ * Workers start on a department's first call, so composing this costs nothing until a plugin runs.
+ */
+export function pluginSetupOf(deps: Pick<Deps, 'db' | 'clock' | 'logger'>, config: Config): PluginSetup {
+  const pool = createSandboxPool({
+    quota: { callsPerMinute: config.pluginCallsPerMinute, cpuMsPerMinute: config.pluginCpuMsPerMinute },
+  });
+  const host = createPluginHost(deps, { pool, region: config.region });
+  return {
+    host,
+    checkBundle: (bundle, forms) => checkPluginBundle(bundle, { forms, pool }),
+    async close() {
+      await host.close();
+      await pool.close();
+    },
+  };
+}
