@@ -321,20 +321,25 @@ export class VersionSandbox {
       const body = context.getString(bodyHandle);
       const deferred = context.newPromise();
       call.onWait(call.limits.httpTimeoutMs);
-      const settled = brokeredFetch(method, url, body, this.grants.httpOrigins, call.limits.httpTimeoutMs).then(
-        (answer) => {
-          if (this.disposed || !deferred.alive) return;
-          const text = context.newString(JSON.stringify(answer));
-          deferred.resolve(text);
-          text.dispose();
-        },
-        (error: unknown) => {
-          if (this.disposed || !deferred.alive) return;
-          const guestError = context.newError(error instanceof Error ? error.message : String(error));
-          deferred.reject(guestError);
-          guestError.dispose();
-        },
-      );
+      // Started once the guest yields, so fetch's own work (the first one loads undici) is
+      // waiting time, not the guest's.
+      const origins = this.grants.httpOrigins;
+      const settled = new Promise((resolve) => setImmediate(resolve))
+        .then(() => brokeredFetch(method, url, body, origins, call.limits.httpTimeoutMs))
+        .then(
+          (answer) => {
+            if (this.disposed || !deferred.alive) return;
+            const text = context.newString(JSON.stringify(answer));
+            deferred.resolve(text);
+            text.dispose();
+          },
+          (error: unknown) => {
+            if (this.disposed || !deferred.alive) return;
+            const guestError = context.newError(error instanceof Error ? error.message : String(error));
+            deferred.reject(guestError);
+            guestError.dispose();
+          },
+        );
       const tracked = settled.finally(() => {
         call.pending.delete(tracked);
         if (!this.disposed && deferred.alive) deferred.dispose();

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
-import type { SandboxGrants } from './SandboxPool';
+import { DEFAULT_SANDBOX_LIMITS, NO_GRANTS, type SandboxGrants } from './SandboxPool';
 import type { CallMessage, FromWorker, ToWorker } from './workerProtocol';
 import { VersionSandbox } from './VersionSandbox';
 import { wasmApi } from './wasmApi';
@@ -118,4 +118,26 @@ port.on('message', (message: ToWorker) => {
     });
 });
 
-post({ type: 'ready' });
+/**
+ * V8 compiles a WebAssembly function on its first call, in each thread: a fresh worker's first
+ * guest call paid for compiling QuickJS's common paths (seconds on a loaded machine) inside its
+ * time limit. One throwaway call before `ready` pays it where no call is waiting.
+ */
+async function warmUp(): Promise<void> {
+  // Node loads fetch (undici) on first touch; a brokered request should not pay for it in guest time.
+  void globalThis.fetch;
+  const code = `globalThis.__matterflowPlugin = { hooks: {
+    validate: (input, ctx) => { ctx.log.info('warm'); try { null.x; } catch (e) { String(e); } return { errors: [input.a] }; },
+    route: async (input) => { await null; throw new Error('warm ' + JSON.stringify(input)); },
+  } };`;
+  const limits = { ...DEFAULT_SANDBOX_LIMITS, timeoutMs: 60_000 };
+  const loaded = await VersionSandbox.load(wasmModule, code, NO_GRANTS, limits, () => undefined);
+  if ('failure' in loaded) return;
+  for (const hook of ['validate', 'route', 'validate', 'route'])
+    await loaded.sandbox.call(hook, '{"a":[1,"二",{"b":null}]}', '{}', limits, () => undefined);
+  loaded.sandbox.dispose();
+}
+
+void warmUp()
+  .catch(() => undefined)
+  .finally(() => post({ type: 'ready' }));
