@@ -98,6 +98,14 @@ module.exports = {
       from: { path: '^platform/src/', pathNot: '^platform/src/(server|cli|plugins)/' },
       to: { path: '^platform/src/plugins/' },
     },
+    {
+      name: 'plugins-import-only-the-sdk',
+      severity: 'error',
+      comment:
+        'A department plugin is compiled alone for the sandbox: it may import its own files and the SDK, nothing of the platform, no package, no Node built-in (its tests run it through the check).',
+      from: { path: '^plugins/([^/]+)/', pathNot: '\\.test\\.ts$' },
+      to: { pathNot: '^plugins/($1|sdk)/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

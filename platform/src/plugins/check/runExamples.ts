@@ -31,7 +31,10 @@ export async function runExamples(
   for (const example of manifest.examples ?? []) {
     const sandboxGrants: SandboxGrants = {
       httpOrigins: manifest.capabilities.http?.length ? (grants.httpOrigins ?? []) : [],
-      lookupTables: (example.lookup ?? {}) as SandboxGrants['lookupTables'],
+      // Only the tables the manifest asks for, as the host would grant them.
+      lookupTables: Object.fromEntries(
+        Object.entries(example.lookup ?? {}).filter(([table]) => manifest.capabilities.lookup?.includes(table)),
+      ) as SandboxGrants['lookupTables'],
       calendar: manifest.capabilities.calendar ? (grants.calendar ?? null) : null,
     };
     const answer = await pool.run({
