@@ -21,6 +21,14 @@ const sourceLine = (files: Record<string, unknown> | undefined, { file, line }: 
   return typeof text === 'string' ? text.split('\n')[line - 1]?.trim() : undefined;
 };
 
+/** file:line:column in the source, the manifest's pointer, or the whole plugin. */
+const placeOf = (d: CheckDiagnostic) =>
+  d.file && d.line > 0
+    ? `${d.file}:${d.line}:${d.column}`
+    : d.pointer !== undefined
+      ? `plugin.json ${d.pointer || '/'}`
+      : d.file || '（整个插件）';
+
 /**
  * The upload check's result: which steps passed, the type errors at file:line:column with the
  * line itself, and each example's outcome. A failed check says plainly that the version stays a
@@ -64,9 +72,7 @@ export function CheckResultView({
               {
                 key: 'place',
                 title: '位置',
-                render: (_, d) => (
-                  <code className="plugin-place">{d.file ? `${d.file}:${d.line}:${d.column}` : '（整个插件）'}</code>
-                ),
+                render: (_, d) => <code className="plugin-place">{placeOf(d)}</code>,
               },
               {
                 key: 'message',
@@ -77,7 +83,7 @@ export function CheckResultView({
                     <>
                       <div>
                         {d.message}
-                        {d.code !== undefined && <Typography.Text type="secondary">（TS{d.code}）</Typography.Text>}
+                        {d.code && <Typography.Text type="secondary">（{d.code}）</Typography.Text>}
                       </div>
                       {line && <code className="plugin-source-line">{line}</code>}
                     </>

@@ -63,8 +63,11 @@ export interface CheckDiagnostic {
   file: string;
   line: number;
   column: number;
-  code?: number | string;
+  /** `TS2339` from the compiler, `esbuild` from the compile step, else a `plugin.…` code. */
+  code: string;
   message: string;
+  /** A JSON pointer into plugin.json, for manifest problems. */
+  pointer?: string;
 }
 
 export interface ExampleResult {
