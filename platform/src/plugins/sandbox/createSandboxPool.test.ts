@@ -1,37 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSandboxPool } from './createSandboxPool';
-import { NO_GRANTS, type SandboxRequest } from './SandboxPool';
+import { sandboxRequest } from './testPlugins';
 
-const pool = createSandboxPool({ quota: { callsPerMinute: 10_000, cpuMsPerMinute: 600_000 } });
+const pool = createSandboxPool({ quota: { callsPerMinute: 100_000, cpuMsPerMinute: 6_000_000 } });
 afterAll(() => pool.close());
 
-function plugin(hooks: string): string {
-  return `(() => { globalThis.__matterflowPlugin = { hooks: { ${hooks} } }; })();`;
-}
-
-function request(code: string, over: Partial<SandboxRequest> = {}): SandboxRequest {
-  return {
-    departmentCode: 'D1',
-    pluginId: 'id-check',
-    version: '1.0.0',
-    code,
-    hook: 'validate',
-    input: { form: { name: '张三' } },
-    options: { strict: true },
-    grants: NO_GRANTS,
-    ...over,
-  };
-}
+const healthy = `validate: (input, ctx) => { ctx.log.info('hi'); return { errors: [], name: input.form.name, strict: ctx.options.strict }; }`;
 
 describe('createSandboxPool', () => {
-  it('runs a plain plugin', async () => {
-    const result = await pool.run(
-      request(
-        plugin(
-          `validate: (input, ctx) => { ctx.log.info('hi'); return { errors: [], name: input.form.name, strict: ctx.options.strict }; }`,
-        ),
-      ),
-    );
+  it('runs a plain plugin with its input, options and log', async () => {
+    const result = await pool.run(sandboxRequest(healthy));
     expect(result).toMatchObject({
       ok: true,
       output: { errors: [], name: '张三', strict: true },
@@ -39,18 +17,123 @@ describe('createSandboxPool', () => {
     });
   });
 
-  it('stops an infinite loop', async () => {
-    const result = await pool.run(request(plugin(`validate: () => { for (;;) {} }`), { version: '2.0.0' }));
-    expect(result).toMatchObject({ ok: false, kind: 'timeout', message: '插件 id-check 2.0.0 的 validate 超时（200 毫秒）' });
+  it('reuses a version’s context (second call faster) and forget drops it', async () => {
+    const counter = sandboxRequest(`validate: () => { globalThis.n = (globalThis.n || 0) + 1; return { n: globalThis.n }; }`);
+    const first = await pool.run(counter);
+    const second = await pool.run(counter);
+    expect(first).toMatchObject({ ok: true, output: { n: 1 } });
+    expect(second).toMatchObject({ ok: true, output: { n: 2 } });
+    expect(second.wallMs).toBeLessThan(first.wallMs);
+    pool.forget(counter.pluginId, counter.version);
+    expect(await pool.run(counter)).toMatchObject({ ok: true, output: { n: 1 } });
   });
 
-  it('hard-stops "ab".repeat in a loop', async () => {
-    const result = await pool.run(
-      request(plugin(`validate: () => { let s = ''; for (;;) { s = 'ab'.repeat(1e7); s = s.replace(/a/g, 'b'); } }`), {
-        version: '3.0.0',
+  it('a healthy plugin of another department keeps answering while a hostile one loops', async () => {
+    const warmHealthy = sandboxRequest(healthy, { departmentCode: 'D-healthy' });
+    await pool.run(warmHealthy);
+    const looping = pool.run(
+      sandboxRequest(`validate: () => { for (;;) {} }`, {
+        departmentCode: 'D-hostile',
+        limits: { timeoutMs: 3000 },
       }),
     );
-    expect(result).toMatchObject({ ok: false, kind: 'timeout' });
-    expect(result.wallMs).toBeLessThan(2000);
+    let loopDone = false;
+    void looping.then(() => (loopDone = true));
+    const answers = [];
+    for (let i = 0; i < 5; i += 1) answers.push(await pool.run(warmHealthy));
+    expect(loopDone).toBe(false);
+    for (const answer of answers) expect(answer).toMatchObject({ ok: true });
+    expect(await looping).toMatchObject({ ok: false, kind: 'timeout', message: expect.stringContaining('超时（3000 毫秒）') });
+  });
+
+  it('a call queued behind a hard-stopped one runs on the replacement worker', async () => {
+    const hostile = pool.run(
+      sandboxRequest(`validate: () => { let s = ''; for (;;) { s = 'ab'.repeat(5e6); s = s.split('').join(''); } }`, {
+        departmentCode: 'D-queue',
+      }),
+    );
+    const queued = pool.run(sandboxRequest(healthy, { departmentCode: 'D-queue', pluginId: 'other-plugin' }));
+    expect(await hostile).toMatchObject({ ok: false, kind: 'timeout' });
+    expect(await queued).toMatchObject({ ok: true, output: { errors: [] } });
+  });
+
+  it('more departments than workers: the least recently used idle worker is retired, all answer', async () => {
+    const small = createSandboxPool({ quota: { callsPerMinute: 1000, cpuMsPerMinute: 600_000 }, maxWorkers: 2 });
+    try {
+      const plugin = sandboxRequest(healthy);
+      for (const departmentCode of ['A', 'B', 'C', 'A', 'C', 'B'])
+        expect(await small.run({ ...plugin, departmentCode })).toMatchObject({ ok: true });
+      const together = await Promise.all(['A', 'B', 'C', 'D'].map((departmentCode) => small.run({ ...plugin, departmentCode })));
+      for (const answer of together) expect(answer).toMatchObject({ ok: true });
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('the host’s memory returns near where it was after memory bombs', async () => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    const bomb = `validate: () => { const keep = []; for (;;) keep.push(new Float64Array(1 << 18)); }`;
+    await pool.run(sandboxRequest(bomb, { departmentCode: 'D-bomb', limits: { timeoutMs: 8000 } }));
+    gc?.();
+    const before = process.memoryUsage().rss;
+    // Twelve bombs of 32 MB each: kept, they would hold ~384 MB.
+    for (let i = 0; i < 12; i += 1) {
+      const result = await pool.run(sandboxRequest(bomb, { departmentCode: 'D-bomb', limits: { timeoutMs: 8000 } }));
+      expect(result).toMatchObject({ ok: false, kind: 'memory' });
+    }
+    gc?.();
+    const grownMb = (process.memoryUsage().rss - before) / (1024 * 1024);
+    expect(grownMb).toBeLessThan(160);
+  });
+
+  it('closing answers waiting calls instead of leaving them hanging', async () => {
+    const closing = createSandboxPool({ quota: { callsPerMinute: 1000, cpuMsPerMinute: 600_000 } });
+    const pending = closing.run(sandboxRequest(`validate: () => { for (;;) {} }`, { limits: { timeoutMs: 5000 } }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await closing.close();
+    expect(await pending).toMatchObject({ ok: false, kind: 'load', message: expect.stringContaining('沙箱已关闭') });
+    expect(await closing.run(sandboxRequest(healthy))).toMatchObject({ ok: false, kind: 'load' });
+  });
+});
+
+describe('quotas per department', () => {
+  it('refuses calls over the minute’s count without running them, and usage reports it', async () => {
+    let now = 1_000_000;
+    const limited = createSandboxPool({ quota: { callsPerMinute: 2, cpuMsPerMinute: 600_000 }, now: () => now });
+    try {
+      const counter = sandboxRequest(`validate: () => { globalThis.n = (globalThis.n || 0) + 1; return { n: globalThis.n }; }`, {
+        departmentCode: 'Q1',
+      });
+      expect(await limited.run(counter)).toMatchObject({ ok: true, output: { n: 1 } });
+      expect(await limited.run(counter)).toMatchObject({ ok: true, output: { n: 2 } });
+      expect(await limited.run(counter)).toMatchObject({
+        ok: false,
+        kind: 'quota',
+        message: expect.stringMatching(/^插件 id-check 1\.0\.\d+ 的 validate 未运行：本部门插件调用超出每分钟配额/),
+      });
+      expect(await limited.run({ ...counter, departmentCode: 'Q2' })).toMatchObject({ ok: true });
+      expect(limited.usage()).toEqual([
+        { departmentCode: 'Q1', calls: 2, cpuMs: expect.any(Number), refused: 1 },
+        { departmentCode: 'Q2', calls: 1, cpuMs: expect.any(Number), refused: 0 },
+      ]);
+      now += 60_000;
+      // The refused call never ran: the counter goes on from 2.
+      expect(await limited.run(counter)).toMatchObject({ ok: true, output: { n: 3 } });
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('refuses calls once the department used its CPU milliseconds', async () => {
+    const limited = createSandboxPool({ quota: { callsPerMinute: 1000, cpuMsPerMinute: 150 } });
+    try {
+      const loop = sandboxRequest(`validate: () => { for (;;) {} }`, { departmentCode: 'CPU' });
+      expect(await limited.run(loop)).toMatchObject({ ok: false, kind: 'timeout' });
+      expect(await limited.run(sandboxRequest(healthy, { departmentCode: 'CPU' }))).toMatchObject({ ok: false, kind: 'quota' });
+      expect(await limited.run(sandboxRequest(healthy, { departmentCode: 'other' }))).toMatchObject({ ok: true });
+      expect(limited.usage().find((usage) => usage.departmentCode === 'CPU')?.cpuMs).toBeGreaterThanOrEqual(150);
+    } finally {
+      await limited.close();
+    }
   });
 });
