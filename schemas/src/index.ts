@@ -133,6 +133,7 @@ export {
   type CasePause,
   type CaseProgress,
   type CaseStatus,
+  type CaseResultFile,
   type CaseView,
   type ClockLevel,
   type ProgressDetail,

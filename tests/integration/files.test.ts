@@ -33,7 +33,7 @@ const MATERIALS: Record<string, UploadRules> = {
   everything: { accept: ['pdf', 'jpg', 'png', 'zip', 'exe', 'elf'], maxBytes: 64 * KIB },
 };
 const resolveUpload = async (call: Call, { draftId, materialId }: UploadPurpose) => {
-  const rules = MATERIALS[materialId];
+  const rules = MATERIALS[materialId ?? ''];
   if (call.actor.kind !== 'user' || draftId !== DRAFT || !rules) throw fail('UPLOAD_INVALID', { reason: 'no such draft' });
   return rules;
 };

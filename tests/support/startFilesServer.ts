@@ -45,7 +45,8 @@ export async function startFilesServer({
   const { db, clock, logger } = booted.deps;
   const routes = [
     ...booted.routes.filter((route) => !route.path.startsWith('/files')),
-    ...filesRoutes(booted.deps, { ...booted.files, resolveUpload, canStaffOpen }),
+    // No case results here: a citizen opens only their own uploads.
+    ...filesRoutes(booted.deps, { ...booted.files, resolveUpload, canStaffOpen, canRecipientOpen: async () => false }),
   ];
   const sessions = sessionSettingsOf(config);
   const app = createApp({

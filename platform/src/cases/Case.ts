@@ -1,6 +1,6 @@
 import type { FlowState } from '../flows';
 import type { ClockState } from './clock';
-import type { CaseDecision, CaseDelivery, CaseStatus, SupplementItem } from '@matterflow/schemas';
+import type { CaseDecision, CaseDelivery, CaseResultFile, CaseStatus, SupplementItem } from '@matterflow/schemas';
 
 // The statuses, reasons and wire shapes the workbench and the portal read too live in schemas/src/cases.
 
@@ -10,6 +10,7 @@ export {
   REFUSAL_REASONS,
   type CaseDecision,
   type CaseDelivery,
+  type CaseResultFile,
   type CaseStatus,
   type RefusalReason,
   type SupplementItem,
@@ -34,6 +35,8 @@ export interface CaseRecord {
   revision: number;
   decision: CaseDecision | null;
   delivery: CaseDelivery | null;
+  /** The result file attached after 准予 (migration 024). */
+  resultFile: CaseResultFile | null;
 }
 
 /** What the holder of a task (or the chief and the supervisor, for 催办) may do after 受理. */

@@ -34,6 +34,9 @@ export type { CaseProgress, ProgressEvent, ProgressItem } from './operations/cas
 export type { SupplementAnswerInput } from './operations/answerSupplementItems';
 export { actOnTask, TASK_ACTORS, VERIFICATION_TASK_ID } from './operations/actOnTask';
 export { completeCase, type CompletionInput } from './operations/completeCase';
+export { attachResult, type ResultInput } from './operations/attachResult';
+export { resolveResultUpload } from './operations/resolveResultUpload';
+export { canOpenCaseResult } from './operations/canOpenCaseResult';
 export { listTaskQueue, type QueuedTask } from './operations/listTaskQueue';
 export { setGreenChannel, type GreenChannelInput } from './operations/setGreenChannel';
 export { setStaffPost } from './operations/setStaffPost';

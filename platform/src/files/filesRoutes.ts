@@ -4,7 +4,7 @@ import { FILE_KINDS } from './fileKinds';
 import type { FileScanner } from './FileScanner';
 import type { FileStorage } from './FileStorage';
 import { fileViewSchema } from './FileView';
-import { openFile, type CanStaffOpen } from './openFile';
+import { openFile, type CanRecipientOpen, type CanStaffOpen } from './openFile';
 import { uploadFile, type ResolveUpload } from './uploadFile';
 
 const tags = ['文件 files'];
@@ -19,17 +19,24 @@ export interface FilesSettings {
   resolveUpload: ResolveUpload;
   /** Whether a staff member may open a file (intake: they handle its case). */
   canStaffOpen: CanStaffOpen;
+  /** Whether a citizen may open a file staff uploaded for them (cases: the result of their case). */
+  canRecipientOpen: CanRecipientOpen;
 }
 
 const uploadFieldsSchema = {
   type: 'object',
-  required: ['materialId', 'file'],
+  required: ['file'],
   properties: {
     draftId: { type: 'string', format: 'uuid', description: '草稿 id（须在文件之前）' },
     applicationNumber: {
       type: 'string',
       pattern: '^[0-9A-Z]{19,36}[0-9]{12}$',
       description: '补正时代替 draftId：已提交申请的编号，材料须是待补正的一项（须在文件之前）',
+    },
+    caseNumber: {
+      type: 'string',
+      pattern: '^[0-9A-Z]{19,36}[0-9]{12}$',
+      description: '结果文件（证照）：已准予的办件编号，单独给出，不带 materialId（本部门首席代表或窗口，须在文件之前）',
     },
     materialId: { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9_-]{0,63}$', description: '材料标识（须在文件之前）' },
     file: { type: 'string', contentMediaType: 'application/octet-stream', description: '一个文件；类型按内容识别' },
@@ -65,7 +72,7 @@ export function filesRoutes(deps: { db: Db; clock: Clock }, settings: FilesSetti
     defineRoute({
       method: 'get',
       path: '/files/{id}',
-      summary: '下载文件（上传者本人；经办人员仅限扫描通过且属其经办的件）',
+      summary: '下载文件（上传者本人；经办人员仅限扫描通过且属其经办的件；申请人可下载其办件的结果文件）',
       description:
         '作为附件下载（Content-Disposition 含 RFC 5987 filename*），nosniff 且 CSP sandbox。无权查看时与不存在一样答 404。',
       tags,

@@ -9,5 +9,5 @@ export type { FileScanner, ScanResult } from './FileScanner';
 export { createClamdScanner, type ClamdAddress } from './createClamdScanner';
 export { sweepOrphanFiles } from './sweepOrphanFiles';
 export type { ResolveUpload, UploadRules } from './uploadFile';
-export type { CanStaffOpen } from './openFile';
+export type { CanRecipientOpen, CanStaffOpen } from './openFile';
 export type { UploadPurpose } from './receiveUpload';

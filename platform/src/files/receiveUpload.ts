@@ -3,23 +3,37 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fail, isDomainError, type StreamBody } from '../kernel';
 
-/** What an upload is for: a material of an open draft, or of a submitted application (a 补正 answer). */
+/**
+ * What an upload is for: a material of an open draft, or of a submitted application (a 补正
+ * answer), or the result of a decided case (the licence the staff hand over; no material).
+ */
 export type UploadPurpose =
-  | { draftId: string; applicationNumber?: undefined; materialId: string }
-  | { applicationNumber: string; draftId?: undefined; materialId: string };
+  | { draftId: string; applicationNumber?: undefined; caseNumber?: undefined; materialId: string }
+  | { applicationNumber: string; draftId?: undefined; caseNumber?: undefined; materialId: string }
+  | { caseNumber: string; draftId?: undefined; applicationNumber?: undefined; materialId?: undefined };
 
-type PurposeField = 'draftId' | 'applicationNumber' | 'materialId';
+type PurposeField = 'draftId' | 'applicationNumber' | 'caseNumber' | 'materialId';
+const NUMBER = /^[0-9A-Z]{19,36}[0-9]{12}$/;
 const FIELD_PATTERNS: Record<PurposeField, RegExp> = {
   draftId: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-  applicationNumber: /^[0-9A-Z]{19,36}[0-9]{12}$/,
+  applicationNumber: NUMBER,
+  caseNumber: NUMBER,
   materialId: /^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/,
 };
 const isFieldName = (name: string): name is PurposeField => Object.hasOwn(FIELD_PATTERNS, name);
 
 const invalid = (reason: string) => fail('UPLOAD_INVALID', { reason });
 
-/** The two text fields (draftId or applicationNumber, then materialId), or UPLOAD_INVALID naming what is wrong. */
+/**
+ * The text fields (draftId or applicationNumber, then materialId; or caseNumber alone), or
+ * UPLOAD_INVALID naming what is wrong.
+ */
 function purposeOf(fields: Partial<Record<PurposeField, string>>): UploadPurpose {
+  if (fields.caseNumber !== undefined) {
+    if (Object.keys(fields).length > 1) throw invalid('caseNumber 只能单独给出');
+    if (!FIELD_PATTERNS.caseNumber.test(fields.caseNumber)) throw invalid('caseNumber 格式不正确');
+    return { caseNumber: fields.caseNumber };
+  }
   const owner = fields.applicationNumber === undefined ? 'draftId' : 'applicationNumber';
   if (owner === 'applicationNumber' && fields.draftId !== undefined) throw invalid('draftId 与 applicationNumber 只能给出一个');
   for (const name of [owner, 'materialId'] as const) {
@@ -31,9 +45,9 @@ function purposeOf(fields: Partial<Record<PurposeField, string>>): UploadPurpose
 }
 
 /**
- * Reads a multipart upload: the fields `draftId` (or `applicationNumber`) and `materialId`, then
- * exactly one part `file`. The fields come first so the limits for the file (whose draft, which material) are known before
- * its first byte is read; `onFile` then consumes the file stream (to disk, never to memory). The
+ * Reads a multipart upload: the fields `draftId` (or `applicationNumber`) and `materialId` (or
+ * `caseNumber` alone), then exactly one part `file`. The fields come first so the limits for the
+ * file (whose draft, which material) are known before its first byte is read; `onFile` then consumes the file stream (to disk, never to memory). The
  * whole form is read to its end before anything is accepted, so a second file, an unknown field
  * or a broken ending refuses the upload; what `onFile` staged is then handed to `discard`.
  */

@@ -24,6 +24,7 @@ export const EVENT_TITLES: Record<string, string> = {
   case_denied: '不予许可',
   case_terminated: '终止办理',
   case_delivered: '办结送达',
+  case_result_attached: '许可结果文件可下载',
   case_verified: '告知承诺事后核查完成',
   case_breach_found: '核查发现未履行承诺',
   case_green_channel_set: '开通绿色通道',

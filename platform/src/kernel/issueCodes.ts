@@ -210,6 +210,7 @@ export const issueCodes = {
   'case.user_invalid': '须是本环节承办部门中可办理本环节的在岗人员',
   'post.backup_invalid': '须是本部门同一岗位的其他在岗人员',
   'post.backup_required': '标记缺岗须先指定B岗人员',
+  'case.result_file_invalid': '须是本人为该办件上传的结果文件（PDF 或 JPG、PNG 图片）',
   'supplement.material_unknown': '本事项的这一版本没有这份材料',
   'supplement.field_unknown': '申请表没有这个字段',
   'supplement.item_repeated': '同一项材料或字段列了两次',

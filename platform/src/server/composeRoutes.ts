@@ -12,7 +12,7 @@ import { filesSetupOf, type FilesSetup } from './composeFiles';
 import { pluginSetupOf, type PluginSetup } from './composePlugins';
 import { pluginRoutes } from '../plugins';
 import { canStaffOpenFile, intakeRoutes, resolveUpload } from '../intake';
-import { caseEventRoutes, caseRoutes, openCase, resolveSupplementUpload } from '../cases';
+import { canOpenCaseResult, caseEventRoutes, caseRoutes, openCase, resolveResultUpload, resolveSupplementUpload } from '../cases';
 
 export function sessionSettingsOf(config: Config): SessionSettings {
   return { idleMinutes: config.sessionMinutes, absoluteMinutes: config.sessionMaxMinutes };
@@ -39,12 +39,16 @@ export function composeRoutes(
     ...lawRoutes(deps),
     ...filesRoutes(deps, {
       ...files,
-      // A draft's material, or one an open 补正 lists (the case engine knows which).
+      // A draft's material, one an open 补正 lists, or a decided case's result (the case engine knows which).
       resolveUpload: (call, purpose) =>
-        purpose.applicationNumber === undefined
-          ? resolveUpload(deps, call, purpose)
-          : resolveSupplementUpload(caseDeps, call, purpose),
-      canStaffOpen: (call, fileId) => canStaffOpenFile(deps, call, fileId),
+        purpose.caseNumber !== undefined
+          ? resolveResultUpload(caseDeps, call, purpose)
+          : purpose.applicationNumber === undefined
+            ? resolveUpload(deps, call, purpose)
+            : resolveSupplementUpload(caseDeps, call, purpose),
+      canStaffOpen: async (call, fileId) =>
+        (await canStaffOpenFile(deps, call, fileId)) || (await canOpenCaseResult(caseDeps, call, fileId)),
+      canRecipientOpen: (call, fileId) => canOpenCaseResult(caseDeps, call, fileId),
     }),
     ...intakeRoutes({
       ...deps,

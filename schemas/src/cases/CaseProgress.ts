@@ -1,5 +1,6 @@
 import type { UploadKind } from '../intake';
 import type { CaseStatus } from './caseStatuses';
+import type { CaseResultFile } from './CaseView';
 
 /** One item of the open 补正 as the applicant is asked for it, with what an upload may be. */
 export type ProgressItem =
@@ -60,5 +61,7 @@ export interface CaseProgress {
     decidedOn: string;
   } | null;
   delivery: { method: 'onSite' | 'express'; carrier: string | null; trackingNumber: string | null; deliveredOn: string } | null;
+  /** The result file once attached: downloaded through GET /api/files/{fileId}. */
+  result: CaseResultFile | null;
   timeline: ProgressEvent[];
 }

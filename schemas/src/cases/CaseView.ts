@@ -48,6 +48,15 @@ export interface CaseResultFile {
   attachedOn: string;
 }
 
+/** The result file of an approved case (the licence, scanned or electronic), as the applicant downloads it. */
+export interface CaseResultFile {
+  fileId: string;
+  name: string;
+  size: number;
+  mediaType: string;
+  attachedOn: string;
+}
+
 /** A case as staff read it (`GET /api/cases/{number}`), its clock derived for today. */
 export interface CaseView {
   number: string;
@@ -78,4 +87,6 @@ export interface CaseView {
   tasks: { id: string; name: string; role: string; department: string; assignee: string | null; budgetDays: number }[];
   decision: CaseDecision | null;
   delivery: CaseDelivery | null;
+  /** The attached result; optional only so views built by hand (fixtures) need not name it. */
+  result?: CaseResultFile | null;
 }

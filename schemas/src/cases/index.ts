@@ -1,6 +1,6 @@
 // The case engine's wire shapes and words, shared by the platform (which answers with them) and the
 // workbench and the portal (which read them): one definition, not a twin per app.
 export { CASE_STATUSES, CASE_STATUS_LABELS, REFUSAL_REASONS, type CaseStatus, type RefusalReason } from './caseStatuses';
-export type { CaseDecision, CaseDelivery, CasePause, CaseView, ClockLevel, SupplementItem } from './CaseView';
+export type { CaseDecision, CaseDelivery, CasePause, CaseResultFile, CaseView, ClockLevel, SupplementItem } from './CaseView';
 export type { QueuedTask } from './QueuedTask';
 export type { CaseProgress, ProgressDetail, ProgressEvent, ProgressItem } from './CaseProgress';

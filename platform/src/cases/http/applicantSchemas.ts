@@ -1,4 +1,5 @@
 import { CASE_STATUSES } from '../Case';
+import { resultFileSchema } from './caseSchemas';
 
 /** Request and response schemas of the applicant's case routes (the 补正 answer, the status page). */
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
@@ -111,6 +112,7 @@ export const caseProgressSchema = {
     'supplement',
     'decision',
     'delivery',
+    'result',
     'timeline',
   ],
   properties: {
@@ -178,6 +180,7 @@ export const caseProgressSchema = {
         { type: 'null' },
       ],
     },
+    result: { anyOf: [resultFileSchema, { type: 'null' }], description: '准予后的结果文件（证照），按 fileId 下载' },
     timeline: {
       type: 'array',
       description: '办理进度，先发生的在前',

@@ -8,6 +8,7 @@ import { actOnTask, TASK_ACTORS } from '../operations/actOnTask';
 import { withdrawCase } from '../operations/withdrawCase';
 import { readCaseWarnings } from '../warnings/readCaseWarnings';
 import { completeCase } from '../operations/completeCase';
+import { attachResult } from '../operations/attachResult';
 import { listTaskQueue } from '../operations/listTaskQueue';
 import { readTask } from '../operations/readTask';
 import { readTaskColleagues } from '../operations/readTaskColleagues';
@@ -23,6 +24,7 @@ import {
   caseWarningsSchema,
   completionBody,
   greenChannelBody,
+  resultBody,
   staffPostBody,
   staffPostParams,
   staffPostSchema,
@@ -136,7 +138,7 @@ export function caseRoutes(deps: CaseDeps): Route[] {
       method: 'post',
       path: '/cases/{number}/completion',
       summary: '办结送达：窗口领取或邮寄（快递单号）',
-      description: '仅限该办件所属部门的窗口工作人员，且办件已作出决定。',
+      description: '仅限该办件所属部门的窗口工作人员，且办件已作出决定。准予许可的可同时附上结果文件（resultFileId）。',
       tags,
       access: ['window'],
       params: caseNumberParams,
@@ -145,6 +147,23 @@ export function caseRoutes(deps: CaseDeps): Route[] {
       errors: [400, 401, 403, 404, 409, 422],
       async handle({ call, params, body }) {
         const { view } = await completeCase(deps, call, { number: params.number, input: body });
+        return { body: view };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/cases/{number}/result',
+      summary: '附上许可结果文件（证照扫描件或电子证照），申请人可在“我的办件”下载',
+      description:
+        '仅限该办件所属部门的首席代表或窗口工作人员，且办件已准予许可（已作出决定或已办结）。文件须先以 caseNumber 上传到 POST /api/files（PDF、JPG、PNG）。再次上传替换前一份。revision 须为读到的版本号；同一 idempotencyKey 的重试得到第一次的结果。',
+      tags,
+      access: ['chief', 'window'],
+      params: caseNumberParams,
+      body: { json: resultBody },
+      responses: { '200': { description: '附上结果后的办件（重试时为第一次的结果）', schema: caseSchema } },
+      errors: [400, 401, 403, 404, 409, 422],
+      async handle({ call, params, body }) {
+        const { view } = await attachResult(deps, call, { number: params.number, input: body });
         return { body: view };
       },
     }),

@@ -141,6 +141,20 @@ const deliverySchema = {
   },
 } as const;
 
+/** The result of an approved case (the licence file), downloaded through GET /api/files/{fileId}. */
+export const resultFileSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['fileId', 'name', 'size', 'mediaType', 'attachedOn'],
+  properties: {
+    fileId: { type: 'string', format: 'uuid' },
+    name: { type: 'string' },
+    size: { type: 'integer' },
+    mediaType: { type: 'string' },
+    attachedOn: date,
+  },
+} as const;
+
 export const caseSchema = {
   type: 'object',
   additionalProperties: false,
@@ -161,6 +175,7 @@ export const caseSchema = {
     'tasks',
     'decision',
     'delivery',
+    'result',
   ],
   properties: {
     number: { type: 'string' },
@@ -252,6 +267,7 @@ export const caseSchema = {
     },
     decision: { anyOf: [decisionSchema, { type: 'null' }] },
     delivery: { anyOf: [deliverySchema, { type: 'null' }] },
+    result: { anyOf: [resultFileSchema, { type: 'null' }], description: '准予后附上的结果文件（证照）' },
   },
 } as const;
 
@@ -384,6 +400,18 @@ export const completionBody = {
     carrier: { ...text(50), description: 'express：快递公司' },
     trackingNumber: { type: 'string', pattern: '^[A-Za-z0-9-]{6,40}$', description: 'express：快递单号' },
     comment: { ...text(2000), description: '备注' },
+    resultFileId: { type: 'string', format: 'uuid', description: '办结时附上的结果文件（先以 caseNumber 上传）' },
+  },
+} as const;
+
+export const resultBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['idempotencyKey', 'revision', 'fileId'],
+  properties: {
+    idempotencyKey,
+    revision,
+    fileId: { type: 'string', format: 'uuid', description: '结果文件（先以 caseNumber 上传到 POST /api/files）' },
   },
 } as const;
 

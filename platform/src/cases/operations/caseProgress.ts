@@ -103,6 +103,7 @@ export function caseProgress(
           deliveredOn: view.delivery.deliveredOn,
         }
       : null,
+    result: record.resultFile,
     timeline: events.map((event) => ({
       at: event.at,
       type: event.type,

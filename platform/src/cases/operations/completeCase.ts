@@ -5,6 +5,7 @@ import { appendCaseEvent } from '../store/caseEventStore';
 import { updateCase } from '../store/caseStore';
 import { caseView, type CaseView } from './caseView';
 import { loadCaseContext } from './loadCaseContext';
+import { assertMayAttachResult, resultFileFor } from './resultFileFor';
 import { runCaseAction } from './runCaseAction';
 
 /** The body of POST /api/cases/{number}/completion (its JSON Schema is in http/caseSchemas.ts). */
@@ -15,6 +16,8 @@ export interface CompletionInput {
   carrier?: string;
   trackingNumber?: string;
   comment?: string;
+  /** The result handed over with the delivery, uploaded first (POST /api/files with caseNumber). */
+  resultFileId?: string;
 }
 
 /** Express needs its tracking number (the applicant follows it); on site takes none. */
@@ -48,6 +51,11 @@ export async function completeCase(
     if (input.revision !== record.revision) throw fail('CASE_REVISION_CONFLICT', { revision: record.revision });
     if (record.status !== 'decided' || !record.decision)
       throw fail('CASE_ACTION_NOT_ALLOWED', { status: record.status, action: 'complete' });
+    const resultFile =
+      input.resultFileId === undefined
+        ? record.resultFile
+        : (assertMayAttachResult(actor, record),
+          await resultFileFor(deps, call, tx, { fileId: input.resultFileId, pointer: '/resultFileId' }));
     const context = await loadCaseContext(deps, tx, record);
     const today = deps.clock.today();
     const at = deps.clock.now();
@@ -58,7 +66,7 @@ export async function completeCase(
       deliveredOn: today,
       deliveredBy: actor.displayName,
     };
-    const change = { status: 'completed' as const, delivery };
+    const change = { status: 'completed' as const, delivery, resultFile };
     const revision = await updateCase(tx, { id: record.id, revision: record.revision, at }, change);
     if (revision === undefined) throw fail('CASE_REVISION_CONFLICT', { revision: record.revision });
     await appendCaseEvent(tx, context.application.id, {
@@ -66,7 +74,13 @@ export async function completeCase(
       type: 'case_delivered',
       actorUserId: actor.userId,
       actorName: actor.displayName,
-      details: { delivery, comment: input.comment ?? null, before: record.status, after: change.status },
+      details: {
+        delivery,
+        comment: input.comment ?? null,
+        before: record.status,
+        after: change.status,
+        ...(resultFile !== record.resultFile && { result: resultFile }),
+      },
     });
     return caseView(context.calendar, { ...record, ...change, revision }, today);
   });

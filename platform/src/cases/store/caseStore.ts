@@ -18,12 +18,13 @@ interface CaseRow {
   number: string;
   decision: CaseRecord['decision'];
   delivery: CaseRecord['delivery'];
+  result_file: CaseRecord['resultFile'];
 }
 
 // Dates as text: a DATE column must not pass through a JavaScript Date and its time zone.
 const COLUMNS = `c.id, c.application_id, c.department_code, c.status, c.received_on::text AS received_on,
   c.complete_on::text AS complete_on, c.accepted_on::text AS accepted_on, c.clock, c.flow_state, c.supplement,
-  c.supplement_count, c.is_green_channel, c.revision, a.number, c.decision, c.delivery`;
+  c.supplement_count, c.is_green_channel, c.revision, a.number, c.decision, c.delivery, c.result_file`;
 // The application's number is intake's; a case is found by it (read only, never written here).
 const FROM = 'cases c JOIN applications a ON a.id = c.application_id';
 const LOCK = ' FOR UPDATE OF c';
@@ -45,6 +46,7 @@ const toRecord = (row: CaseRow): CaseRecord => ({
   number: row.number,
   decision: row.decision,
   delivery: row.delivery,
+  resultFile: row.result_file,
 });
 
 /** Opens the case of an application once: a second call (a retried submit, the sweep) finds it there. */
@@ -67,6 +69,12 @@ export async function findCaseByNumber(q: Queryable, number: string, { isLocked 
   return rows[0] ? toRecord(rows[0]) : undefined;
 }
 
+/** The case whose attached result is this file (the files module asks before a download). */
+export async function findCaseByResultFile(q: Queryable, fileId: string): Promise<CaseRecord | undefined> {
+  const { rows } = await q.query<CaseRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE c.result_file ->> 'fileId' = $1`, [fileId]);
+  return rows[0] ? toRecord(rows[0]) : undefined;
+}
+
 export async function findCaseById(q: Queryable, id: number, { isLocked = false } = {}): Promise<CaseRecord | undefined> {
   const { rows } = await q.query<CaseRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE c.id = $1${isLocked ? LOCK : ''}`, [id]);
   return rows[0] ? toRecord(rows[0]) : undefined;
@@ -84,6 +92,7 @@ export type CaseChange = Partial<
     | 'completeOn'
     | 'decision'
     | 'delivery'
+    | 'resultFile'
     | 'isGreenChannel'
   >
 >;
@@ -98,6 +107,7 @@ const CHANGE_COLUMNS: Record<keyof CaseChange, { column: string; isJson?: boolea
   completeOn: { column: 'complete_on' },
   decision: { column: 'decision', isJson: true },
   delivery: { column: 'delivery', isJson: true },
+  resultFile: { column: 'result_file', isJson: true },
   isGreenChannel: { column: 'is_green_channel' },
 };
 
