@@ -21,6 +21,7 @@ const MyApplicationsPage = lazy(() =>
 const ApplicationPage = lazy(() => import('./pages/ApplicationPage').then((module) => ({ default: module.ApplicationPage })));
 const ReceiptPage = lazy(() => import('./pages/ReceiptPage').then((module) => ({ default: module.ReceiptPage })));
 const SupplementPage = lazy(() => import('./pages/SupplementPage').then((module) => ({ default: module.SupplementPage })));
+const DecisionPage = lazy(() => import('./pages/DecisionPage').then((module) => ({ default: module.DecisionPage })));
 
 const TITLES = {
   home: '首页',
@@ -33,6 +34,7 @@ const TITLES = {
   application: '办件详情',
   receipt: '材料接收凭证',
   supplement: '补正材料',
+  decision: '行政许可决定书',
   notFound: '页面不存在',
 } as const;
 const ACCOUNT_TITLES = { login: '登录', register: '注册' } as const;
@@ -78,7 +80,7 @@ export function App() {
             <SituationPage key={route.code} code={route.code} query={query} />
           </Suspense>
         )}
-        {['apply', 'draft', 'applications', 'application', 'receipt', 'supplement'].includes(route.page) && (
+        {['apply', 'draft', 'applications', 'application', 'receipt', 'supplement', 'decision'].includes(route.page) && (
           <Suspense
             fallback={
               <p className="notice" role="status">
@@ -92,6 +94,7 @@ export function App() {
             {route.page === 'application' && <ApplicationPage key={route.number} number={route.number} />}
             {route.page === 'receipt' && <ReceiptPage key={route.number} number={route.number} />}
             {route.page === 'supplement' && <SupplementPage key={route.number} number={route.number} />}
+            {route.page === 'decision' && <DecisionPage key={route.number} number={route.number} />}
           </Suspense>
         )}
         {route.page === 'login' && <LoginPage query={query} />}

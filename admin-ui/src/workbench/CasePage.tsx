@@ -10,6 +10,7 @@ import { ApplicationCard, FormDataCard, MaterialsCard } from './CaseDetails';
 import { CaseTimeline } from './CaseTimeline';
 import { loadCaseFile } from './loadCaseFile';
 import { TaskPanel } from './TaskPanel';
+import { ResultPanel } from './ResultPanel';
 import { availableNotices, noticeTitle } from './notices';
 import './workbench.css';
 
@@ -70,6 +71,7 @@ export function CasePage() {
           <Space orientation="vertical" size="middle" className="case-column">
             <ActionPanel file={file} onChanged={loaded.reload} onReload={loaded.reload} />
             <TaskPanel file={file} onChanged={loaded.reload} />
+            <ResultPanel file={file} onChanged={loaded.reload} onReload={loaded.reload} />
             <Card title="文书打印" size="small">
               <List
                 size="small"

@@ -42,18 +42,38 @@ function Standing({ progress }: { progress: CaseProgress }) {
         : `不予许可${progress.decision.reason ? `：${progress.decision.reason}` : ''}`,
     ]);
   return (
-    <dl className="facts">
-      <div className="fact">
-        <dt>办理状态</dt>
-        <dd>{progress.statusLabel}</dd>
-      </div>
-      {facts.map(([term, value]) => (
-        <div className="fact" key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
+    <>
+      <dl className="facts">
+        <div className="fact">
+          <dt>办理状态</dt>
+          <dd>{progress.statusLabel}</dd>
         </div>
-      ))}
-    </dl>
+        {facts.map(([term, value]) => (
+          <div className="fact" key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {progress.decision && <DecisionLinks progress={progress} />}
+    </>
+  );
+}
+
+/** Once decided: the 决定书 to read and print, and the result (the licence) to download once attached. */
+function DecisionLinks({ progress }: { progress: CaseProgress }) {
+  const title = progress.decision?.outcome === 'denied' ? '不予行政许可决定书' : '准予行政许可决定书';
+  return (
+    <p className="decision-links">
+      <Link className="button button-secondary" to={`/applications/${encodeURIComponent(progress.number)}/decision`}>
+        查看并打印{title}
+      </Link>
+      {progress.result && (
+        <a className="button button-secondary" href={`/api/files/${encodeURIComponent(progress.result.fileId)}`} download>
+          下载许可结果：{progress.result.name}
+        </a>
+      )}
+    </p>
   );
 }
 

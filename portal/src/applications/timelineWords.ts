@@ -102,6 +102,7 @@ const WORDS: Record<string, Words> = {
     tone: 'attention',
   }),
   case_deemed_approved: () => ({ title: '期限届满未作出决定，依法视为准予许可', lines: [], mark: '批', tone: 'done' }),
+  case_result_attached: () => ({ title: '许可结果（证照）已可下载', lines: [], mark: '证', tone: 'done' }),
   case_delivered: (event) => ({
     title: event.detail.deliveryMethod === 'express' ? '结果已邮寄' : '结果已送达',
     lines: [

@@ -12,6 +12,7 @@ export type PortalRoute =
   | { page: 'application'; number: string }
   | { page: 'receipt'; number: string }
   | { page: 'supplement'; number: string }
+  | { page: 'decision'; number: string }
   | { page: 'notFound' };
 
 const CODE = '([0-9A-Za-z]{1,40})';
@@ -38,5 +39,7 @@ export function matchRoute(path: string): PortalRoute {
   if (receipt?.[1]) return { page: 'receipt', number: receipt[1] };
   const supplement = new RegExp(`^/applications/${NUMBER}/supplement/?$`).exec(path);
   if (supplement?.[1]) return { page: 'supplement', number: supplement[1] };
+  const decision = new RegExp(`^/applications/${NUMBER}/decision/?$`).exec(path);
+  if (decision?.[1]) return { page: 'decision', number: decision[1] };
   return { page: 'notFound' };
 }
