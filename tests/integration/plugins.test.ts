@@ -97,7 +97,7 @@ describe('plugin life cycle', () => {
     const again = await upload(admin, pluginBundle({ department: scjg, matters: [food] }));
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('PLUGIN_VERSION_EXISTS');
-  });
+  }, 120_000);
 
   it('keeps a version that fails its check as a draft with the type error and its line, and refuses to enable it', async () => {
     const broken = pluginBundle({
@@ -116,7 +116,7 @@ describe('plugin life cycle', () => {
     const read = await admin.get('/api/plugins/host-broken/versions/1.0.0');
     expect(read.status).toBe(200);
     expect(read.body.check.diagnostics.length).toBeGreaterThan(0);
-  });
+  }, 120_000);
 
   it('refuses bundles without a usable head, with pointers, and never answers 500', async () => {
     const bad = pluginBundle({ department: scjg, matters: [food], version: '1.0' });
@@ -139,7 +139,7 @@ describe('plugin life cycle', () => {
     const missing = await admin.get('/api/plugins/no-such-plugin');
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('PLUGIN_NOT_FOUND');
-  });
+  }, 120_000);
 });
 
 describe('who may do what', () => {
@@ -169,7 +169,7 @@ describe('who may do what', () => {
     );
     expect(takenId.status).toBe(422);
     expect(takenId.body.error.details[0].pointer).toBe('/manifest/id');
-  });
+  }, 120_000);
 
   it('lets only a sysadmin grant origins and lookup tables, and checks them', async () => {
     const byAdmin = await admin.put('/api/plugins/host-test/grants', { httpOrigins: [], lookupTables: [] });
@@ -202,7 +202,7 @@ describe('who may do what', () => {
     });
     const view = await admin.get('/api/plugins/host-test');
     expect(view.body.grants).toMatchObject({ lookupTables: ['licences'] });
-  });
+  }, 120_000);
 
   it('serves a granted lookup table inside the sandbox, and the change of a row at the next call', async () => {
     const bundle = pluginBundle({
@@ -226,7 +226,7 @@ describe('who may do what', () => {
     expect(await message()).toBe('云溪食品店');
     await sysadmin.put('/api/plugin-tables/licences', { rows: { '91439901MA4L0000X1': { name: '云溪食品超市' } } });
     expect(await message()).toBe('云溪食品超市');
-  });
+  }, 120_000);
 });
 
 describe('which version serves', () => {
@@ -239,7 +239,7 @@ describe('which version serves', () => {
     );
     expect(outcomes).toMatchObject([{ ok: false, pluginId: 'host-test', onFailure: 'window', failure: { kind: 'not_enabled' } }]);
     expect((outcomes[0] as { failure: { message: string } }).failure.message).toContain('其他部门');
-  });
+  }, 120_000);
 
   it('switches while calls run: v1.1.0 then, rolled back, v1.0.0 again, with no failed call', async () => {
     expect((await upload(admin, pluginBundle({ version: '1.1.0', department: scjg, matters: [food] }))).status).toBe(201);
@@ -277,7 +277,7 @@ describe('which version serves', () => {
     // An open case keeps the version it was filed with, whatever is enabled now.
     const [kept] = await served('host-test', '1.1.0');
     expect(kept).toMatchObject({ ok: true, version: '1.1.0' });
-  });
+  }, 120_000);
 
   it('answers not_enabled once the enabled version is disabled', async () => {
     expect((await admin.post('/api/plugins/host-test/versions/1.0.0/transitions', { to: 'disabled' })).status).toBe(200);
@@ -286,7 +286,7 @@ describe('which version serves', () => {
     expect(twice.status).toBe(409);
     expect(twice.body.error.code).toBe('PLUGIN_TRANSITION_INVALID');
     expect((await enable(admin, 'host-test', '1.0.0')).status).toBe(200);
-  });
+  }, 120_000);
 });
 
 describe('health', () => {
@@ -320,7 +320,7 @@ describe('health', () => {
     ]);
     const list = await admin.get('/api/plugins');
     expect(list.body.items.find((item: { id: string }) => item.id === 'host-throws')).toMatchObject({ calls: 4, failures: 1 });
-  });
+  }, 120_000);
 
   it('checks a plugin’s answer against the hook’s schema', async () => {
     const invalid = pluginBundle({
@@ -339,5 +339,5 @@ describe('health', () => {
     );
     expect(outcome).toMatchObject({ ok: false, onFailure: 'block', failure: { kind: 'output_invalid' } });
     expect((outcome as { failure: { message: string } }).failure.message).toContain('/issues/0/message');
-  });
+  }, 120_000);
 });

@@ -60,6 +60,7 @@ describe.skipIf(!process.env.DATABASE_URL)('a switch seen by another platform pr
         pluginBundle({ id: 'host-two', version, department: scjg, matters: [food] }),
       );
       expect(uploaded.status, uploaded.text).toBe(201);
+      expect(uploaded.body.state, JSON.stringify(uploaded.body.check)).toBe('checked');
     }
     expect(await servedByOther()).toBe('not_enabled');
     const enable = (version: string) => admin.post(`/api/plugins/host-two/versions/${version}/transitions`, { to: 'enabled' });
@@ -69,5 +70,5 @@ describe.skipIf(!process.env.DATABASE_URL)('a switch seen by another platform pr
     expect(await servedByOther()).toBe('1.1.0');
     expect((await enable('1.0.0')).status).toBe(200);
     expect(await servedByOther()).toBe('1.0.0');
-  });
+  }, 180_000);
 });
