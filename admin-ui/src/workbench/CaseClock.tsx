@@ -1,13 +1,38 @@
 import { Card, Descriptions, Typography } from 'antd';
 import { ToneTag } from '../components/StatusTag';
-import type { CaseFile } from './caseTypes';
+import type { CaseFile, CasePause } from './caseTypes';
+import { procedureName, warningWords } from './clockWords';
 import { chineseDate, daysLeftWords, LEVEL_TONES, shanghaiDateOf } from './caseWords';
 
 const STATE_WORDS = { running: '计时中', paused: '暂停计时（特别程序）', stopped: '已停止（办结）' } as const;
 
-/** Pauses of the clock as the timeline records them (special procedures: 听证、检验检测 …). */
-const pausesOf = (file: CaseFile) =>
-  file.events.filter((event) => typeof event.details.procedure === 'string' || event.type.includes('procedure'));
+const UNIT_WORDS = { workday: '个工作日', day: '日', month: '个月' } as const;
+
+/** A pause of the ledger in words: the procedure, its days (both ends held), and its maximum. */
+function pauseWords(file: CaseFile, pause: CasePause): string {
+  const name = procedureName(file.document, pause.reason);
+  const range = `${chineseDate(pause.from)}至${pause.to ? chineseDate(pause.to) : '今（进行中）'}`;
+  const max = pause.max ? `，最长 ${pause.max.value} ${UNIT_WORDS[pause.max.unit]}，超过部分恢复计时` : '';
+  return `${name}：${range}${max}`;
+}
+
+/** The case's warnings, each in its colour: the clock's rungs, 环节超时 and the supervision flags. */
+function Warnings({ file }: { file: CaseFile }) {
+  if (file.warnings.length === 0) return <>无</>;
+  return (
+    <ul className="clock-warnings">
+      {file.warnings.map((warning) => {
+        const { words, tone } = warningWords(warning);
+        return (
+          <li key={`${warning.rung}/${warning.taskId ?? ''}`}>
+            <ToneTag tone={tone}>{words}</ToneTag> {chineseDate(shanghaiDateOf(warning.at))}
+            {typeof warning.details.taskName === 'string' ? `（${warning.details.taskName}）` : ''}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
 
 /**
  * The case's clock as the platform derives it: before 受理 the acceptance deadline, after it the
@@ -36,7 +61,7 @@ export function CaseClock({ file }: { file: CaseFile }) {
         )}
       </Card>
     );
-  const pauses = pausesOf(file);
+  const { pauses } = clock;
   return (
     <Card title="时限" size="small">
       <Descriptions
@@ -66,12 +91,19 @@ export function CaseClock({ file }: { file: CaseFile }) {
           { key: 'state', label: '状态', children: STATE_WORDS[clock.state] },
           {
             key: 'pauses',
-            label: '暂停',
+            label: '暂停计时',
             children:
-              pauses.length === 0
-                ? '无'
-                : pauses.map((event) => `${event.title}（${chineseDate(shanghaiDateOf(event.at))}）`).join('；'),
+              pauses.length === 0 ? (
+                '无'
+              ) : (
+                <ul className="clock-pauses">
+                  {pauses.map((pause) => (
+                    <li key={`${pause.reason}/${pause.from}`}>{pauseWords(file, pause)}</li>
+                  ))}
+                </ul>
+              ),
           },
+          { key: 'warnings', label: '预警', children: <Warnings file={file} /> },
         ]}
       />
     </Card>

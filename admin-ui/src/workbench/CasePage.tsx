@@ -6,6 +6,7 @@ import { PageFrame } from '../shell/PageFrame';
 import { useLoad } from '../useLoad';
 import { ActionPanel } from './ActionPanel';
 import { CaseClock } from './CaseClock';
+import { ClockPanel } from './ClockActions';
 import { ApplicationCard, FormDataCard, MaterialsCard } from './CaseDetails';
 import { CaseTimeline } from './CaseTimeline';
 import { loadCaseFile } from './loadCaseFile';
@@ -71,6 +72,7 @@ export function CasePage() {
           <Space orientation="vertical" size="middle" className="case-column">
             <ActionPanel file={file} onChanged={loaded.reload} onReload={loaded.reload} />
             <TaskPanel file={file} onChanged={loaded.reload} />
+            <ClockPanel file={file} onChanged={loaded.reload} />
             <ResultPanel file={file} onChanged={loaded.reload} onReload={loaded.reload} />
             <Card title="文书打印" size="small">
               <List

@@ -6,6 +6,7 @@ import { useLoad } from '../useLoad';
 import type { CaseFile, CaseView } from './caseTypes';
 import { ActionProblemAlert } from './ActionProblemAlert';
 import { useCaseAction, type ActionBody } from './useCaseAction';
+import { ProcedureButtons, type ClockDialogState } from './ClockActions';
 
 /** `GET /api/cases/{number}/tasks/{taskId}`: the task and what the caller may do with it now. */
 interface Task {
@@ -13,18 +14,65 @@ interface Task {
   name: string;
   assignee: string | null;
   returnTargets: { id: string; name: string }[];
+  /** What the step offers (the flow's words) and the 特别程序 it names (none: any of the matter's). */
+  offered: string[];
+  specialProcedures: string[];
   available: string[];
 }
-type DialogAction = 'approve' | 'return' | 'decide' | 'deny' | 'terminate';
+type DialogAction = 'approve' | 'return' | 'transfer' | 'addSigner' | 'decide' | 'deny' | 'terminate';
 type Dialog = { task: Task; action: DialogAction };
 
 const TITLES: Record<DialogAction, string> = {
   approve: '通过',
   return: '退回',
+  transfer: '转办',
+  addSigner: '加签',
   decide: '准予许可',
   deny: '不予许可',
   terminate: '终止办理',
 };
+
+const ROLE_WORDS: Record<string, string> = { reviewer: '审查人员', chief: '首席代表' };
+
+/** `GET …/tasks/{id}/colleagues`: whom the platform accepts for 转办 and 加签. */
+interface Colleagues {
+  transfer: { userId: number; displayName: string; role: string }[];
+  addSigner: { userId: number; displayName: string; role: string }[];
+}
+
+/** The picker of 转办 / 加签: the colleagues the platform would accept, by name, never a typed user id. */
+function ColleagueSelect({ file, dialog }: { file: CaseFile; dialog: Dialog }) {
+  const action = dialog.action === 'addSigner' ? 'addSigner' : 'transfer';
+  const colleagues = useLoad(
+    () => api.get<Colleagues>(`/api/cases/${file.case.number}/tasks/${dialog.task.id}/colleagues`),
+    [file.case.number, dialog.task.id],
+  );
+  const options = (colleagues.value?.[action] ?? []).map((user) => ({
+    value: user.userId,
+    label: `${user.displayName}（${ROLE_WORDS[user.role] ?? user.role}）`,
+  }));
+  return (
+    <Form.Item
+      name="userId"
+      label={action === 'transfer' ? '转办给' : '加签人'}
+      rules={[{ required: true, message: action === 'transfer' ? '请选择接办的同事' : '请选择加签人' }]}
+      extra={
+        colleagues.status === 'failed'
+          ? colleagues.error.message
+          : colleagues.status === 'ready' && options.length === 0
+            ? '本部门没有可选的在岗人员'
+            : undefined
+      }
+    >
+      <Select
+        options={options}
+        loading={colleagues.status === 'loading'}
+        placeholder="请选择"
+        showSearch={{ optionFilterProp: 'label' }}
+      />
+    </Form.Item>
+  );
+}
 
 /** The open tasks the caller may act on; a task of another department answers 403 and is left out. */
 async function loadMyTasks(view: CaseView): Promise<Task[]> {
@@ -53,15 +101,16 @@ function TaskDialog({
   onCancel: () => void;
   onSubmit: (body: ActionBody) => void;
 }) {
-  const [form] = Form.useForm<Record<string, string>>();
+  const [form] = Form.useForm<Record<string, string | number>>();
   const action = dialog?.action;
   const submit = () =>
     void form.validateFields().then(
       (values) => {
-        const fields = Object.fromEntries(
-          Object.entries(values).filter(([, value]) => typeof value === 'string' && value.trim()),
-        );
-        onSubmit({ action: action ?? 'approve', ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.trim()])) });
+        const fields = Object.entries(values).flatMap(([key, value]): [string, string | number][] => {
+          if (typeof value === 'number') return [[key, value]];
+          return typeof value === 'string' && value.trim() ? [[key, value.trim()]] : [];
+        });
+        onSubmit({ action: action ?? 'approve', ...Object.fromEntries(fields) });
       },
       () => undefined,
     );
@@ -82,6 +131,7 @@ function TaskDialog({
             <Select options={dialog.task.returnTargets.map((t) => ({ value: t.id, label: t.name }))} placeholder="请选择" />
           </Form.Item>
         )}
+        {(action === 'transfer' || action === 'addSigner') && dialog && <ColleagueSelect file={file} dialog={dialog} />}
         {action === 'decide' && (
           <>
             <Form.Item
@@ -120,7 +170,8 @@ function TaskDialog({
 /**
  * The open tasks of the case the signed-in clerk may act on, each with exactly the actions the
  * platform says are available to them now (认领, 通过, 退回 to a step it names, 准予 / 不予许可, 终止,
- * 催办). 转办 and 加签 need a colleague picker, for which the API has no staff directory yet.
+ * 转办 and 加签 to a colleague picked from those the platform accepts, 催办), and the task's 特别程序:
+ * started with the written notice 第四十五条 requires, ended when it is over.
  */
 export function TaskPanel({ file, onChanged }: { file: CaseFile; onChanged: () => void }) {
   const { message } = App.useApp();
@@ -134,9 +185,18 @@ export function TaskPanel({ file, onChanged }: { file: CaseFile; onChanged: () =
       void message.success('已办理');
       onChanged();
     },
-    () => setDialog(null),
+    () => {
+      setDialog(null);
+      setClockDialog(null);
+    },
   );
+  const [clockDialog, setClockDialog] = useState<ClockDialogState | null>(null);
   const mine = tasks.value ?? [];
+  // 特别程序 belong to whoever may act on the task now: a queue task's role, a claimed task's holder.
+  const mayHold = (task: Task) =>
+    task.offered.includes('specialProcedure') &&
+    task.available.some((action) => action !== 'urge') &&
+    (task.assignee === null || task.assignee === String(user.id));
   if (mine.length === 0 && tasks.status !== 'failed') return null;
   const act = (task: Task, body: ActionBody) => void send(body, `tasks/${task.id}/actions`);
   const has = (task: Task, action: string) => task.available.includes(action);
@@ -173,9 +233,20 @@ export function TaskPanel({ file, onChanged }: { file: CaseFile; onChanged: () =
               {has(task, 'return') && task.returnTargets.length > 0 && (
                 <Button onClick={() => setDialog({ task, action: 'return' })}>退回</Button>
               )}
+              {has(task, 'transfer') && <Button onClick={() => setDialog({ task, action: 'transfer' })}>转办</Button>}
+              {has(task, 'addSigner') && <Button onClick={() => setDialog({ task, action: 'addSigner' })}>加签</Button>}
               {has(task, 'terminate') && <Button onClick={() => setDialog({ task, action: 'terminate' })}>终止办理</Button>}
               {has(task, 'urge') && <Button onClick={() => act(task, { action: 'urge' })}>催办</Button>}
             </Space>
+            <ProcedureButtons
+              file={file}
+              task={task}
+              mayAct={mayHold(task)}
+              isSending={isSending}
+              onSend={(body) => void send(body).then((isDone) => isDone && setClockDialog(null))}
+              dialog={clockDialog?.taskId === task.id ? clockDialog : null}
+              onDialog={setClockDialog}
+            />
           </div>
         ))}
       </Space>

@@ -1,4 +1,4 @@
-import { Alert, Input, Space, Switch, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import { Alert, Grid, Input, Space, Switch, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ToneTag } from '../components/StatusTag';
@@ -8,6 +8,7 @@ import { PageFrame } from '../shell/PageFrame';
 import { useLoad } from '../useLoad';
 import { loadAcceptanceQueue, type AcceptanceRow } from './acceptanceQueue';
 import { chineseDate, daysLeftWords, LEVEL_TONES } from './caseWords';
+import { greenTag, QueueCards } from './QueueCards';
 import { TaskQueueTable } from './TaskQueueTable';
 
 /** What the filters ask of a row of any queue. */
@@ -24,7 +25,7 @@ const passes =
     (!text || [row.number, row.applicantName, row.matterName].some((v) => v.includes(text)));
 
 /** The acceptance queue of the clerk's department: green channel first, then the nearest deadline. */
-function AcceptanceQueue({ filters }: { filters: Filters }) {
+function AcceptanceQueue({ filters, isPhone }: { filters: Filters; isPhone: boolean }) {
   const queue = useLoad(loadAcceptanceQueue, []);
   const rows = useMemo(() => (queue.value?.rows ?? []).filter(passes(filters)), [queue.value, filters]);
   const columns: TableColumnsType<AcceptanceRow> = [
@@ -46,12 +47,7 @@ function AcceptanceQueue({ filters }: { filters: Filters }) {
     {
       key: 'due',
       title: '受理期限',
-      render: (_, row) => (
-        <Space size={4} wrap>
-          {row.acceptanceDue ? chineseDate(row.acceptanceDue) : '—'}
-          <ToneTag tone={LEVEL_TONES[row.level]}>{daysLeftWords(row.workdaysLeft, row.level)}</ToneTag>
-        </Space>
-      ),
+      render: (_, row) => dueOf(row),
     },
     {
       key: 'supplement',
@@ -59,9 +55,44 @@ function AcceptanceQueue({ filters }: { filters: Filters }) {
       render: (_, row) => (row.supplementCount > 0 ? <ToneTag tone="warning">已补正 {row.supplementCount} 次</ToneTag> : '—'),
     },
   ];
+  const dueOf = (row: AcceptanceRow) => (
+    <Space size={4} wrap>
+      {chineseDate(row.acceptanceDue)}
+      {row.provisional ? '（暂定）' : ''}
+      <ToneTag tone={LEVEL_TONES[row.level]}>{daysLeftWords(row.workdaysLeft, row.level)}</ToneTag>
+    </Space>
+  );
+  const alert = queue.status === 'failed' && <Alert type="error" showIcon title={queue.error.message} className="page-alert" />;
+  if (isPhone)
+    return (
+      <>
+        {alert}
+        <QueueCards
+          label="待受理办件"
+          isLoading={queue.status === 'loading'}
+          empty="没有待受理的办件"
+          cards={rows.map((row) => ({
+            key: row.number,
+            number: row.number,
+            tags: (
+              <>
+                {greenTag(row.isGreenChannel)}
+                {row.supplementCount > 0 && <ToneTag tone="warning">已补正 {row.supplementCount} 次</ToneTag>}
+              </>
+            ),
+            facts: [
+              { label: '事项', value: row.matterName },
+              { label: '申请人', value: row.applicantName },
+              { label: '收件日期', value: chineseDate(row.receivedOn) },
+              { label: '受理期限', value: dueOf(row) },
+            ],
+          }))}
+        />
+      </>
+    );
   return (
     <>
-      {queue.status === 'failed' && <Alert type="error" showIcon title={queue.error.message} className="page-alert" />}
+      {alert}
       <ScrollRegion label="待受理办件">
         <Table<AcceptanceRow>
           rowKey="number"
@@ -101,6 +132,9 @@ export function WorkbenchPage() {
       { replace: true },
     );
   const taskFilter = passes(filters);
+  // Below antd's md (768 px) the queues are cards: a seven-column table would scroll sideways.
+  const screens = Grid.useBreakpoint();
+  const isPhone = screens.md === false;
   return (
     <PageFrame title="工作台">
       <Typography.Paragraph type="secondary">绿色通道优先，其余按期限先后排列；点击办件编号办理。</Typography.Paragraph>
@@ -128,9 +162,13 @@ export function WorkbenchPage() {
         onChange={(key) => setParam('tab', key)}
         destroyOnHidden
         items={[
-          { key: 'acceptance', label: '待受理', children: <AcceptanceQueue filters={filters} /> },
-          { key: 'mine', label: '我的待办', children: <TaskQueueTable queue="mine" filter={taskFilter} /> },
-          { key: 'department', label: '部门待办', children: <TaskQueueTable queue="department" filter={taskFilter} /> },
+          { key: 'acceptance', label: '待受理', children: <AcceptanceQueue filters={filters} isPhone={isPhone} /> },
+          { key: 'mine', label: '我的待办', children: <TaskQueueTable queue="mine" filter={taskFilter} isPhone={isPhone} /> },
+          {
+            key: 'department',
+            label: '部门待办',
+            children: <TaskQueueTable queue="department" filter={taskFilter} isPhone={isPhone} />,
+          },
         ]}
       />
     </PageFrame>

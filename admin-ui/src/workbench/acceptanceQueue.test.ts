@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptanceLevel, inAcceptanceOrder, type AcceptanceRow } from './acceptanceQueue';
+import { inAcceptanceOrder, type AcceptanceRow } from './acceptanceQueue';
 
 const row = (number: string, over: Partial<AcceptanceRow>): AcceptanceRow => ({
   number,
@@ -9,6 +9,7 @@ const row = (number: string, over: Partial<AcceptanceRow>): AcceptanceRow => ({
   isGreenChannel: false,
   supplementCount: 0,
   acceptanceDue: '2026-12-08',
+  provisional: false,
   workdaysLeft: 4,
   level: 'normal',
   ...over,
@@ -23,13 +24,5 @@ describe('the acceptance queue', () => {
       row('D', { acceptanceDue: '2026-12-03', receivedOn: '2026-11-26' }),
     ];
     expect(inAcceptanceOrder(rows).map((r) => r.number)).toEqual(['A', 'D', 'B', 'C']);
-  });
-
-  it('grades a deadline as the case clock does: yellow with one day left, red on the day, then overdue', () => {
-    expect(acceptanceLevel(3, '2026-12-07', '2026-12-02')).toBe('normal');
-    expect(acceptanceLevel(1, '2026-12-03', '2026-12-02')).toBe('yellow');
-    expect(acceptanceLevel(0, '2026-12-02', '2026-12-02')).toBe('red');
-    expect(acceptanceLevel(null, '2026-12-01', '2026-12-02')).toBe('overdue');
-    expect(acceptanceLevel(null, null, '2026-12-02')).toBe('normal');
   });
 });

@@ -1,7 +1,7 @@
-import type { CaseView, MatterDocument } from '@matterflow/schemas';
+import type { CaseView, ClockLevel, MatterDocument } from '@matterflow/schemas';
 
 // The case read's shapes are the platform's own, from the shared package.
-export type { CaseDecision, CaseView, ClockLevel, SupplementItem } from '@matterflow/schemas';
+export type { CaseDecision, CasePause, CaseView, ClockLevel, SupplementItem } from '@matterflow/schemas';
 
 /** `GET /api/cases?queue=acceptance`. */
 export interface AcceptanceQueueItem {
@@ -11,6 +11,20 @@ export interface AcceptanceQueueItem {
   receivedOn: string;
   isGreenChannel: boolean;
   supplementCount: number;
+  /** The last day to answer, and the working days to it (negative once passed), graded as the case clock. */
+  acceptanceDue: string;
+  provisional: boolean;
+  workdaysLeft: number;
+  level: ClockLevel;
+}
+
+/** `GET /api/cases/{number}/warnings`: one warning rung of the case (each fires once). */
+export interface CaseWarning {
+  rung: string;
+  taskId: string | null;
+  departmentCode: string;
+  at: string;
+  details: Record<string, unknown>;
 }
 
 export interface FileView {
@@ -54,5 +68,7 @@ export interface CaseFile {
   application: ApplicationView;
   document: MatterDocument;
   events: CaseEvent[];
+  /** The case's warnings (staff only), oldest first. */
+  warnings: CaseWarning[];
   today: string;
 }

@@ -1,6 +1,6 @@
 import type { MatterDocument } from '@matterflow/schemas';
 import { api } from '../api/api';
-import type { ApplicationView, CaseEvent, CaseFile, CaseView } from './caseTypes';
+import type { ApplicationView, CaseEvent, CaseFile, CaseView, CaseWarning } from './caseTypes';
 
 /**
  * A case as the workbench reads it: the case (status, clock, revision), intake's application (the
@@ -9,16 +9,24 @@ import type { ApplicationView, CaseEvent, CaseFile, CaseView } from './caseTypes
  */
 export async function loadCaseFile(number: string): Promise<CaseFile> {
   const path = `/api/cases/${encodeURIComponent(number)}`;
-  const [found, application, events, calendar] = await Promise.all([
+  const [found, application, events, warnings, calendar] = await Promise.all([
     api.get<CaseView>(path),
     api.get<ApplicationView>(`/api/applications/${encodeURIComponent(number)}`),
     api.get<{ items: CaseEvent[] }>(`${path}/events`),
+    api.get<{ items: CaseWarning[] }>(`${path}/warnings`),
     api.get<{ today: string }>('/api/calendar/today'),
   ]);
   const version = await api.get<{ document: MatterDocument }>(
     `/api/matters/${encodeURIComponent(application.matterCode)}/versions/${application.version}`,
   );
-  return { case: found, application, document: version.document, events: events.items, today: calendar.today };
+  return {
+    case: found,
+    application,
+    document: version.document,
+    events: events.items,
+    warnings: warnings.items,
+    today: calendar.today,
+  };
 }
 
 /** The department's short name for 文号 (public list); none when it has no short name. */

@@ -50,6 +50,7 @@ const fileOf = (over: Partial<CaseView>, events: CaseFile['events'] = []): CaseF
   },
   document,
   events,
+  warnings: [],
   today: '2026-12-02',
 });
 
@@ -122,5 +123,21 @@ describe('notices from the case', () => {
     expect(notice?.title).toBe('准予行政许可决定书');
     expect(notice?.docNumber).toBe('JY14399010000123');
     expect(notice?.paragraphs.join('')).toContain('食品经营许可证');
+  });
+  it('prints the 特别程序告知书 from the latest procedure started, with the notice the clerk wrote', () => {
+    const started = {
+      at: '2026-12-03T02:00:00Z',
+      type: 'case_procedure_started',
+      title: '启动特别程序',
+      actorName: '审查员',
+      details: { procedure: '专家评审', from: '2026-12-03', notice: '因技术复杂，本机关需进行专家评审，预计需要3个工作日。' },
+    };
+    const file = fileOf({ status: 'in_review', acceptedOn: '2026-12-02' }, [started]);
+    expect(availableNotices(file)).toContain('specialProcedure');
+    expect(availableNotices(fileOf({ status: 'in_review', acceptedOn: '2026-12-02' }))).not.toContain('specialProcedure');
+    const notice = buildNotice(file, 'specialProcedure', '云溪市监');
+    expect(notice).toMatchObject({ title: '特别程序告知书', docNumber: '云溪市监特字〔2026〕第020007号', date: '2026年12月3日' });
+    expect(notice?.paragraphs.join('')).toContain('需进行专家评审，自2026年12月3日起进行');
+    expect(notice?.paragraphs).toContain(started.details.notice);
   });
 });

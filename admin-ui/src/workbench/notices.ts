@@ -4,7 +4,7 @@ import { chineseDate, REFUSAL_REASONS, shanghaiDateOf, type RefusalReason } from
 import { formFieldChoices } from './formEntries';
 
 /** The notices a window prints (one A4 page each). */
-export const NOTICE_KINDS = ['receipt', 'acceptance', 'supplement', 'refusal', 'decision'] as const;
+export const NOTICE_KINDS = ['receipt', 'acceptance', 'supplement', 'specialProcedure', 'refusal', 'decision'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export const isNoticeKind = (value: string | undefined): value is NoticeKind => NOTICE_KINDS.includes(value as NoticeKind);
@@ -67,6 +67,7 @@ export function availableNotices(file: CaseFile): NoticeKind[] {
   const kinds: NoticeKind[] = ['receipt'];
   if (file.case.acceptedOn && file.case.status !== 'refused') kinds.push('acceptance');
   if (latest(file.events, 'case_supplement_requested')) kinds.push('supplement');
+  if (latest(file.events, 'case_procedure_started')) kinds.push('specialProcedure');
   if (latest(file.events, 'case_refused')) kinds.push('refusal');
   if (file.case.decision) kinds.push('decision');
   return kinds;
@@ -76,6 +77,7 @@ export const NOTICE_TITLES: Record<NoticeKind, string> = {
   receipt: '材料接收凭证',
   acceptance: '受理通知书',
   supplement: '一次性告知书',
+  specialProcedure: '特别程序告知书',
   refusal: '不予受理决定书',
   decision: '行政许可决定书',
 };
@@ -147,6 +149,21 @@ export function buildNotice(file: CaseFile, kind: NoticeKind, shortName: string 
             item.reason,
           ]),
         },
+      };
+    }
+    case 'specialProcedure': {
+      // The latest procedure started: the written notice 第四十五条 requires, in the clerk's words.
+      const event = latest(file.events, 'case_procedure_started');
+      if (!event) return undefined;
+      const procedure = String(event.details.procedure ?? '');
+      const from = typeof event.details.from === 'string' ? event.details.from : shanghaiDateOf(event.at);
+      return {
+        ...base('特别程序告知书', '特字', from),
+        paragraphs: [
+          `${opening}，本机关在审查中需进行${procedure}，自${chineseDate(from)}起进行。`,
+          String(event.details.notice ?? ''),
+        ],
+        closing: [`${procedure}结束后，本机关将继续审查并依法作出决定。办理进度可凭办件编号在政务服务网查询。`],
       };
     }
     case 'refusal': {
