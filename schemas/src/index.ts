@@ -66,6 +66,7 @@ export {
   uploadRulesFor,
   describeUploadRules,
   materialSlots,
+  withRequiredMaterials,
   isUploadable,
   DEFAULT_UPLOAD,
   REQUIREMENT_LABELS,

@@ -1,6 +1,7 @@
 import type { MaterialRequirement } from '@matterflow/schemas';
 import type { FileView } from '../files';
 import type { Answers, Applicant } from './Draft';
+import type { Fees } from './plugins/PluginFindings';
 
 export type ApplicationStatus = 'submitted';
 
@@ -32,6 +33,10 @@ export interface ApplicationRecord {
   idempotencyKey: string;
   submittedAt: string;
   receivedOn: string;
+  /** What the pinned plugins priced at submit; null when none did. */
+  fees: Fees | null;
+  /** Plugin id → the exact version that served the submit: the case calls these later. */
+  pluginVersions: Record<string, string>;
 }
 
 /** One entry of the case timeline; the case engine adds further types (受理, 补正, steps, 决定 …). */
@@ -61,6 +66,8 @@ export interface ApplicationView {
   formData: Record<string, unknown>;
   /** 承诺办结时限 in words, as the guide states it. */
   promisedLimit: string | null;
+  /** The fees the 材料接收凭证 prints, as priced at submit. */
+  fees: Fees | null;
   events: ApplicationEvent[];
 }
 

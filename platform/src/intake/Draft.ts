@@ -1,4 +1,5 @@
 import type { FileView } from '../files';
+import type { DraftPlugins } from './plugins/PluginFindings';
 
 /** Who applies: the citizen themself, or the person a window clerk files for (代办). */
 export interface Applicant {
@@ -33,6 +34,8 @@ export interface DraftRecord {
   materials: MaterialFiles;
   revision: number;
   upgrade: DraftUpgrade | null;
+  /** What the pinned plugins said at the last save (null: none pinned, or not asked yet). */
+  plugins: DraftPlugins | null;
   status: 'open' | 'submitted';
   createdAt: string;
   updatedAt: string;
@@ -52,6 +55,8 @@ export interface DraftView {
   formData: Record<string, unknown>;
   materials: Record<string, FileView[]>;
   upgrade: DraftUpgrade | null;
+  /** Fees, plugin-required materials, plugin issues and prefill sources; null when no plugin is pinned. */
+  plugins: DraftPlugins | null;
   applicationNumber: string | null;
   createdAt: string;
   updatedAt: string;

@@ -35,6 +35,9 @@ export const EVENT_TITLES: Record<string, string> = {
   case_extended: '延长办理期限',
   case_withdrawn: '申请人撤回申请',
   case_deemed_approved: '期限届满未作出决定，视为准予许可',
+  // Department plugins (docs/intake.md, docs/cases.md "Plugins"): for the staff only.
+  plugin_failed: '部门插件调用失败，请人工核查',
+  plugin_routed: '部门插件选定并联办理分支',
 };
 
 export function eventTitle(type: string): string {

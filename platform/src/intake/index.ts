@@ -9,6 +9,10 @@ export { amendApplication, type ApplicationAmendment } from './operations/amendA
 export { validateApplication, type ApplicationContent, type CheckedApplication } from './validation/validateApplication';
 export { buildFormModule } from './forms/buildFormModule';
 export { EVENT_TITLES, eventTitle } from './eventTitles';
+export { STAFF_ONLY_EVENTS } from './operations/applicationView';
+// The extension point's view of a matter version, for the case engine's route and onEvent calls.
+export { hookMatter, hookTargetOf } from './plugins/hookTargetOf';
+export type { DraftPlugins, FeeLine, Fees, PluginMaterial, PrefillSource } from './plugins/PluginFindings';
 export type { DraftView, DraftUpgrade, Applicant } from './Draft';
 export type { ApplicationView, ApplicationSummary, ApplicationEvent, ApplicationRecord, ReceivedMaterial } from './Application';
 // The case engine continues an application: it reads the submitted record and its timeline; a 补正

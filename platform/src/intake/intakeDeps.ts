@@ -1,4 +1,4 @@
-import type { Call, Clock, Db, Queryable } from '../kernel';
+import type { Call, Clock, Db, PluginHooks, Queryable } from '../kernel';
 
 /**
  * What intake's operations use: the store and the one clock, and what the composition root asks
@@ -18,4 +18,6 @@ export type IntakeDeps = {
   db: Db;
   clock: Clock;
   onSubmitted?: (call: Call & { tx: Queryable }, submitted: SubmittedApplication) => Promise<void>;
+  /** Department plugins (the extension point); without it, or for a matter pinning none, intake calls none. */
+  plugins?: PluginHooks;
 };

@@ -203,6 +203,9 @@ export const issueCodes = {
   'file.infected': '文件未通过病毒扫描',
   'applicant.on_behalf_required': '代办须填写申请人信息',
   'applicant.on_behalf_forbidden': '只有窗口工作人员可以代办',
+  // What a department plugin found (intake: the validate hook, or a failed call the matter blocks on).
+  'plugin.invalid': '部门插件校验未通过',
+  'plugin.failed': '部门插件调用失败，暂不能提交',
 
   // A window's acceptance action (cases: actOnCase).
   'case.field_required': '该操作须填写此项',

@@ -62,3 +62,32 @@ export function materialSlots(document: SituationDocument, answers: GuideAnswers
   }));
   return { slots, resolution };
 }
+
+/**
+ * The slots with the materials department plugins made required for this application (their
+ * `materials` hook): a material of the matter's own list becomes 必须提交 even where its own
+ * condition left it out; ids the matter does not list are ignored (a plugin cannot invent
+ * materials), and one fetched or filled online stays as it is. The same on the apply page and at submit.
+ */
+export function withRequiredMaterials(
+  document: Pick<SituationDocument, 'materials'>,
+  slots: ApplicationSlots,
+  required: ReadonlyMap<string, string>,
+): ApplicationSlots {
+  if (required.size === 0) return slots;
+  const listed = slots.slots.map((slot) =>
+    required.has(slot.material.id) && slot.requirement !== 'filled' && slot.requirement !== 'fetched'
+      ? { ...slot, requirement: 'required' as const }
+      : slot,
+  );
+  const added = (document.materials ?? [])
+    .filter((material) => required.has(material.id) && !slots.slots.some((slot) => slot.material.id === material.id))
+    .map((material) => ({
+      material,
+      requirement: 'required' as const,
+      isUpload: isUploadable(material),
+      rules: uploadRulesFor(material),
+      addedBy: [],
+    }));
+  return { ...slots, slots: [...listed, ...added] };
+}

@@ -2,11 +2,14 @@ import { formatDuration, maskIdNumber, resolveSituations, type SituationResoluti
 import { getMatterVersion, type MatterVersion } from '../../catalog';
 import { listDepartments } from '../../departments';
 import { getFiles, type FileView } from '../../files';
-import { SYSTEM_ACTOR, type Call, type Queryable } from '../../kernel';
+import { SYSTEM_ACTOR, isStaff, type Call, type Queryable } from '../../kernel';
 import { STATUS_LABELS, type ApplicationRecord, type ApplicationView } from '../Application';
 import { eventTitle } from '../eventTitles';
 import type { IntakeDeps } from '../intakeDeps';
 import { listEvents, type EventRecord } from '../store/eventStore';
+
+/** The back office's own notes on a case: a plugin that failed (the window checks by hand), its route choice. */
+export const STAFF_ONLY_EVENTS: ReadonlySet<string> = new Set(['plugin_failed', 'plugin_routed']);
 
 /**
  * An application as its applicant, its filer and the staff handling it read it: the 材料接收凭证's
@@ -72,12 +75,15 @@ export async function applicationView(
     answers: record.answers,
     formData: record.formData,
     promisedLimit: promised ? formatDuration(promised) : null,
-    events: events.map((event) => ({
-      at: event.at,
-      type: event.type,
-      title: eventTitle(event.type),
-      actor: event.actorName,
-      detail: null,
-    })),
+    fees: record.fees,
+    events: events
+      .filter((event) => isStaff(call.actor) || !STAFF_ONLY_EVENTS.has(event.type))
+      .map((event) => ({
+        at: event.at,
+        type: event.type,
+        title: eventTitle(event.type),
+        actor: event.actorName,
+        detail: null,
+      })),
   };
 }

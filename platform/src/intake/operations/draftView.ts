@@ -36,6 +36,7 @@ export function draftView(
     formData: draft.formData,
     materials,
     upgrade: draft.upgrade,
+    plugins: draft.plugins,
     applicationNumber,
     createdAt: draft.createdAt,
     updatedAt: draft.updatedAt,

@@ -5,7 +5,9 @@ import { findCitizen, findCitizenByIdNumber } from '../../identity';
 import { assertDepartmentScope, fail, inTransaction, requireRole, type Call, type FieldIssue } from '../../kernel';
 import type { Applicant, DraftView } from '../Draft';
 import type { IntakeDeps } from '../intakeDeps';
-import { insertDraft } from '../store/draftStore';
+import { hookTargetOf } from '../plugins/hookTargetOf';
+import { prefillDraft } from '../plugins/prefillDraft';
+import { insertDraft, updateDraftPlugins } from '../store/draftStore';
 import { draftView } from './draftView';
 
 export interface OpenDraftInput {
@@ -83,6 +85,11 @@ export async function openDraft(deps: IntakeDeps, call: Call, input: OpenDraftIn
       },
       deps.clock.now(),
     );
-    return draftView(draft, { document: matter.document, files: new Map(), applicationNumber: null });
+    const target = deps.plugins && hookTargetOf(matter);
+    const prefilled = deps.plugins && target ? await prefillDraft(deps.plugins, inTx, target, applicant) : undefined;
+    const started = prefilled
+      ? await updateDraftPlugins(tx, { id: draft.id, revision: draft.revision, ...prefilled })
+      : undefined;
+    return draftView(started ?? draft, { document: matter.document, files: new Map(), applicationNumber: null });
   });
 }

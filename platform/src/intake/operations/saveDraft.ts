@@ -2,7 +2,9 @@ import { escapePointer } from '@matterflow/schemas';
 import { fail, inTransaction, type Call, type FieldIssue } from '../../kernel';
 import type { Answers, DraftView, MaterialFiles } from '../Draft';
 import type { IntakeDeps } from '../intakeDeps';
-import { updateDraftContent } from '../store/draftStore';
+import { consultPlugins, draftPluginsOf } from '../plugins/consultPlugins';
+import { hookTargetOf } from '../plugins/hookTargetOf';
+import { updateDraftContent, updateDraftPlugins } from '../store/draftStore';
 import { draftView } from './draftView';
 import { loadDraftFiles } from './loadDraftFiles';
 import { readOwnDraft } from './readOwnDraft';
@@ -18,7 +20,8 @@ export interface SaveDraftInput {
 /**
  * PUT /api/drafts/{id}: the autosave. The revision is compared under the row lock, so two tabs
  * cannot overwrite each other silently; a file id must be one the caller uploaded. The content is
- * not validated here (a half-filled form is what a draft is); submit validates everything.
+ * not validated here (a half-filled form is what a draft is); submit validates everything. The
+ * pinned plugins are asked about it, and what they said is kept on the draft for its readers.
  */
 export async function saveDraft(deps: IntakeDeps, call: Call, input: SaveDraftInput): Promise<DraftView> {
   return inTransaction(deps.db, call, async (tx) => {
@@ -53,6 +56,15 @@ export async function saveDraft(deps: IntakeDeps, call: Call, input: SaveDraftIn
       },
       deps.clock.now(),
     );
+    // The pinned plugins see what was saved: their issues are shown as warnings, a blocking failure
+    // at pointer '' above the form, their fees and materials beside it.
+    const target = deps.plugins && hookTargetOf(matter);
+    if (deps.plugins && target) {
+      const findings = await consultPlugins(deps.plugins, inTx, target, input);
+      const plugins = draftPluginsOf(findings, saved.plugins?.sources ?? []);
+      const noted = await updateDraftPlugins(tx, { id: saved.id, revision: saved.revision, plugins });
+      return draftView(noted ?? saved, { document: matter.document, files, applicationNumber: null });
+    }
     return draftView(saved, { document: matter.document, files, applicationNumber: null });
   });
 }

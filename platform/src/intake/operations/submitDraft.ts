@@ -1,7 +1,10 @@
 import { fail, inTransaction, requireUser, type Call } from '../../kernel';
 import type { ApplicationView } from '../Application';
 import type { IntakeDeps } from '../intakeDeps';
+import { consultPlugins } from '../plugins/consultPlugins';
+import { hookTargetOf } from '../plugins/hookTargetOf';
 import { findApplicationByDraft, findApplicationByKey, insertApplication } from '../store/applicationStore';
+import { appendEvents } from '../store/eventStore';
 import { validateApplication } from '../validation/validateApplication';
 import { applicationView } from './applicationView';
 import { readOwnDraft } from './readOwnDraft';
@@ -36,14 +39,20 @@ export async function submitDraft(
     // a difference here means the matter is no longer in force at all, or the draft was just moved.
     if (!inForce || inForce.version !== draft.version || draft.upgrade !== null)
       throw fail('MATTER_VERSION_SUPERSEDED', { version: draft.version, current: inForce?.version ?? null });
+    // The pinned plugins judge the same content: their issues and a blocking failure refuse the
+    // submit with the rest; a failure the window decides about is filed and recorded.
+    const target = deps.plugins && hookTargetOf(matter);
+    const findings = deps.plugins && target ? await consultPlugins(deps.plugins, inTx, target, draft) : undefined;
     const checked = validateApplication({
       document: matter.document,
       formKey: `${matter.code}:${matter.version}`,
       content: draft,
       files,
       ownerUserId: draft.ownerUserId,
+      pluginRequired: new Map(findings?.materials.map((item) => [item.materialId, item.reason])),
     });
-    if (checked.issues.length > 0) throw fail('APPLICATION_INVALID', checked.issues);
+    const issues = findings ? [...findings.blocking, ...checked.issues, ...findings.issues] : checked.issues;
+    if (issues.length > 0) throw fail('APPLICATION_INVALID', issues);
     const at = deps.clock.now();
     const receivedOn = deps.clock.today();
     const record = {
@@ -61,6 +70,8 @@ export async function submitDraft(
       idempotencyKey,
       submittedAt: at.toISOString(),
       receivedOn,
+      fees: findings?.fees ?? null,
+      pluginVersions: findings?.versions ?? {},
     };
     const event = {
       at,
@@ -73,6 +84,8 @@ export async function submitDraft(
     const application = await insertApplication(tx, record, event);
     if (!application) throw fail('APPLICATION_NUMBERS_EXHAUSTED', { matterCode: matter.code, day: receivedOn });
     const { id: applicationId, number, departmentCode } = application;
+    const failed = (findings?.failures ?? []).map((failure) => ({ at, type: 'plugin_failed', details: { ...failure } }));
+    await appendEvents(tx, applicationId, failed);
     await deps.onSubmitted?.(inTx, { id: applicationId, number, departmentCode, receivedOn });
     // The version and the files were read under the draft's lock a moment ago, the situations
     // resolved by the validation: not read or worked out again.
@@ -80,7 +93,12 @@ export async function submitDraft(
       application: await applicationView(deps, inTx, application, {
         matter,
         files,
-        events: [{ ...event, at: at.toISOString() }],
+        events: [event, ...failed].map((written) => ({
+          actorUserId: null,
+          actorName: null,
+          ...written,
+          at: at.toISOString(),
+        })),
         resolution: checked.slots.resolution,
       }),
       isReplay: false,

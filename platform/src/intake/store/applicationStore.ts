@@ -1,6 +1,7 @@
 import type { Queryable } from '../../kernel';
 import type { ApplicationRecord, ReceivedMaterial } from '../Application';
 import type { Applicant } from '../Draft';
+import type { Fees } from '../plugins/PluginFindings';
 import { MAX_DAILY_SEQUENCE, NEXT_APPLICATION_NUMBER, numberPrefix } from './nextApplicationNumber';
 
 interface ApplicationRow {
@@ -21,6 +22,8 @@ interface ApplicationRow {
   idempotency_key: string;
   submitted_at: Date;
   received_on: string | Date;
+  fees: Fees | null;
+  plugin_versions: Record<string, string> | null;
 }
 
 const civilDate = (value: string | Date) => (typeof value === 'string' ? value : value.toISOString().slice(0, 10));
@@ -43,11 +46,14 @@ const toRecord = (row: ApplicationRow): ApplicationRecord => ({
   idempotencyKey: row.idempotency_key,
   submittedAt: row.submitted_at.toISOString(),
   receivedOn: civilDate(row.received_on),
+  fees: row.fees,
+  pluginVersions: row.plugin_versions ?? {},
 });
 
 // received_on as text: a DATE column must not pass through a JavaScript Date and its time zone.
 const COLUMNS = `id, number, draft_id, matter_code, version, matter_name, department_code, applicant, filed_by_user_id,
-  is_on_behalf, answers, form_data, materials, status, idempotency_key, submitted_at, received_on::text AS received_on`;
+  is_on_behalf, answers, form_data, materials, status, idempotency_key, submitted_at, received_on::text AS received_on,
+  fees, plugin_versions`;
 
 export interface FirstEvent {
   at: Date;
@@ -75,9 +81,10 @@ export async function insertApplication(
     `WITH ${NEXT_APPLICATION_NUMBER}, inserted AS (
        INSERT INTO applications (number, draft_id, matter_code, version, matter_name, department_code, applicant_user_id,
          applicant_id_number, applicant, filed_by_user_id, is_on_behalf, answers, form_data, materials, idempotency_key,
-         submitted_at, received_on)
+         submitted_at, received_on, fees, plugin_versions)
        SELECT numbered.number, $2::uuid, $3::text, $4::integer, $5::text, $6::text, $7::integer, $8::text, $9::jsonb,
-         $10::integer, $11::boolean, $12::jsonb, $13::jsonb, $14::jsonb, $15::text, $16::timestamptz, $17::date
+         $10::integer, $11::boolean, $12::jsonb, $13::jsonb, $14::jsonb, $15::text, $16::timestamptz, $17::date,
+         $24::jsonb, $25::jsonb
        FROM numbered WHERE numbered.last <= ${MAX_DAILY_SEQUENCE}
        RETURNING id, number, draft_id
      ), linked AS (
@@ -114,6 +121,8 @@ export async function insertApplication(
       event.actorUserId,
       event.actorName,
       event.details ? JSON.stringify(event.details) : null,
+      record.fees === null ? null : JSON.stringify(record.fees),
+      JSON.stringify(record.pluginVersions),
     ],
   );
   const row = rows[0];

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../kernel';
 import type { Applicant, DraftRecord, DraftUpgrade, MaterialFiles } from '../Draft';
+import type { DraftPlugins } from '../plugins/PluginFindings';
 
 interface DraftRow {
   id: string;
@@ -13,6 +14,7 @@ interface DraftRow {
   materials: MaterialFiles;
   revision: number;
   upgrade: DraftUpgrade | null;
+  plugins: DraftPlugins | null;
   status: 'open' | 'submitted';
   created_at: Date;
   updated_at: Date;
@@ -30,17 +32,18 @@ const toRecord = (row: DraftRow): DraftRecord => ({
   materials: row.materials,
   revision: row.revision,
   upgrade: row.upgrade,
+  plugins: row.plugins,
   status: row.status,
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),
 });
 
 const COLUMNS = `id, matter_code, version, owner_user_id, applicant, is_on_behalf, answers, form_data, materials,
-  revision, upgrade, status, created_at, updated_at`;
+  revision, upgrade, plugins, status, created_at, updated_at`;
 
 export async function insertDraft(
   q: Queryable,
-  draft: Omit<DraftRecord, 'revision' | 'upgrade' | 'status' | 'createdAt' | 'updatedAt'>,
+  draft: Omit<DraftRecord, 'revision' | 'upgrade' | 'plugins' | 'status' | 'createdAt' | 'updatedAt'>,
   at: Date,
 ): Promise<DraftRecord> {
   const { rows } = await q.query<DraftRow>(
@@ -123,4 +126,26 @@ export async function updateDraftContent(
     ],
   );
   return toRecord(rows[0] as DraftRow);
+}
+
+/**
+ * What the plugins said of the draft's content at `revision` (and, from prefill, its starting form):
+ * written only while the draft is still at that revision, so an answer about older content never
+ * lands on newer. Not a revision of its own: the applicant changed nothing.
+ */
+export async function updateDraftPlugins(
+  q: Queryable,
+  {
+    id,
+    revision,
+    plugins,
+    formData,
+  }: { id: string; revision: number; plugins: DraftPlugins; formData?: Record<string, unknown> },
+): Promise<DraftRecord | undefined> {
+  const { rows } = await q.query<DraftRow>(
+    `UPDATE drafts SET plugins = $3, form_data = COALESCE($4::jsonb, form_data)
+     WHERE id = $1 AND revision = $2 AND status = 'open' RETURNING ${COLUMNS}`,
+    [id, revision, JSON.stringify(plugins), formData === undefined ? null : JSON.stringify(formData)],
+  );
+  return rows[0] ? toRecord(rows[0]) : undefined;
 }

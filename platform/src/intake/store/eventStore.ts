@@ -26,3 +26,17 @@ export async function listEvents(q: Queryable, applicationId: number): Promise<E
     details: row.details,
   }));
 }
+
+/** Further events of a submit besides its first (e.g. `plugin_failed`), in the submit's transaction. */
+export async function appendEvents(
+  q: Queryable,
+  applicationId: number,
+  events: readonly { at: Date; type: string; details: Record<string, unknown> }[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await q.query(
+    `INSERT INTO application_events (application_id, at, type, details)
+     SELECT $1, $2, event ->> 'type', event -> 'details' FROM jsonb_array_elements($3::jsonb) AS event`,
+    [applicationId, events[0]?.at, JSON.stringify(events.map(({ type, details }) => ({ type, details })))],
+  );
+}

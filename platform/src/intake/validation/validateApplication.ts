@@ -1,4 +1,11 @@
-import { escapePointer, materialSlots, toFieldIssues, type ApplicationSlots, type MatterDocument } from '@matterflow/schemas';
+import {
+  escapePointer,
+  materialSlots,
+  toFieldIssues,
+  withRequiredMaterials,
+  type ApplicationSlots,
+  type MatterDocument,
+} from '@matterflow/schemas';
 import type { FieldIssue } from '../../kernel';
 import type { FileView } from '../../files';
 import type { ReceivedMaterial } from '../Application';
@@ -67,6 +74,9 @@ function checkFiles(
   });
 }
 
+/** A plugin's reason per material id it made required for this application. */
+export type PluginRequired = ReadonlyMap<string, string>;
+
 /**
  * Everything a submitted application must satisfy against its pinned matter version, in the order a
  * window clerk checks it: the guiding answers, the form (the same JSON Schema the portal validates
@@ -79,6 +89,7 @@ export function validateApplication({
   content,
   files,
   ownerUserId,
+  pluginRequired = new Map(),
 }: {
   document: MatterDocument;
   /** Cache key of the form's compiled validator (code:version, plus the revision for a draft version). */
@@ -86,13 +97,15 @@ export function validateApplication({
   content: ApplicationContent;
   files: Map<string, OwnedFile>;
   ownerUserId: number;
+  /** Materials the pinned plugins' `materials` hook made required, with their reasons. */
+  pluginRequired?: PluginRequired;
 }): CheckedApplication {
   const issues = checkAnswers(document, content.answers);
   if (document.form) {
     const validate = formValidator(formKey, document.form.schema);
     if (!validate(content.formData)) issues.push(...toFieldIssues(validate.errors, '/formData'));
   }
-  const slots = materialSlots(document, content.answers, content.formData);
+  const slots = withRequiredMaterials(document, materialSlots(document, content.answers, content.formData), pluginRequired);
   const bySlot = new Map(slots.slots.map((slot) => [slot.material.id, slot]));
   const known = new Set((document.materials ?? []).map((material) => material.id));
   for (const [materialId, ids] of Object.entries(content.materials)) {
@@ -114,12 +127,14 @@ export function validateApplication({
   }
   for (const slot of slots.slots) {
     const given = content.materials[slot.material.id] ?? [];
-    if (slot.requirement === 'required' && slot.isUpload && given.length === 0)
+    if (slot.requirement === 'required' && slot.isUpload && given.length === 0) {
+      const reason = pluginRequired.get(slot.material.id);
       issues.push({
         pointer: `/materials/${escapePointer(slot.material.id)}`,
         code: 'material.required',
-        message: `缺少必须提交的材料“${slot.material.name}”`,
+        message: `缺少必须提交的材料“${slot.material.name}”${reason ? `（${reason}）` : ''}`,
       });
+    }
   }
   const received = slots.slots.map((slot) => ({
     materialId: slot.material.id,
