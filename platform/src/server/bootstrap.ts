@@ -107,7 +107,7 @@ export async function bootstrap({
     routes,
     app,
     files,
-    timerHandlers: caseTimerHandlers({ ...deps, region: config.region }),
+    timerHandlers: caseTimerHandlers({ ...deps, region: config.region, plugins: plugins.host }),
     plugins: plugins.host,
     closePlugins: () => plugins.close(),
   };

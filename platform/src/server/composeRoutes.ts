@@ -26,7 +26,7 @@ export function composeRoutes(
   plugins: PluginSetup = pluginSetupOf(deps, config),
 ): Route[] {
   let openApi: Record<string, unknown> | undefined;
-  const caseDeps = { ...deps, region: config.region };
+  const caseDeps = { ...deps, region: config.region, plugins: plugins.host };
   const routes: Route[] = [
     ...systemRoutes(deps, () => (openApi ??= buildOpenApi(routes))),
     ...identityRoutes({ ...deps, sessions: sessionSettingsOf(config) }),
@@ -52,6 +52,7 @@ export function composeRoutes(
     }),
     ...intakeRoutes({
       ...deps,
+      plugins: plugins.host,
       onSubmitted: (call, submitted) => openCase(caseDeps, call, { number: submitted.number, submitted }).then(() => undefined),
     }),
     ...caseRoutes(caseDeps),

@@ -17,6 +17,8 @@ export interface ActionContext {
   today: string;
   /** The flow's user id of whoever acts. */
   by: string;
+  /** What the `route` plugins chose for the parallel steps at 受理 (FlowState.branchChoice). */
+  branchChoice?: Record<string, string[]> | undefined;
 }
 
 /** What an action does: the case's change and the timeline event's type and details. */
@@ -36,7 +38,11 @@ export function requireUnanswered(record: CaseRecord, action: string): void {
 
 /** 受理 (or 视为受理 from the day given): the clock and the flow start; with work open the case is 审查中. */
 export function acceptOutcome(context: ActionContext, { acceptedOn, type }: { acceptedOn: string; type: string }): ActionOutcome {
-  const started = startCase(context.document, context.application, { acceptedOn, by: context.by });
+  const started = startCase(context.document, context.application, {
+    acceptedOn,
+    by: context.by,
+    branchChoice: context.branchChoice,
+  });
   const due = started.clock ? deriveClock(context.calendar, started.clock, context.today).due : null;
   const status = started.flowState?.status === 'running' && started.flowState.tasks.length > 0 ? 'in_review' : 'accepted';
   return {

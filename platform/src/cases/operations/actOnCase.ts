@@ -19,6 +19,8 @@ import { recordAcceptedTasks } from './applyTaskEffects';
 import { caseView, type CaseView } from './caseView';
 import { checkActionFields } from './checkActionFields';
 import { loadCaseContext } from './loadCaseContext';
+import { appendPluginNotes } from '../plugins/appendPluginNotes';
+import { routeAtAcceptance, type Routed } from '../plugins/routeAtAcceptance';
 import { runClockAction } from './runClockAction';
 import { scheduleFlag } from '../warnings/caseFlags';
 import { scheduleAcceptedCase } from '../warnings/scheduleAcceptedCase';
@@ -74,10 +76,18 @@ export async function actOnCase(
       if (input.revision !== record.revision) throw fail('CASE_REVISION_CONFLICT', { revision: record.revision });
       const { application, document, calendar } = await loadCaseContext(deps, tx, record);
       const today = deps.clock.today();
-      const context = { record, application, document, calendar, today, by: String(actor.userId) };
+      // 受理 starts the flow: the `route` plugins choose its parallel branches first.
+      let routed: Routed | undefined;
+      if (input.action === 'accept') {
+        requireUnanswered(record, input.action);
+        routed = await routeAtAcceptance(deps, { ...call, tx }, { application, document });
+      }
+      const by = String(actor.userId);
+      const context = { record, application, document, calendar, today, by, branchChoice: routed?.branchChoice };
       const outcome = outcomeOf(context, input);
       const { change, event } = outcome;
       const at = deps.clock.now();
+      await appendPluginNotes(tx, application.id, at, routed?.notes ?? []);
       const revision = await updateCase(tx, { id: record.id, revision: record.revision, at }, change);
       if (revision === undefined) throw fail('CASE_REVISION_CONFLICT', { revision: record.revision });
       await appendCaseEvent(tx, application.id, {

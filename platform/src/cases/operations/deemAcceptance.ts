@@ -12,6 +12,9 @@ import { ACCEPTANCE_TIMER } from './acceptanceTimer';
 import { recordAcceptedTasks } from './applyTaskEffects';
 import { scheduleAcceptedCase } from '../warnings/scheduleAcceptedCase';
 import { warningTimerHandlers } from '../warnings/warningHandlers';
+import { pluginEventHandlers } from '../plugins/offerCaseEvent';
+import { appendPluginNotes } from '../plugins/appendPluginNotes';
+import { routeAtAcceptance } from '../plugins/routeAtAcceptance';
 
 /**
  * The acceptance deadline passed with no answer: 行政许可法第三十二条 — 逾期不告知的，自收到申请材料
@@ -39,10 +42,20 @@ export async function deemAcceptance(
     { actor: SYSTEM_ACTOR, tx },
     { code: application.matterCode, version: application.version },
   );
-  const context = { record, application, document: matter.document, calendar, today, by: 'system' };
+  const routed = await routeAtAcceptance(deps, call, { application, document: matter.document });
+  const context = {
+    record,
+    application,
+    document: matter.document,
+    calendar,
+    today,
+    by: 'system',
+    branchChoice: routed.branchChoice,
+  };
   const outcome = acceptOutcome(context, { acceptedOn: deemed.acceptedOn, type: 'case_deemed_accepted' });
   const { change, event } = outcome;
   const at = deps.clock.now();
+  await appendPluginNotes(tx, application.id, at, routed.notes);
   await updateCase(tx, { id: record.id, revision: record.revision, at }, change);
   await recordAcceptedTasks(tx, { caseId: record.id, calendar, today, at }, outcome);
   await appendCaseEvent(tx, application.id, {
@@ -63,5 +76,6 @@ export function caseTimerHandlers(deps: CaseDeps): TimerHandlers {
       if (await deemAcceptance(deps, call, { caseId })) await scheduleAcceptedCase(deps, call, caseId);
     },
     ...warningTimerHandlers(deps),
+    ...pluginEventHandlers(deps),
   };
 }

@@ -1,6 +1,6 @@
 import { getMatterVersion } from '../../catalog';
 import { loadWorkCalendar } from '../../calendar';
-import { listEvents } from '../../intake';
+import { STAFF_ONLY_EVENTS, listEvents } from '../../intake';
 import { SYSTEM_ACTOR, readerOf, requireUser, type Call } from '../../kernel';
 import type { CaseDeps } from '../caseDeps';
 import { caseProgress, type CaseProgress } from './caseProgress';
@@ -21,6 +21,7 @@ export async function readCaseProgress(deps: CaseDeps, call: Call, { number }: {
     { code: application.matterCode, version: application.version },
   );
   const calendar = await loadWorkCalendar(deps, deps.region, { via: q });
-  const events = await listEvents(q, application.id);
+  // A plugin's failures and route choices are the back office's notes, not the applicant's steps.
+  const events = (await listEvents(q, application.id)).filter((event) => !STAFF_ONLY_EVENTS.has(event.type));
   return caseProgress(calendar, { record, document: matter.document, events, today: deps.clock.today() });
 }

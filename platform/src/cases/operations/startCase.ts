@@ -31,12 +31,17 @@ function windowTask(flow: Flow, state: FlowState, passing: readonly string[]): s
  * What 受理 starts: the clock, on the budget of the applicant's 办理情形 or else the matter's
  * (caseBudget), counted from the day after `acceptedOn`; and the flow, whose window acceptance
  * step the 受理 itself passes (by `by`). `isOnSpot` (即办件) passes every window step that offers
- * 受理 or 办结 and stops the clock the same day.
+ * 受理 or 办结 and stops the clock the same day. `branchChoice` is what the `route` plugins chose.
  */
 export function startCase(
   document: MatterDocument,
   application: Pick<ApplicationRecord, 'departmentCode' | 'answers' | 'formData'>,
-  { acceptedOn, by, isOnSpot = false }: { acceptedOn: string; by: string; isOnSpot?: boolean },
+  {
+    acceptedOn,
+    by,
+    isOnSpot = false,
+    branchChoice,
+  }: { acceptedOn: string; by: string; isOnSpot?: boolean; branchChoice?: Record<string, string[]> | undefined },
 ): StartedCase {
   const { situations } = resolveSituations(document, application.answers, application.formData);
   const budget = caseBudget(document.timeLimits, situations.find((situation) => situation.timeLimits)?.timeLimits);
@@ -46,7 +51,7 @@ export function startCase(
   const flow = document.flow;
   if (!flow) return { clock, flowState: null, effects: [] };
   const context: FlowContext = { ownerDepartment: application.departmentCode, data: application.formData, situations };
-  let { state, effects } = startFlow(flow, context);
+  let { state, effects } = startFlow(flow, context, branchChoice);
   const passing = isOnSpot ? ['accept', 'complete'] : ['accept'];
   for (let step = 0; step < (isOnSpot ? MAX_WINDOW_STEPS : 1); step += 1) {
     const taskId = windowTask(flow, state, passing);

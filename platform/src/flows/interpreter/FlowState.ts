@@ -58,6 +58,12 @@ export interface FlowState {
   tasks: FlowTask[];
   groups: FlowGroup[];
   path: PathEntry[];
+  /**
+   * Per parallel node id, the branches a department plugin chose at 受理 (the `route` hook): when
+   * the node is entered these start instead of those whose own conditions hold. Absent: the
+   * conditions decide. Part of the state so that replaying the same events gives the same flow.
+   */
+  branchChoice?: Record<string, string[]>;
 }
 
 /** Before the first node is entered. */

@@ -51,7 +51,8 @@ export function enterNode(run: Run, target: FlowTarget, reason: TaskOpenReason =
     openTask(run, placeOf(run, node.id), { reason });
     return;
   }
-  const started = node.branches.filter((branch) => holds(run, branch.condition));
+  const chosen = run.state.branchChoice?.[node.id];
+  const started = node.branches.filter((branch) => (chosen ? chosen.includes(branch.id) : holds(run, branch.condition)));
   if (started.length === 0) {
     run.effects.push({ type: 'groupSkipped', nodeId: node.id });
     enterNode(run, resolveNext(run, node.next));

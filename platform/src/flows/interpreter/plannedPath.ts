@@ -44,8 +44,9 @@ function walk(run: Run, target: FlowTarget, steps: PlannedStep[]): void {
       steps.push({ nodeId: node.id, name: node.name, budgetDays: node.budgetDays, isCurrent: false, branches: [] });
       continue;
     }
+    const chosen = run.state.branchChoice?.[node.id];
     const branches = node.branches
-      .filter((branch) => holds(run, branch.condition))
+      .filter((branch) => (chosen ? chosen.includes(branch.id) : holds(run, branch.condition)))
       .map((branch) => ({ branchId: branch.id, name: branch.name, budgetDays: branchDays(run, branch, 0) }));
     if (branches.length === 0) continue;
     steps.push({

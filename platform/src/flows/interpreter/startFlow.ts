@@ -11,9 +11,9 @@ export function entryNode(flow: Flow, context: FlowContext): string {
   return context.situations?.find((situation) => situation.flowStart !== undefined)?.flowStart ?? flow.start;
 }
 
-/** Opens the first work of a case: the entry node, skipping what does not apply. */
-export function startFlow(flow: Flow, context: FlowContext): FlowTransition {
-  const run = createRun(flow, context, emptyFlowState());
+/** Opens the first work of a case: the entry node, skipping what does not apply; `branchChoice` as FlowState's. */
+export function startFlow(flow: Flow, context: FlowContext, branchChoice?: Record<string, string[]>): FlowTransition {
+  const run = createRun(flow, context, { ...emptyFlowState(), ...(branchChoice ? { branchChoice } : {}) });
   const start = entryNode(flow, context);
   if (!run.graph.has(start)) throw fail('FLOW_START_UNKNOWN', { start });
   enterNode(run, start);
