@@ -25,6 +25,37 @@ export interface DraftUpgrade {
   dropped: string[];
 }
 
+/** One fee line a department plugin priced: per unit in 分, no floating-point money. */
+export interface FeeLine {
+  item: string;
+  amountFen: number;
+  quantity: number;
+  basis: string;
+}
+
+export interface Fees {
+  lines: FeeLine[];
+  totalFen: number;
+  notes: string[];
+}
+
+export interface FieldIssue {
+  pointer: string;
+  code: string;
+  message: string;
+}
+
+/** What the matter's department plugins said at the last save (and, for prefill, at the start). */
+export interface DraftPlugins {
+  fees: Fees | null;
+  /** Materials of the matter's list a plugin made required for this application, and why. */
+  materials: { materialId: string; reason: string }[];
+  /** The plugins' issues; one at pointer '' is a failed call that blocks the submit. */
+  issues: FieldIssue[];
+  /** Where prefilled form values came from (pointers into the form data). */
+  sources: { pointer: string; source: string }[];
+}
+
 export interface Draft {
   id: string;
   matterCode: string;
@@ -45,6 +76,7 @@ export interface Draft {
   files?: FileView[];
   updatedAt?: string;
   upgrade?: DraftUpgrade | null;
+  plugins?: DraftPlugins | null;
 }
 
 export interface DraftSummary {
@@ -83,6 +115,8 @@ export interface Application {
   materials: { materialId: string; name: string; requirement: string; copies?: number | null; files: FileView[] }[];
   answers?: Record<string, string>;
   formData?: Record<string, unknown>;
+  /** What the department plugins priced at submit. */
+  fees?: Fees | null;
   events: ApplicationEvent[];
 }
 

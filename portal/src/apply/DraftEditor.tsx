@@ -1,4 +1,4 @@
-import { materialSlots, type MatterDocument } from '@matterflow/schemas';
+import { materialSlots, withRequiredMaterials, type MatterDocument } from '@matterflow/schemas';
 import Form from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema, RJSFValidationError, UiSchema, ValidatorType } from '@rjsf/utils';
 import { startTransition, useMemo, useRef, useState } from 'react';
@@ -11,6 +11,7 @@ import { describePointer } from './describePointer';
 import { nameFieldErrors, placeIssues } from './fieldErrors';
 import { FreeTextForm } from './FreeTextForm';
 import { MaterialSlots } from './MaterialSlots';
+import { PluginAlert, PluginNotes, withSourceHelp } from './PluginNotes';
 import { prepareUiSchema } from './prepareUiSchema';
 import { NamedRadioWidget } from './NamedRadioWidget';
 import { TRANSITION_WIDGETS } from './transitionWidgets';
@@ -79,13 +80,23 @@ export function DraftEditor({
   const editor = useDraftEditor(draft, { isReadOnly: isPreview });
   const { document } = matter;
   const schema = document.form?.schema as RJSFSchema | undefined;
+  const sources = editor.plugins?.sources;
   const uiSchema = useMemo<UiSchema>(
-    () => prepareUiSchema(schema, document.form?.uiSchema as UiSchema | undefined),
-    [schema, document.form?.uiSchema],
+    () => withSourceHelp(prepareUiSchema(schema, document.form?.uiSchema as UiSchema | undefined), sources ?? []),
+    [schema, document.form?.uiSchema, sources],
   );
   const questions = document.guideQuestions ?? [];
   const unanswered = questions.filter((q) => !editor.answers[q.id]);
-  const { slots, resolution } = materialSlots(document, editor.answers, editor.formData);
+  // The materials a department plugin made required (as of the last save) are required here too, as at submit.
+  const required = useMemo(
+    () => new Map((editor.plugins?.materials ?? []).map((item) => [item.materialId, item.reason])),
+    [editor.plugins?.materials],
+  );
+  const { slots, resolution } = withRequiredMaterials(
+    document,
+    materialSlots(document, editor.answers, editor.formData),
+    required,
+  );
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [hasTriedSubmit, setHasTriedSubmit] = useState(false);
   const [submitting, setSubmitting] = useState<'idle' | 'busy'>('idle');
@@ -173,6 +184,7 @@ export function DraftEditor({
         </section>
       )}
       {!isPreview && <SaveStatus save={editor.save} onRetry={() => void editor.flush().catch(() => undefined)} />}
+      <PluginAlert plugins={editor.plugins} />
       {questions.length > 0 && (
         <section aria-labelledby="questions-heading">
           <h2 id="questions-heading" className="apply-step">
@@ -222,6 +234,7 @@ export function DraftEditor({
                 onAdd={editor.addFile}
                 onRemove={editor.removeFile}
               />
+              <PluginNotes plugins={editor.plugins} />
               <div className="submit-row">
                 {unanswered.length > 0 && (
                   <p className="notice">请先回答上方 {unanswered.length} 个办理情形问题，材料清单才完整。</p>

@@ -33,6 +33,8 @@ export function useDraftEditor(initial: Draft, { isReadOnly = false }: { isReadO
   const [content, setContent] = useState<Content>(() => contentOf(initial));
   const [save, setSave] = useState<SaveState>({ status: 'saved', at: savedAt(initial) });
   const [notice, setNotice] = useState<string | undefined>();
+  // What the plugins said of the last content saved: fees, required materials, issues, prefill sources.
+  const [plugins, setPlugins] = useState(initial.plugins ?? null);
   const [generation, setGeneration] = useState(0);
   const latest = useRef(content);
   const revision = useRef(initial.revision);
@@ -44,6 +46,7 @@ export function useDraftEditor(initial: Draft, { isReadOnly = false }: { isReadO
     async (message: string) => {
       const fresh = await intakeApi.draft(initial.id);
       revision.current = fresh.revision;
+      setPlugins(fresh.plugins ?? null);
       latest.current = contentOf(fresh);
       isDirty.current = false;
       setContent(latest.current);
@@ -69,6 +72,7 @@ export function useDraftEditor(initial: Draft, { isReadOnly = false }: { isReadO
           materials: slotFileIds(sent.files),
         });
         revision.current = saved.revision;
+        setPlugins(saved.plugins ?? null);
         setSave(isDirty.current ? { status: 'pending' } : { status: 'saved', at: savedAt(saved) });
       } catch (error) {
         if (error instanceof ApiError && error.code === 'DRAFT_CONFLICT') {
@@ -113,6 +117,7 @@ export function useDraftEditor(initial: Draft, { isReadOnly = false }: { isReadO
 
   return {
     ...content,
+    plugins,
     save,
     notice,
     generation,

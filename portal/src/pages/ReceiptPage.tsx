@@ -1,6 +1,7 @@
 import { intakeApi } from '../api/intakeApi';
 import { dateText, dateTimeText } from '../applications/eventKinds';
 import { useSignedIn, whenSignedIn } from '../apply/useSignedIn';
+import { FeeTable } from '../components/FeeTable';
 import { LoadState } from '../components/LoadState';
 import { useAsync } from '../components/useAsync';
 import { Link } from '../routing/Link';
@@ -112,6 +113,12 @@ export function ReceiptPage({ number }: { number: string }) {
                 ))}
               </tbody>
             </table>
+            {application.fees && application.fees.lines.length > 0 && (
+              <>
+                <h2 className="receipt-heading">应缴费用</h2>
+                <FeeTable fees={application.fees} />
+              </>
+            )}
             <p className="receipt-note">
               本凭证仅证明已收到上述申请材料，不代表已受理。受理或需补正的，将通过“我的办件”及短信告知。
             </p>
