@@ -26,6 +26,7 @@ import { runPortalSizeBench } from './portalSizeBench';
 import { runAdminEditorBench } from './adminEditorBench';
 import { runIntakeBench } from './intakeBench';
 import { runPluginSwapBench } from './pluginSwapBench';
+import { runPluginCallBench } from './pluginCallBench';
 import { CHROMIUM } from './portalBrowser';
 import { fmt } from './stats';
 
@@ -114,6 +115,7 @@ if (SECTIONS.has('calendar')) await runCalendarBench(lines, { runs: RUNS });
 if (SECTIONS.has('cases')) runCaseClockBench(lines, { runs: RUNS });
 if (SECTIONS.has('warnings')) await runCaseWarningsBench(lines, { runs: Math.max(1, Math.min(RUNS, 3)) });
 if (SECTIONS.has('caseActions')) await runCaseActionsBench(lines, { runs: Math.max(1, Math.min(RUNS, 3)) });
+if (SECTIONS.has('plugins')) await runPluginCallBench(lines, { runs: RUNS });
 if (SECTIONS.has('plugins')) await runPluginSwapBench(lines, { runs: Math.max(3, Math.min(RUNS, 5)) });
 if (SECTIONS.has('quality')) await runQualityBench(lines, { matters: MATTERS, runs: Math.min(RUNS, 2) });
 // The browser sections need chromium; without it they say so instead of failing the whole run.

@@ -45,29 +45,30 @@ export const GUEST_PRELUDE = String.raw`(function () {
   }
   function text(v) { return typeof v === 'string' ? v : String(v); }
 
+  // Built once: only the options are new for each call.
+  var log = freeze({
+    info: function (m) { bridge.log(0, text(m)); },
+    warn: function (m) { bridge.log(1, text(m)); },
+    error: function (m) { bridge.log(2, text(m)); }
+  });
+  var calendar = freeze({
+    isWorkingDay: function (date) { return bridge.calendar(0, text(date), ''); },
+    addWorkingDays: function (date, n) { return bridge.calendar(1, text(date), text(n)); },
+    countWorkingDays: function (from, to) { return bridge.calendar(2, text(from), text(to)); }
+  });
+  function lookup(table, key) {
+    var row = bridge.lookup(text(table), text(key));
+    return row === null ? null : parse(row);
+  }
+  function request(method, url, body) {
+    var json = body === undefined ? '' : stringify(body);
+    return bridge.http(method, text(url), json === undefined ? 'null' : json).then(parse);
+  }
+  var http = freeze({
+    postJson: function (url, body) { return request('POST', url, body === undefined ? null : body); },
+    getJson: function (url) { return request('GET', url, undefined); }
+  });
   function makeCtx(options) {
-    var log = freeze({
-      info: function (m) { bridge.log(0, text(m)); },
-      warn: function (m) { bridge.log(1, text(m)); },
-      error: function (m) { bridge.log(2, text(m)); }
-    });
-    var calendar = freeze({
-      isWorkingDay: function (date) { return bridge.calendar(0, text(date), ''); },
-      addWorkingDays: function (date, n) { return bridge.calendar(1, text(date), text(n)); },
-      countWorkingDays: function (from, to) { return bridge.calendar(2, text(from), text(to)); }
-    });
-    function lookup(table, key) {
-      var row = bridge.lookup(text(table), text(key));
-      return row === null ? null : parse(row);
-    }
-    function request(method, url, body) {
-      var json = body === undefined ? '' : stringify(body);
-      return bridge.http(method, text(url), json === undefined ? 'null' : json).then(parse);
-    }
-    var http = freeze({
-      postJson: function (url, body) { return request('POST', url, body === undefined ? null : body); },
-      getJson: function (url) { return request('GET', url, undefined); }
-    });
     return freeze({ options: options, log: log, calendar: calendar, lookup: lookup, http: http });
   }
 

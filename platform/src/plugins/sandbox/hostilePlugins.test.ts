@@ -64,13 +64,13 @@ describe('hostile plugins', () => {
     expect(plain).toMatchObject({ ok: false, kind: 'stack', message: '插件 deep 1.0.0 的 validate 调用栈过深' });
     const asked = await pool.run(sandboxRequest(hooks, { limits: { stackBytes: 64 * 1024 * 1024 } }));
     expect(asked).toMatchObject({ ok: false, kind: 'stack' });
+    // A deeply nested answer: QuickJS's JSON.stringify checks cycles by a linear scan (quadratic,
+    // inside one built-in), so this ends by the hard stop or in its stack check, never in a crash.
     const inJson = await pool.run(
-      sandboxRequest(`validate: () => { let v = []; for (let i = 0; i < 2e4; i += 1) v = [v]; return v; }`, {
-        limits: { timeoutMs: BOMB_TIMEOUT_MS },
-      }),
+      sandboxRequest(`validate: () => { let v = []; for (let i = 0; i < 2e4; i += 1) v = [v]; return v; }`),
     );
     expect(inJson.ok).toBe(false);
-    expect(['stack', 'memory']).toContain(inJson.ok ? '' : inJson.kind);
+    expect(['stack', 'timeout']).toContain(inJson.ok ? '' : inJson.kind);
     await stillHealthy();
   });
 
