@@ -48,15 +48,6 @@ export interface CaseResultFile {
   attachedOn: string;
 }
 
-/** The result file of an approved case (the licence, scanned or electronic), as the applicant downloads it. */
-export interface CaseResultFile {
-  fileId: string;
-  name: string;
-  size: number;
-  mediaType: string;
-  attachedOn: string;
-}
-
 /** A case as staff read it (`GET /api/cases/{number}`), its clock derived for today. */
 export interface CaseView {
   number: string;
