@@ -81,6 +81,71 @@ const applicantSchema = {
   properties: { name: { type: 'string' }, idNumberMasked: { type: 'string' }, phone: { type: 'string' } },
 } as const;
 
+/** Fees a department plugin priced (in 分: no floating-point money), with the total. */
+const feesSchema = {
+  type: ['object', 'null'],
+  additionalProperties: false,
+  required: ['lines', 'totalFen', 'notes'],
+  description: '部门插件计算的收费（单位：分）',
+  properties: {
+    lines: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['item', 'amountFen', 'quantity', 'basis', 'pluginId'],
+        properties: {
+          item: { type: 'string' },
+          amountFen: { type: 'integer', description: '单价（分）' },
+          quantity: { type: 'integer' },
+          basis: { type: 'string', description: '收费依据' },
+          pluginId: { type: 'string' },
+        },
+      },
+    },
+    totalFen: { type: 'integer', description: '合计（分）' },
+    notes: { type: 'array', items: { type: 'string' } },
+  },
+} as const;
+
+const issueSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['pointer', 'code', 'message'],
+  properties: { pointer: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+} as const;
+
+/** What the pinned plugins said at the last save (docs/intake.md "Plugins"); null when none is pinned. */
+const draftPluginsSchema = {
+  type: ['object', 'null'],
+  additionalProperties: false,
+  required: ['fees', 'materials', 'issues', 'sources'],
+  properties: {
+    fees: feesSchema,
+    materials: {
+      type: 'array',
+      description: '插件要求本申请提交的材料及理由',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['materialId', 'reason', 'pluginId'],
+        properties: { materialId: { type: 'string' }, reason: { type: 'string' }, pluginId: { type: 'string' } },
+      },
+    },
+    issues: { type: 'array', items: issueSchema, description: "插件的提示；指针为 '' 的表示插件调用失败、暂不能提交" },
+    sources: {
+      type: 'array',
+      description: '预填内容的来源',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['pointer', 'source'],
+        properties: { pointer: { type: 'string' }, source: { type: 'string' } },
+      },
+    },
+  },
+} as const;
+
 export const draftSchema = {
   type: 'object',
   additionalProperties: false,
@@ -97,6 +162,7 @@ export const draftSchema = {
     'formData',
     'materials',
     'upgrade',
+    'plugins',
     'applicationNumber',
     'createdAt',
     'updatedAt',
@@ -114,6 +180,7 @@ export const draftSchema = {
     formData: { type: 'object' },
     materials: { type: 'object', additionalProperties: { type: 'array', items: fileViewSchema } },
     upgrade: upgradeSchema,
+    plugins: draftPluginsSchema,
     applicationNumber: { type: ['string', 'null'] },
     createdAt: dateTime,
     updatedAt: dateTime,
@@ -166,6 +233,7 @@ export const applicationSchema = {
     'answers',
     'formData',
     'promisedLimit',
+    'fees',
     'events',
   ],
   properties: {
@@ -206,6 +274,7 @@ export const applicationSchema = {
     answers: { type: 'object', additionalProperties: { type: 'string' } },
     formData: { type: 'object' },
     promisedLimit: { type: ['string', 'null'] },
+    fees: feesSchema,
     events: {
       type: 'array',
       items: {
