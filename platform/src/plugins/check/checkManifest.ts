@@ -89,8 +89,33 @@ export function checkManifest(bundle: PluginBundle, forms: MatterForms, platform
     else if (forms[code] === undefined)
       diagnostics.push(at(`/matters/${index}`, 'plugin.matter_unknown', `找不到事项 ${code} 的表单，请确认该事项已发布`));
   });
+  const narrowerInputs = new Map<string, ReturnType<ReturnType<typeof createAjv>['compile']>>();
+  for (const [hook, spec] of Object.entries(manifest.hooks))
+    for (const side of ['input', 'output'] as const) {
+      const schema = spec[side];
+      if (!schema) continue;
+      // The host compiles a narrower output schema on the version's first call: it must compile now.
+      try {
+        const compiled = createAjv().compile(structuredClone(schema));
+        if (side === 'input') narrowerInputs.set(hook, compiled);
+      } catch (error) {
+        diagnostics.push(
+          at(
+            `/hooks/${hook}/${side}`,
+            'plugin.hook_schema_invalid',
+            `钩子 ${hook} 的${side === 'input' ? '输入' : '输出'}模式无效：${(error as Error).message}`,
+          ),
+        );
+      }
+    }
   (manifest.examples ?? []).forEach((example, index) => {
     const hook = example.hook as HookName;
+    const narrower = narrowerInputs.get(hook);
+    if (narrower && !narrower(example.input))
+      for (const issue of toFieldIssues(narrower.errors, `/examples/${index}/input`))
+        diagnostics.push(
+          at(issue.pointer, issue.code, `示例“${example.name}”的输入不符合插件为 ${hook} 声明的输入模式：${issue.message}`),
+        );
     if (!(hook in manifest.hooks))
       diagnostics.push(
         at(

@@ -76,7 +76,8 @@ function bundle(overrides: { manifest?: Record<string, unknown>; files?: Record<
 const pool = createSandboxPool({ quota: { callsPerMinute: 10_000, cpuMsPerMinute: 600_000 } });
 afterAll(() => pool.close());
 
-describe('checkPluginBundle', () => {
+// Each check that gets past the manifest starts a type-check worker: seconds, more on a busy machine.
+describe('checkPluginBundle', { timeout: 120_000 }, () => {
   it('checks a good bundle, and its compiled code runs in the pool', async () => {
     const result = await checkPluginBundle(bundle(), { forms, pool });
     expect(result.diagnostics).toEqual([]);
@@ -157,6 +158,15 @@ describe('checkPluginBundle', () => {
     });
   });
 
+  it('holds examples to the hook’s output schema narrowed by the manifest, as the host does', async () => {
+    const hooks = { validate: { description: '从不报问题', output: { properties: { issues: { maxItems: 0 } } } } };
+    const result = await checkPluginBundle(bundle({ manifest: { hooks } }), { forms, pool });
+    expect(result.examples).toMatchObject([
+      { name: '18 位通过', ok: true },
+      { name: '短号码提示', ok: false, message: expect.stringContaining('output_invalid') },
+    ]);
+  });
+
   it('passes an example that expects a failure kind, and fails one whose plugin answers instead', async () => {
     const thrower = `import { definePlugin } from '@matterflow/plugin-sdk';\nexport const plugin = definePlugin({ hooks: { validate(input) { if (input.materials.length) throw new Error('坏'); return { issues: [] }; } } });\n`;
     const input = { matter, form: {}, answers: {}, materials: ['m1'] };
@@ -179,6 +189,11 @@ describe('checkPluginBundle', () => {
     ['a platform range this platform is not in', { platform: '^2.0' }, '/platform'],
     ['another department’s matter', { matters: ['11439901006010015W0001311280001'] }, '/matters/0'],
     ['an unknown hook', { hooks: { onSubmit: { description: '不存在的钩子' } } }, '/hooks'],
+    [
+      'a narrower schema that does not compile',
+      { hooks: { validate: { description: '坏模式', output: { type: 'nonsense' } } } },
+      '/hooks/validate/output',
+    ],
     [
       'an example input the hook does not take',
       { examples: [{ name: 'x', hook: 'validate', input: { form: {} }, output: { issues: [] } }] },

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CalendarYear, HookName } from '@matterflow/schemas';
-import type { SandboxGrants, SandboxPool } from '../sandbox/SandboxPool';
+import { createOutputCheck } from '../host/createOutputCheck';
+import type { SandboxGrants, SandboxPool, SandboxResult } from '../sandbox/SandboxPool';
 import type { PluginManifest } from './generated/PluginManifest';
 import type { ExampleResult } from './PluginCheckResult';
 
@@ -28,7 +29,9 @@ export async function runExamples(
   grants: ExampleGrants = {},
 ): Promise<ExampleResult[]> {
   const results: ExampleResult[] = [];
+  const checkOutput = createOutputCheck();
   for (const example of manifest.examples ?? []) {
+    const hook = example.hook as HookName;
     const sandboxGrants: SandboxGrants = {
       httpOrigins: manifest.capabilities.http?.length ? (grants.httpOrigins ?? []) : [],
       // Only the tables the manifest asks for, as the host would grant them.
@@ -42,25 +45,32 @@ export async function runExamples(
       pluginId: manifest.id,
       version: manifest.version,
       code,
-      hook: example.hook as HookName,
+      hook,
       input: example.input,
       options: example.options ?? manifest.options?.defaults ?? {},
       grants: sandboxGrants,
     });
+    // The host holds every answer to the hook's schema (and the manifest's narrower one): so does the check.
+    const problem = answer.ok
+      ? checkOutput(hook, `${manifest.id}@${manifest.version}`, manifest.hooks[hook]?.output, answer.output)
+      : null;
+    const outcome: SandboxResult = problem
+      ? { ok: false, kind: 'output_invalid', message: `返回内容不符合要求：${problem}`, logs: answer.logs, wallMs: answer.wallMs }
+      : answer;
     const base = { name: example.name, hook: example.hook };
     if (example.failure !== undefined) {
-      if (!answer.ok && answer.kind === example.failure) results.push({ ...base, ok: true });
+      if (!outcome.ok && outcome.kind === example.failure) results.push({ ...base, ok: true });
       else
         results.push({
           ...base,
           ok: false,
-          message: answer.ok
-            ? `预期以 ${example.failure} 失败，实际输出 ${show(answer.output)}`
-            : `预期以 ${example.failure} 失败，实际以 ${answer.kind} 失败：${answer.message}`,
+          message: outcome.ok
+            ? `预期以 ${example.failure} 失败，实际输出 ${show(outcome.output)}`
+            : `预期以 ${example.failure} 失败，实际以 ${outcome.kind} 失败：${outcome.message}`,
         });
-    } else if (!answer.ok) results.push({ ...base, ok: false, message: `调用失败（${answer.kind}）：${answer.message}` });
-    else if (!isDeepStrictEqual(answer.output, example.output))
-      results.push({ ...base, ok: false, message: `输出与预期不同：预期 ${show(example.output)}，实际 ${show(answer.output)}` });
+    } else if (!outcome.ok) results.push({ ...base, ok: false, message: `调用失败（${outcome.kind}）：${outcome.message}` });
+    else if (!isDeepStrictEqual(outcome.output, example.output))
+      results.push({ ...base, ok: false, message: `输出与预期不同：预期 ${show(example.output)}，实际 ${show(outcome.output)}` });
     else results.push({ ...base, ok: true });
   }
   return results;

@@ -9,8 +9,8 @@ export interface TypeCheckLimits {
   heapMb: number;
 }
 
-/** Loading the compiler alone takes a second on a busy machine; a plugin's few files take a few more. */
-export const DEFAULT_TYPE_CHECK_LIMITS: TypeCheckLimits = { timeoutMs: 30_000, heapMb: 512 };
+/** Loading the compiler takes seconds on a busy machine (20 s seen with two cores shared by many); a plugin's few files take a few more. */
+export const DEFAULT_TYPE_CHECK_LIMITS: TypeCheckLimits = { timeoutMs: 60_000, heapMb: 512 };
 
 const workerUrl = new URL('./typeCheckWorker.ts', import.meta.url).href;
 // The worker is TypeScript like the rest of the platform: it registers tsx's loader before importing
