@@ -15,13 +15,15 @@ interface LoadResult {
   ms: number;
   versions: Set<string>;
   latencies: number[];
+  /** Failed calls by kind: a timeout on a starved machine is not a switch's fault. */
+  kinds: Map<string, number>;
 }
 
 /** LOOPS concurrent callers of the validate hook until `work` is done. */
 async function underLoad(server: TestServer, food: string, scjg: string, work: () => Promise<void>): Promise<LoadResult> {
   const target = hookTarget(food, scjg, [{ id: 'bench-swap', major: 1, onFailure: 'block' }]);
   const input = validateInput(food, scjg);
-  const result: LoadResult = { calls: 0, failed: 0, ms: 0, versions: new Set(), latencies: [] };
+  const result: LoadResult = { calls: 0, failed: 0, ms: 0, versions: new Set(), latencies: [], kinds: new Map() };
   let running = true;
   const loop = async () => {
     while (running) {
@@ -31,7 +33,10 @@ async function underLoad(server: TestServer, food: string, scjg: string, work: (
       result.calls += 1;
       for (const outcome of outcomes) {
         if (outcome.ok) result.versions.add(outcome.version);
-        else result.failed += 1;
+        else {
+          result.failed += 1;
+          result.kinds.set(outcome.failure.kind, (result.kinds.get(outcome.failure.kind) ?? 0) + 1);
+        }
       }
       if (outcomes.length !== 1) result.failed += 1;
     }
@@ -102,13 +107,16 @@ export async function runPluginSwapBench(lines: string[], { runs }: { runs: numb
 
     const rate = (r: LoadResult) => (r.calls / r.ms) * 1000;
     lines.push(`## Plugin hot swap and cold load (${server.deps.db.kind}, ${LOOPS} concurrent callers)`, '');
-    lines.push('| measurement | calls | failed | calls/s | p50 | p95 | versions served |', '|---|---|---|---|---|---|---|');
+    lines.push(
+      '| measurement | calls | failed (by kind) | calls/s | p50 | p95 | versions served |',
+      '|---|---|---|---|---|---|---|',
+    );
     for (const [name, r] of [
       ['steady (baseline)', baseline],
       [`${SWAPS} switches, one per ${SWAP_EVERY_MS} ms`, swapped],
     ] as const)
       lines.push(
-        `| ${name} | ${r.calls} | **${r.failed}** | ${rate(r).toFixed(0)} | ${fmt(median(r.latencies))} | ${fmt(percentile(r.latencies, 95))} | ${[...r.versions].sort().join(', ')} |`,
+        `| ${name} | ${r.calls} | **${r.failed}** ${[...r.kinds].map(([kind, n]) => `${kind}: ${n}`).join(', ')} | ${rate(r).toFixed(0)} | ${fmt(median(r.latencies))} | ${fmt(percentile(r.latencies, 95))} | ${[...r.versions].sort().join(', ')} |`,
       );
     lines.push(
       '',
