@@ -56,6 +56,8 @@ export function createPluginHost(
   const artifacts = new BoundedCache<Promise<Artifact | undefined>>(200);
   const tables = new Map<string, { revision: number; rows: Record<string, unknown> }>();
   let calendar: { years: Promise<CalendarYear[]>; readAt: number } | undefined;
+  // The pool sends a version's grants to its worker only when the object changes: one per state of them.
+  const grantSets = new BoundedCache<SandboxGrants>(500);
   const checkOutput = createOutputCheck();
   const usage = createUsageRecorder(deps);
   const timer = setInterval(() => void usage.flush(), flushIntervalMs);
@@ -112,11 +114,19 @@ export function createPluginHost(
   async function grantsOf(q: Queryable, resolved: ResolvedPin, artifact: Artifact): Promise<SandboxGrants> {
     // A capability is usable when the manifest asked for it and (beyond log and calendar) a sysadmin granted it.
     const tableNames = artifact.requested.lookup.filter((name) => resolved.lookupTables.includes(name));
-    return {
-      httpOrigins: artifact.requested.http.filter((origin) => resolved.httpOrigins.includes(origin)),
-      lookupTables: await lookupTablesOf(q, resolved, tableNames),
-      calendar: artifact.requested.calendar ? await calendarYears(q) : null,
-    };
+    const httpOrigins = artifact.requested.http.filter((origin) => resolved.httpOrigins.includes(origin));
+    const years = artifact.requested.calendar ? await calendarYears(q) : null;
+    const key = [
+      `${resolved.pluginId}@${resolved.version ?? ''}`,
+      httpOrigins.join(' '),
+      tableNames.map((name) => `${name}:${resolved.tableStamps[name] ?? ''}`).join(' '),
+      years ? `calendar:${calendar?.readAt ?? 0}` : '',
+    ].join('|');
+    const found = grantSets.get(key);
+    if (found && found.calendar === years) return found;
+    const grants: SandboxGrants = { httpOrigins, lookupTables: await lookupTablesOf(q, resolved, tableNames), calendar: years };
+    grantSets.set(key, grants);
+    return grants;
   }
 
   async function runOne<H extends HookName>(
