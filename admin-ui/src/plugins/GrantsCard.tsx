@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Descriptions, Form, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, ApiError } from '../api/api';
 import { ToneTag } from '../components/StatusTag';
 import type { PluginGrants, RequestedCapabilities } from './pluginTypes';
@@ -41,12 +41,8 @@ export function GrantsCard({
   onSaved: () => void;
 }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ httpOrigins: string[]; lookupTables: string[] }>();
   const [error, setError] = useState<ApiError | Error | null>(null);
   const [isSaving, setSaving] = useState(false);
-  useEffect(() => {
-    form.setFieldsValue({ httpOrigins: grants.httpOrigins, lookupTables: grants.lookupTables });
-  }, [form, grants]);
   const save = async (values: { httpOrigins?: string[]; lookupTables?: string[] }) => {
     setSaving(true);
     setError(null);
@@ -89,7 +85,14 @@ export function GrantsCard({
         )}
       </Descriptions>
       {canEdit ? (
-        <Form form={form} layout="vertical" onFinish={(values) => void save(values)} className="plugin-grants-form">
+        <Form
+          // Remounted with the grants saved, so the fields show what is granted now.
+          key={`${grants.grantedAt ?? ''}`}
+          initialValues={{ httpOrigins: grants.httpOrigins, lookupTables: grants.lookupTables }}
+          layout="vertical"
+          onFinish={(values: { httpOrigins?: string[]; lookupTables?: string[] }) => void save(values)}
+          className="plugin-grants-form"
+        >
           <Typography.Paragraph>
             只授予插件确实需要的来源（协议、主机和端口，如 https://zwfw.example.gov.cn），授权对该插件的所有版本生效。
           </Typography.Paragraph>
