@@ -229,11 +229,14 @@ describe('files without a scanner', () => {
     const body = document.paths['/api/files'].post.requestBody;
     expect(Object.keys(body.content)).toEqual(['multipart/form-data']);
     expect(body.content['multipart/form-data'].schema).toMatchObject({
-      // draftId, or for a 补正 answer applicationNumber (docs/cases.md "The 补正 loop").
-      required: ['materialId', 'file'],
+      // draftId, or for a 补正 answer applicationNumber (docs/cases.md "The 补正 loop"), each with
+      // materialId; or caseNumber alone for a decided case's result.
+      required: ['file'],
       properties: {
         draftId: { format: 'uuid' },
         applicationNumber: { type: 'string' },
+        caseNumber: { type: 'string' },
+        materialId: { type: 'string' },
         file: { contentMediaType: 'application/octet-stream' },
       },
     });
