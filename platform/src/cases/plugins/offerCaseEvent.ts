@@ -56,11 +56,12 @@ export async function offerCaseEvent(
     versions: row.plugin_versions ?? {},
     caseNumber: row.number,
   });
-  const failed = outcomes.flatMap((outcome) =>
-    outcome.ok
-      ? []
-      : [{ pluginId: outcome.pluginId, version: outcome.version, hook: 'onEvent', eventType: row.type, ...outcome.failure }],
-  );
+  const failed: Record<string, unknown>[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.ok) continue;
+    const { kind, message } = outcome.failure;
+    failed.push({ pluginId: outcome.pluginId, version: outcome.version, hook: 'onEvent', eventType: row.type, kind, message });
+  }
   await appendUnofferedEvents(tx, row.application_id, { at: deps.clock.now(), type: 'plugin_failed', details: failed });
 }
 

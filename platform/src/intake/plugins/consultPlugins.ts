@@ -52,7 +52,9 @@ export async function consultPlugins(
     versions,
   });
   const listing: Promise<HookOutcome<'materials'>[]> = plugins.run<'materials'>(call, target, 'materials', base, { versions });
-  const [priced, listed] = await Promise.all([pricing, listing]);
+  // Both run at once; awaited one by one (Promise.all over the two outcome types is too deep for the compiler).
+  const priced = await pricing;
+  const listed = await listing;
   const fees: Fees = { lines: [], totalFen: 0, notes: [] };
   for (const outcome of priced) {
     note(findings, outcome);
