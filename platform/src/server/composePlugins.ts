@@ -1,5 +1,6 @@
 import type { Config } from '../infra';
 import type { Deps } from '../kernel';
+import { readRegionCalendar, toCalendarYears } from '../calendar';
 import { checkPluginBundle, createPluginHost, createSandboxPool, type CheckBundle, type PluginHost } from '../plugins';
 
 /** The sandbox pool the host and the upload check share, the host, and how to stop both. */
@@ -21,7 +22,13 @@ export function pluginSetupOf(deps: Pick<Deps, 'db' | 'clock' | 'logger'>, confi
   const host = createPluginHost(deps, { pool, region: config.region });
   return {
     host,
-    checkBundle: (bundle, forms) => checkPluginBundle(bundle, { forms, pool }),
+    // A version's examples see the region's calendar as its calls will (granted when the manifest asks).
+    checkBundle: async (bundle, forms) =>
+      checkPluginBundle(bundle, {
+        forms,
+        pool,
+        grants: { calendar: toCalendarYears(await readRegionCalendar(deps.db, config.region)) },
+      }),
     async close() {
       await host.close();
       await pool.close();

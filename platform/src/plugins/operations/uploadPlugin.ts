@@ -1,5 +1,5 @@
 import { recordAudit } from '../../audit';
-import { getMatterVersions } from '../../catalog';
+import { getMatterVersion, getMatterVersions } from '../../catalog';
 import {
   assertDepartmentScope,
   fail,
@@ -60,7 +60,9 @@ async function formsOf(
       foreign.push({ pointer, code: 'plugin.matter_foreign', message: `事项 ${code}（${latest.name}）不是插件所属部门的事项` });
       continue;
     }
-    forms[code] = (latest.document.form?.schema as Record<string, unknown> | undefined) ?? ANY_FORM;
+    // The version list carries no documents: the latest one is read whole for its form.
+    const { document } = await getMatterVersion(deps, call, { code, version: latest.version });
+    forms[code] = (document.form?.schema as Record<string, unknown> | undefined) ?? ANY_FORM;
   }
   if (missing.length > 0) throw fail('PLUGIN_BUNDLE_INVALID', missing);
   if (foreign.length > 0) throw fail('PLUGIN_DEPARTMENT_FORBIDDEN', foreign);
