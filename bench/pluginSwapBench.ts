@@ -50,7 +50,7 @@ async function underLoad(server: TestServer, food: string, scjg: string, work: (
   return result;
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The host's half of the plugin bench: failed calls while the enabled version is switched back and

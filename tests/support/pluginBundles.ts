@@ -46,7 +46,7 @@ export function pluginBundle({
       hooks: { validate: { description: '回答服务的版本' }, ...extraManifestHooks },
       capabilities,
     },
-    files: {
+    files: <Record<string, string>>{
       'src/index.ts':
         source ??
         `import { definePlugin } from '@matterflow/plugin-sdk';

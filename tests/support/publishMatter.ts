@@ -1,7 +1,7 @@
 import type { TestClient } from './TestClient';
 
 /** Creates a matter and takes it through legal review to published, as a legal clerk would; fails loudly. */
-export async function publishMatter(legal: TestClient, document: { code: string }): Promise<void> {
+export async function publishMatter(legal: TestClient, document: { code: string; [key: string]: unknown }): Promise<void> {
   const steps = [
     () => legal.post('/api/matters', { document }),
     () => legal.post(`/api/matters/${document.code}/transitions`, { action: 'submit' }),
