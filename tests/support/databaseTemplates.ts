@@ -9,6 +9,9 @@ import type { PgliteDb } from '../../platform/src/infra/store/openPglite';
 import type { Db } from '../../platform/src/kernel';
 import { bootstrap } from '../../platform/src/server/bootstrap';
 import { TEMPLATES, type Template } from './templateNames';
+import { fixedClock } from '../../platform/src/kernel';
+
+const TEMPLATE_CLOCK = fixedClock('2025-06-02T02:00:00Z');
 
 /**
  * vitest globalSetup: prepares each template once per test run, so a test file's private database
@@ -26,6 +29,10 @@ async function prepare(template: Template, env: Record<string, string>): Promise
   if (template === 'migrated') return openDb({ databaseUrl: env.DATABASE_URL });
   const booted = await bootstrap({
     config: loadConfig({ NODE_ENV: 'test', DATA_DIR: ':memory:', ...env }),
+    // The seed publishes each matter effective on the day it runs. A fixed day long before any test
+    // clock keeps the seed catalog in force for tests that pin their clock to a date (a template
+    // seeded on the real day would be "not yet in force" for them once the real day moved on).
+    clock: TEMPLATE_CLOCK,
     shouldSeedCatalog: template === 'catalog',
   });
   return booted.deps.db;
