@@ -152,4 +152,8 @@ export {
   type HookInput,
   type HookOutput,
   type PluginFailureKind,
+  type CheckDiagnostic,
+  type CheckResult,
+  type CheckStage,
+  type ExampleResult,
 } from './plugins';

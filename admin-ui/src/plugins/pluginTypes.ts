@@ -1,4 +1,6 @@
-import type { HookName, PluginFailureKind } from '@matterflow/schemas';
+import type { CheckResult, HookName, PluginFailureKind } from '@matterflow/schemas';
+
+export type { CheckDiagnostic, CheckResult, CheckStage, ExampleResult } from '@matterflow/schemas';
 
 /** A plugin version's life cycle (docs/plugin-host.md): only a checked or disabled version can be enabled. */
 export type PluginVersionState = 'draft' | 'checked' | 'enabled' | 'disabled';
@@ -56,35 +58,6 @@ export interface PluginDetail {
   enabledVersion: string | null;
   versions: PluginVersionSummary[];
   grants: PluginGrants;
-}
-
-/** A type error of the upload check, at its place in the bundle's source. */
-export interface CheckDiagnostic {
-  file: string;
-  line: number;
-  column: number;
-  /** `TS2339` from the compiler, `esbuild` from the compile step, else a `plugin.…` code. */
-  code: string;
-  message: string;
-  /** A JSON pointer into plugin.json, for manifest problems. */
-  pointer?: string;
-}
-
-export interface ExampleResult {
-  name: string;
-  hook: HookName | string;
-  ok: boolean;
-  message?: string;
-}
-
-/** Which step of the check the bundle reached: the first that failed, or the last when all passed. */
-export type CheckStage = 'manifest' | 'types' | 'compile' | 'examples';
-
-export interface CheckResult {
-  ok: boolean;
-  stage: CheckStage;
-  diagnostics: CheckDiagnostic[];
-  examples: ExampleResult[];
 }
 
 /** The capabilities a manifest asks for (what it gets is the grants). */
