@@ -130,7 +130,7 @@ describe.skipIf(!CHROMIUM)('system administration in chromium', () => {
       .filter({ hasText: '新建账号' })
       .filter({ hasText: 'sysadmin' });
     await row.waitFor();
-    await expect.poll(() => page.getByRole('row').filter({ hasText: 'anonymous' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'anonymous' }).count(), { timeout: 30_000 }).toBe(0);
     await checkStaffPage(page, 'desktop-audit');
     await row.getByRole('button', { name: /查看记录/ }).click();
     const details = page.locator('.ant-drawer-content-wrapper').filter({ hasText: '原始记录' });

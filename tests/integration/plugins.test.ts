@@ -118,6 +118,31 @@ describe('plugin life cycle', () => {
     expect(read.body.check.diagnostics.length).toBeGreaterThan(0);
   }, 120_000);
 
+  it('types a plugin against the target matter’s real form: its fields typed, a misspelt one unknown', async () => {
+    // The food form declares creditCode as a string and allows undeclared fields (an index signature).
+    const typed = pluginBundle({
+      id: 'host-typed',
+      department: scjg,
+      matters: [food],
+      validateBody: 'const code: string = input.form.creditCode;\n      return { issues: code ? [] : [] };',
+    });
+    const good = await upload(admin, typed);
+    expect(good.status, good.text).toBe(201);
+    expect(good.body.check.diagnostics).toEqual([]);
+    expect(good.body.state).toBe('checked');
+    const misspelt = pluginBundle({
+      id: 'host-typed',
+      version: '1.0.1',
+      department: scjg,
+      matters: [food],
+      validateBody: 'const code: string = input.form.creditCod;\n      return { issues: code ? [] : [] };',
+    });
+    const bad = await upload(admin, misspelt);
+    expect(bad.status, bad.text).toBe(201);
+    expect(bad.body).toMatchObject({ state: 'draft', check: { ok: false, stage: 'types' } });
+    expect(bad.body.check.diagnostics[0]).toMatchObject({ file: 'src/index.ts', line: 7 });
+  }, 180_000);
+
   it('refuses bundles without a usable head, with pointers, and never answers 500', async () => {
     const bad = pluginBundle({ department: scjg, matters: [food], version: '1.0' });
     const answer = await upload(admin, { ...bad, files: { '../escape.ts': 'x' } });

@@ -103,7 +103,7 @@ export const THROW_NAME = '抛出异常的企业';
 function hooksSource({ marker, granted, refused }: { marker: string; granted: string; refused: string }) {
   return `
     computeFees(input) {
-      const form = input.form as Record<string, unknown>;
+      const form = input.form as unknown as Record<string, unknown>;
       const isHome = form.premisesType !== '非住宅';
       const copies = typeof form.certificates === 'number' ? form.certificates : 1;
       const lines = [
@@ -118,7 +118,7 @@ function hooksSource({ marker, granted, refused }: { marker: string; granted: st
       return { lines };
     },
     materials(input) {
-      const form = input.form as Record<string, unknown>;
+      const form = input.form as unknown as Record<string, unknown>;
       return form.premisesType === '非住宅' ? { require: [{ materialId: 'sitePlan', reason: '非住宅场所须提交平面图' }] } : { require: [] };
     },
     prefill(input) {
@@ -128,7 +128,7 @@ function hooksSource({ marker, granted, refused }: { marker: string; granted: st
       };
     },
     route(input) {
-      const form = input.form as Record<string, unknown>;
+      const form = input.form as unknown as Record<string, unknown>;
       const onsite = form.premisesType === '非住宅';
       return { branches: { joint: onsite ? ['onsite'] : ['desk'] }, reason: onsite ? '非住宅须现场核查' : '住宅书面审查即可' };
     },
@@ -139,7 +139,7 @@ function hooksSource({ marker, granted, refused }: { marker: string; granted: st
     },`;
 }
 
-const VALIDATE = `const form = input.form as Record<string, unknown>;
+const VALIDATE = `const form = input.form as unknown as Record<string, unknown>;
       if (form.enterpriseName === '${THROW_NAME}') throw new Error('模拟插件故障');
       const id = typeof form.operatorIdNumber === 'string' ? form.operatorIdNumber : '';
       if (id === '') return { issues: [] };

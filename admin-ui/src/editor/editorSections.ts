@@ -51,6 +51,7 @@ export const EDITOR_SECTIONS: readonly EditorSection[] = [
   { key: 'flow', title: '流程', properties: ['flow', 'flowDescription'], custom: 'flow' },
   { key: 'form', title: '表单', properties: ['form'], custom: 'form' },
   { key: 'result', title: '结果与渠道', properties: ['result', 'online', 'contact', 'remedies', 'questions'] },
+  { key: 'plugins', title: '部门插件', properties: ['plugins'] },
 ];
 
 const SECTION_OF = new Map(EDITOR_SECTIONS.flatMap((section) => section.properties.map((name) => [name, section] as const)));

@@ -206,6 +206,17 @@ export const issueCodes = {
   // What a department plugin found (intake: the validate hook, or a failed call the matter blocks on).
   'plugin.invalid': '部门插件校验未通过',
   'plugin.failed': '部门插件调用失败，暂不能提交',
+  // A plugin upload, its grants and its lookup tables (plugins: the host's operations).
+  'plugin.matter_unknown': '插件清单列出的事项不存在',
+  'plugin.matter_foreign': '插件清单列出的事项不属于插件所属部门',
+  'plugin.id_foreign': '插件标识已属于另一个部门',
+  'plugin.origin_invalid': '授权来源须为 http(s)://主机[:端口]',
+  'plugin.origin_not_canonical': '授权来源须按规范写法填写',
+  'plugin.table_unknown': '授权的参照表不存在',
+  'plugin.table_too_many_rows': '参照表行数超过上限',
+  'plugin.table_too_large': '参照表超过大小上限',
+  'plugin.table_key_invalid': '参照表的键长度不符合要求',
+  'plugin.table_row_invalid': '参照表的每一行须为 JSON 对象',
 
   // A window's acceptance action (cases: actOnCase).
   'case.field_required': '该操作须填写此项',

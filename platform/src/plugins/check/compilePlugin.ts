@@ -5,6 +5,11 @@ import { SDK_DIR, SDK_SPECIFIER } from './PluginCheckResult';
 
 const ENTRY = 'src/index.ts';
 const NAMESPACE = 'plugin-bundle';
+/**
+ * The code of a compile step's diagnostic: a check result's code (docs/plugins.md), not a FieldIssue
+ * code of the catalogue, whose literals the issue-code test collects.
+ */
+const ESBUILD_DIAGNOSTIC = 'esbuild';
 const LOADERS = { '.ts': 'ts', '.js': 'js', '.json': 'json' } as const;
 
 /** `./a` may name `a.ts`, `a/index.ts` or (as TypeScript writes it) `a.js` for `a.ts`. */
@@ -75,7 +80,7 @@ export async function compilePlugin(files: Record<string, string>): Promise<Comp
         file: error.location?.file.replace(`${NAMESPACE}:`, '') ?? '',
         line: error.location?.line ?? 0,
         column: error.location ? error.location.column + 1 : 0,
-        code: 'esbuild',
+        code: ESBUILD_DIAGNOSTIC,
         message: error.text,
       })),
     };

@@ -20,6 +20,9 @@ const libDir = dirname(createRequire(import.meta.url).resolve('typescript/lib/li
 /** Only the ECMAScript libraries: no DOM, no Node, so a plugin cannot type-check against what the sandbox lacks. */
 const LIB_FILE = /^lib\.(es[0-9a-z.]*|decorators(\.legacy)?)\.d\.ts$/;
 
+/** The compiler's own code (`TS2339`): a check result's code (docs/plugins.md), not a FieldIssue code of the catalogue. */
+const compilerCode = (code: number) => `TS${code}`;
+
 const options: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2020,
   module: ts.ModuleKind.ESNext,
@@ -72,7 +75,7 @@ function typeCheck({ files, roots }: TypeCheckRequest): CheckDiagnostic[] {
       file: file ? file.fileName.replace(/^\//, '') : '',
       line: place ? place.line + 1 : 0,
       column: place ? place.character + 1 : 0,
-      code: `TS${diagnostic.code}`,
+      code: compilerCode(diagnostic.code),
       message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'),
     };
   });

@@ -50,6 +50,8 @@ describe('createSandboxPool', () => {
     const hostile = pool.run(
       sandboxRequest(`validate: () => { let s = ''; for (;;) { s = 'ab'.repeat(5e6); s = s.split('').join(''); } }`, {
         departmentCode: 'D-queue',
+        // Room enough that only the time limit can end it: the point is the hard stop, not the memory cap.
+        limits: { memoryBytes: 1024 * 1024 * 1024 },
       }),
     );
     const queued = pool.run(sandboxRequest(healthy, { departmentCode: 'D-queue', pluginId: 'other-plugin' }));

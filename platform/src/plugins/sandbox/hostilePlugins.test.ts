@@ -26,8 +26,12 @@ describe('hostile plugins', () => {
     ['"ab".repeat in a loop', `validate: () => { let s = ''; for (;;) { s = 'ab'.repeat(5e6); s = s.split('').join(''); } }`],
     ['a loop awaiting itself', `validate: async () => { for (;;) { await null; } }`],
   ])('%s ends in timeout within its limit', async (_name, hooks) => {
-    // A warm version, so the wall time is the call's and not the module's creation.
-    const warm = sandboxRequest(`route: () => ({ branch: 'a' }), ${hooks}`, { pluginId: 'looper' });
+    // A warm version, so the wall time is the call's and not the module's creation; memory room
+    // enough that only the time limit can end it (a 10-million-element split may reach 32 MB first).
+    const warm = sandboxRequest(`route: () => ({ branch: 'a' }), ${hooks}`, {
+      pluginId: 'looper',
+      limits: { memoryBytes: 1024 * 1024 * 1024 },
+    });
     await pool.run({ ...warm, hook: 'route' });
     const result = await pool.run(warm);
     expect(result).toMatchObject({
