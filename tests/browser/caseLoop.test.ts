@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CITIZEN_ID, FOOD, FOOD_FORM, FOOD_UPLOADS } from '../support/foodApplication';
 import {
@@ -13,21 +13,31 @@ import {
   type PortalInBrowser,
 } from '../support/portalInBrowser';
 import { samplePdf } from '../support/sampleFiles';
+import { checkStaffPage, signInToAdmin } from '../support/staffInBrowser';
 import { DEMO_PASSWORD } from '../support/startTestServer';
 import type { TestClient } from '../support/TestClient';
 
 /**
  * Issue 9's whole loop as the citizen lives it, in chromium on a desktop and a phone: they submit
- * in the portal; the window sends one 补正 listing two items; they supply both; the window accepts,
- * the reviewer approves, the chief decides 准予 with a 文号 and attaches the licence (staff over the
- * API here); the citizen follows each step in the timeline with the expected date, opens the
- * 准予行政许可决定书 (printed to A4 and read back) and downloads the licence.
+ * in the portal; the window sends one 补正 listing two items from its workbench and prints the
+ * 一次性告知书; they supply both; the window accepts and prints the 受理通知书; the reviewer approves,
+ * the chief decides 准予 with a 文号 and attaches the licence, each in the workbench at its own desk
+ * (a desktop, whichever device the citizen uses); the citizen follows each step in the timeline with
+ * the expected date, opens the 准予行政许可决定书 and downloads the licence. Every notice prints to
+ * A4 and is read back; axe on every new page of both apps.
  */
 const ITEMS = [
   { kind: 'material', materialId: 'premisesProof', reason: '经营场所使用证明已过期，请上传有效期内的证明' },
   { kind: 'field', pointer: '/premisesAddress', reason: '经营场所地址与证明上的不一致' },
 ];
 const LICENCE_NUMBER = 'JY14399010077777';
+const PREMISES = '与食品经营相适应的经营场所使用证明';
+/** antd's deprecation notices are not this page's errors. */
+const isNotAntdNotice = (problem: string) => !/^Warning: \[antd: /.test(problem);
+/** A modal by its title (antd's ids are all `test-id` in a build under vitest: no aria names). */
+const dialog = (page: Page, title: string) => page.locator('.ant-modal').filter({ hasText: title });
+/** antd writes two-character button labels with a space between (受 理); the name matches either way. */
+const button = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
 
 async function prepareDraft(request: APIRequestContext, url: string): Promise<string> {
   const { csrfToken } = (await (await request.get(`${url}/api/session`)).json()) as { csrfToken: string };
@@ -56,14 +66,15 @@ async function prepareDraft(request: APIRequestContext, url: string): Promise<st
   return draft.id;
 }
 
-/** The page as chromium prints it: its text under the print stylesheet, and the PDF's paper size. */
-async function printed(page: Page, selector: string): Promise<{ text: string; mediaBox: number[] }> {
+/** The page as chromium prints it: its text under the print stylesheet, the PDF's pages and paper size. */
+async function printed(page: Page, selector: string): Promise<{ text: string; pages: number; mediaBox: number[] }> {
   await page.emulateMedia({ media: 'print' });
   const text = await page.locator(selector).innerText();
   const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
   await page.emulateMedia({ media: 'screen' });
+  const pages = pdf.match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
   const box = /\/MediaBox\s*\[\s*([\d.\s]+)\]/.exec(pdf)?.[1]?.trim().split(/\s+/).map(Number) ?? [];
-  return { text, mediaBox: box };
+  return { text, pages, mediaBox: box };
 }
 
 const expectA4 = (box: number[]) => {
@@ -73,38 +84,127 @@ const expectA4 = (box: number[]) => {
   expect(Math.round(box[3] ?? 0)).toBeLessThanOrEqual(843);
 };
 
+/** A notice opened from the case page's 文书打印, printed: one A4 page, and its text as printed. */
+async function printedNotice(page: Page, number: string, title: string): Promise<string> {
+  await page.getByRole('link', { name: title, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  const { text, pages, mediaBox } = await printed(page, '.notice-sheet');
+  expect(pages).toBe(1);
+  expectA4(mediaBox);
+  expect(text).toContain(title);
+  expect(text).toContain(number);
+  expect(text).toContain('（盖章）');
+  return text;
+}
+
 describe.skipIf(!CHROMIUM)('the case loop in chromium', () => {
   let portal: PortalInBrowser;
+  let browser: Browser;
   let window: TestClient;
-  let reviewer: TestClient;
-  let chief: TestClient;
 
   beforeAll(async () => {
-    portal = await startPortalInBrowser({ shouldSeedCatalog: true });
+    portal = await startPortalInBrowser({ shouldSeedCatalog: true, withAdmin: true });
+    ({ browser } = portal);
     window = await portal.server.login('scjg_window');
-    reviewer = await portal.server.login('scjg_reviewer');
-    chief = await portal.server.login('scjg_chief');
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => portal?.close());
 
-  const revisionOf = async (number: string) => ((await window.get(`/api/cases/${number}`)).body as { revision: number }).revision;
-  const windowActs = async (number: string, body: Record<string, unknown>) => {
-    const acted = await window.post(`/api/cases/${number}/actions`, {
-      ...body,
-      revision: await revisionOf(number),
-      idempotencyKey: crypto.randomUUID(),
-    });
-    expect(acted.status, acted.text).toBe(200);
+  /** A staff member at their desk, on the case's page in the workbench. */
+  const staffOnCase = async (username: string, number: string) => {
+    const staff = await signInToAdmin(browser, portal.server.url, username);
+    const { problems } = watchPage(staff.page);
+    await staff.page.goto(`${portal.server.url}/admin/cases/${number}`);
+    await staff.page.getByRole('heading', { level: 1, name: `办件 ${number}` }).waitFor();
+    await staff.page.getByText('经营者名称').waitFor();
+    const close = async () => {
+      expect(problems.filter(isNotAntdNotice)).toEqual([]);
+      await staff.context.close();
+    };
+    return { page: staff.page, close };
   };
-  const taskActs = async (client: TestClient, number: string, taskId: string, body: Record<string, unknown>) => {
-    const acted = await client.post(`/api/cases/${number}/tasks/${taskId}/actions`, {
-      ...body,
-      revision: await revisionOf(number),
-      idempotencyKey: crypto.randomUUID(),
-    });
-    expect(acted.status, acted.text).toBe(200);
+
+  /** The window's one 补正 notice of the two items, from the case page, and its 一次性告知书 on A4. */
+  const windowAsksForSupplement = async (number: string, shot: string) => {
+    const staff = await staffOnCase('scjg_window', number);
+    const { page } = staff;
+    await checkStaffPage(page, `${shot}-case`);
+    await page.getByRole('button', { name: '一次性告知补正' }).click();
+    const notice = dialog(page, '一次性告知补正');
+    await notice.getByRole('checkbox', { name: PREMISES, exact: true }).check();
+    await notice.getByLabel(`${PREMISES}的补正理由`, { exact: true }).fill(ITEMS[0]?.reason ?? '');
+    await notice.getByRole('checkbox', { name: '经营场所', exact: true }).check();
+    await notice.getByLabel('经营场所的补正理由', { exact: true }).fill(ITEMS[1]?.reason ?? '');
+    await notice.getByRole('button', { name: '发出告知（2 项）' }).click();
+    await page.getByText('已发出一次性告知').waitFor();
+    await page.locator('.page-heading').getByText('待补正').waitFor();
+    const stored = await window.get(`/api/cases/${number}`);
+    expect(stored.body.supplement).toEqual(ITEMS);
+    const text = await printedNotice(page, number, '一次性告知书');
+    await checkStaffPage(page, `${shot}-notice-supplement`);
+    expect(text).toMatch(/补字〔\d{4}〕第\d{6}号/);
+    expect(text).toContain(PREMISES);
+    expect(text).toContain(ITEMS[0]?.reason);
+    expect(text).toContain('经营场所');
+    expect(text).toContain(ITEMS[1]?.reason);
+    await staff.close();
   };
-  const attachLicence = async (number: string) => {
+
+  /** 受理 on the case page once the 补正 is in, and the 受理通知书 on A4. */
+  const windowAccepts = async (number: string, shot: string) => {
+    const staff = await staffOnCase('scjg_window', number);
+    const { page } = staff;
+    await page.getByRole('button', { name: button('受理') }).click();
+    await dialog(page, '受理该申请？')
+      .getByRole('button', { name: button('确定') })
+      .click();
+    await page
+      .locator('.page-heading')
+      .getByText(/已受理|审查中/)
+      .waitFor();
+    await page.getByText('办结期限').waitFor();
+    await checkStaffPage(page, `${shot}-case-accepted`);
+    const text = await printedNotice(page, number, '受理通知书');
+    await checkStaffPage(page, `${shot}-notice-acceptance`);
+    expect(text).toContain('决定予以受理');
+    expect(text).toMatch(/受字〔\d{4}〕第\d{6}号/);
+    expect(text).toContain('云溪县市场监督管理局');
+    await staff.close();
+  };
+
+  /** The reviewer's 通过 from the action panel, with an opinion. */
+  const reviewerApproves = async (number: string, shot: string) => {
+    const staff = await staffOnCase('scjg_reviewer', number);
+    const { page } = staff;
+    const panel = page.locator('.ant-card').filter({ hasText: '办理' }).filter({ hasText: '材料审查及现场核查' });
+    await panel.getByRole('button', { name: button('通过') }).click();
+    const approve = dialog(page, '通过：材料审查及现场核查');
+    await approve.getByLabel('办理意见').fill('材料齐全，现场核查符合要求');
+    await checkStaffPage(page, `${shot}-task-approve`);
+    await approve
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: button('通过') })
+      .click();
+    await page.getByText('已办理').first().waitFor();
+    // Reloaded: the step has moved on to the chief, and the reviewer has nothing left to do on it.
+    await expect.poll(() => page.getByRole('button', { name: button('通过') }).count()).toBe(0);
+    await staff.close();
+  };
+
+  /**
+   * The chief's 准予 with its 文号 in the workbench. The licence is attached over the API: driven
+   * through the result panel's file input, the attached file never showed (cause not yet found).
+   */
+  const chiefDecides = async (number: string, shot: string) => {
+    const staff = await staffOnCase('scjg_chief', number);
+    const { page } = staff;
+    await page.getByRole('button', { name: '准予许可' }).click();
+    const decide = dialog(page, '准予许可：许可决定');
+    await decide.getByLabel('决定文号或证照编号').fill(LICENCE_NUMBER);
+    await decide.locator('.ant-modal-footer').getByRole('button', { name: '准予许可' }).click();
+    await page.locator('.page-heading').getByText('已决定').waitFor();
+    await checkStaffPage(page, `${shot}-case-decided`);
+    await staff.close();
+    const chief = await portal.server.login('scjg_chief');
     const form = new FormData();
     form.set('caseNumber', number);
     form.set('file', new Blob([samplePdf('食品经营许可证')]), '食品经营许可证.pdf');
@@ -113,17 +213,19 @@ describe.skipIf(!CHROMIUM)('the case loop in chromium', () => {
       contentType: request.headers.get('content-type') ?? '',
     });
     expect(uploaded.status, uploaded.text).toBe(201);
+    const { revision } = (await chief.get(`/api/cases/${number}`)).body as { revision: number };
     const attached = await chief.post(`/api/cases/${number}/result`, {
       fileId: uploaded.body.id,
-      revision: await revisionOf(number),
+      revision,
       idempotencyKey: crypto.randomUUID(),
     });
     expect(attached.status, attached.text).toBe(200);
   };
 
   for (const { name, viewport, isMobile } of VIEWPORTS) {
-    it(`follows a case from submit to the decision and its licence (${name})`, { timeout: 300_000 }, async () => {
-      const { server, browser } = portal;
+    it(`follows a case from submit to the decision and its licence (${name})`, { timeout: 420_000 }, async () => {
+      const { server } = portal;
+      const staffShot = `case-loop-${name}`;
       const context = await browser.newContext({
         viewport,
         isMobile,
@@ -157,8 +259,8 @@ describe.skipIf(!CHROMIUM)('the case loop in chromium', () => {
       expectA4(receipt.mediaBox);
       await check('1-receipt');
 
-      // 补正 of two items, answered in the portal.
-      await windowActs(number, { action: 'supplement', items: ITEMS });
+      // 补正 of two items from the window's workbench, answered in the portal.
+      await windowAsksForSupplement(number, staffShot);
       await page.goto(`${server.url}/applications/${number}/supplement`);
       const proof = page.locator('.supplement-item').first();
       await proof.locator('input[type=file]').setInputFiles({
@@ -171,11 +273,10 @@ describe.skipIf(!CHROMIUM)('the case loop in chromium', () => {
       await page.getByRole('button', { name: '提交补正' }).click();
       await page.waitForURL(/\/applications\/[0-9A-Z]+\?supplemented=1$/);
 
-      // 受理, 审查通过, 准予 with its 文号, and the licence attached.
-      await windowActs(number, { action: 'accept' });
-      await taskActs(reviewer, number, 't2', { action: 'approve' });
-      await taskActs(chief, number, 't3', { action: 'decide', resultNumber: LICENCE_NUMBER });
-      await attachLicence(number);
+      // 受理, 审查通过, 准予 with its 文号, and the licence attached, each in the workbench.
+      await windowAccepts(number, staffShot);
+      await reviewerApproves(number, staffShot);
+      await chiefDecides(number, staffShot);
 
       await page.goto(`${server.url}/applications/${number}`);
       const timeline = page.getByRole('list', { name: '办理进度（最新在前）' });
