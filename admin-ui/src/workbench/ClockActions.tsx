@@ -148,6 +148,30 @@ function ClockDialog({
   );
 }
 
+/** 结束 for each running 特别程序, confirmed first: the day it ends still does not count. */
+function EndProcedureButtons({ file, onEnd }: { file: CaseFile; onEnd: (procedure: string) => void }) {
+  const { modal } = App.useApp();
+  return openPauses(file).map((pause) => {
+    const name = procedureName(file.document, pause.reason);
+    return (
+      <Button
+        key={pause.reason}
+        onClick={() =>
+          modal.confirm({
+            title: `结束${name}？`,
+            content: `${name}自${chineseDate(pause.from)}起暂停计时；结束后，今日仍不计时，明日起恢复计时。`,
+            okText: '结束，恢复计时',
+            cancelText: '取消',
+            onOk: () => onEnd(name),
+          })
+        }
+      >
+        结束{name}
+      </Button>
+    );
+  });
+}
+
 /** A task's 特别程序: start one the step offers, end one that runs. */
 export function ProcedureButtons({
   file,
@@ -166,7 +190,6 @@ export function ProcedureButtons({
   onDialog: (dialog: ClockDialogState | null) => void;
   onSend: (body: ActionBody) => void;
 }) {
-  const { modal } = App.useApp();
   if (!mayAct || !isRunning(file)) return null;
   const startable = pausingProcedures(file.document, task.specialProcedures);
   const open = openPauses(file);
@@ -178,25 +201,10 @@ export function ProcedureButtons({
           启动特别程序
         </Button>
       )}
-      {open.map((pause) => {
-        const name = procedureName(file.document, pause.reason);
-        return (
-          <Button
-            key={pause.reason}
-            onClick={() =>
-              modal.confirm({
-                title: `结束${name}？`,
-                content: `${name}自${chineseDate(pause.from)}起暂停计时；结束后，今日仍不计时，明日起恢复计时。`,
-                okText: '结束，恢复计时',
-                cancelText: '取消',
-                onOk: () => onSend({ action: 'endSpecialProcedure', taskId: task.id, procedure: name }),
-              })
-            }
-          >
-            结束{name}
-          </Button>
-        );
-      })}
+      <EndProcedureButtons
+        file={file}
+        onEnd={(procedure) => onSend({ action: 'endSpecialProcedure', taskId: task.id, procedure })}
+      />
       <ClockDialog file={file} dialog={dialog} isSending={isSending} onCancel={() => onDialog(null)} onSubmit={onSend} />
     </Space>
   );
@@ -208,7 +216,7 @@ export function ProcedureButtons({
  */
 export function ClockPanel({ file, onChanged }: { file: CaseFile; onChanged: () => void }) {
   const user = useStaffUser();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const [dialog, setDialog] = useState<ClockDialogState | null>(null);
   const { send, isSending, problem, clearProblem } = useCaseAction(
     file.case,
@@ -235,25 +243,7 @@ export function ClockPanel({ file, onChanged }: { file: CaseFile; onChanged: () 
       />
       <Space wrap>
         {mayExtend && <Button onClick={() => setDialog({ kind: 'extend', taskId: null })}>延长办理期限</Button>}
-        {open.map((pause) => {
-          const name = procedureName(file.document, pause.reason);
-          return (
-            <Button
-              key={pause.reason}
-              onClick={() =>
-                modal.confirm({
-                  title: `结束${name}？`,
-                  content: `结束后，今日仍不计时，明日起恢复计时。`,
-                  okText: '结束，恢复计时',
-                  cancelText: '取消',
-                  onOk: () => send({ action: 'endSpecialProcedure', procedure: name }),
-                })
-              }
-            >
-              结束{name}
-            </Button>
-          );
-        })}
+        <EndProcedureButtons file={file} onEnd={(procedure) => send({ action: 'endSpecialProcedure', procedure })} />
       </Space>
       <ClockDialog
         file={file}
