@@ -2,8 +2,9 @@ import { loadWorkCalendar } from '../../calendar';
 import { findApplicationByNumber, type SubmittedApplication } from '../../intake';
 import { fail, inTransaction, type Call } from '../../kernel';
 import type { CaseDeps } from '../caseDeps';
-import { insertCase, listApplicationsWithoutCase } from '../store/caseStore';
-import { scheduleAcceptanceTimer } from './acceptanceTimer';
+import { scheduleTimerFrom } from '../../scheduler';
+import { insertCaseStatement, listApplicationsWithoutCase } from '../store/caseStore';
+import { acceptanceTimerInput } from './acceptanceTimer';
 
 /**
  * Opens the case of a submitted application and starts its acceptance deadline, in the caller's
@@ -19,16 +20,21 @@ export async function openCase(
     // At submit intake hands over what it just wrote; at start-up the application is read.
     const application = submitted ?? (await findApplicationByNumber(tx, number));
     if (!application) throw fail('CASE_NOT_FOUND', { number });
-    const opened = await insertCase(tx, {
-      applicationId: application.id,
-      departmentCode: application.departmentCode,
-      receivedOn: application.receivedOn,
-      at: deps.clock.now(),
-    });
-    if (!opened) return { isNew: false };
     const calendar = await loadWorkCalendar(deps, deps.region, { via: tx });
-    await scheduleAcceptanceTimer(deps, { ...call, tx }, calendar, { caseId: opened.id, number, from: application.receivedOn });
-    return { isNew: true };
+    // The case and its acceptance timer in one statement (the deadline runs from the receipt, known
+    // before the case's id): a submit's transaction has one round trip fewer.
+    const scheduled = await scheduleTimerFrom(
+      deps,
+      { ...call, tx },
+      insertCaseStatement({
+        applicationId: application.id,
+        departmentCode: application.departmentCode,
+        receivedOn: application.receivedOn,
+        at: deps.clock.now(),
+      }),
+      acceptanceTimerInput(calendar, { number, from: application.receivedOn }),
+    );
+    return { isNew: scheduled.length > 0 };
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../kernel';
 import type { CaseRecord, CaseStatus } from '../Case';
+import { CASE_DOCUMENTS_COLUMN } from './documentNumberStore';
 
 interface CaseRow {
   id: string;
@@ -19,12 +20,14 @@ interface CaseRow {
   decision: CaseRecord['decision'];
   delivery: CaseRecord['delivery'];
   result_file: CaseRecord['resultFile'];
+  documents: CaseRecord['documents'];
 }
 
 // Dates as text: a DATE column must not pass through a JavaScript Date and its time zone.
 const COLUMNS = `c.id, c.application_id, c.department_code, c.status, c.received_on::text AS received_on,
   c.complete_on::text AS complete_on, c.accepted_on::text AS accepted_on, c.clock, c.flow_state, c.supplement,
-  c.supplement_count, c.is_green_channel, c.revision, a.number, c.decision, c.delivery, c.result_file`;
+  c.supplement_count, c.is_green_channel, c.revision, a.number, c.decision, c.delivery, c.result_file,
+  ${CASE_DOCUMENTS_COLUMN}`;
 // The application's number is intake's; a case is found by it (read only, never written here).
 const FROM = 'cases c JOIN applications a ON a.id = c.application_id';
 const LOCK = ' FOR UPDATE OF c';
@@ -47,20 +50,21 @@ const toRecord = (row: CaseRow): CaseRecord => ({
   decision: row.decision,
   delivery: row.delivery,
   resultFile: row.result_file,
+  documents: row.documents,
 });
 
 /** Opens the case of an application once: a second call (a retried submit, the sweep) finds it there. */
-export async function insertCase(
-  q: Queryable,
-  input: { applicationId: number; departmentCode: string; receivedOn: string; at: Date },
-): Promise<{ id: number } | undefined> {
-  const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO cases (application_id, department_code, received_on, complete_on, created_at, updated_at)
-     VALUES ($1, $2, $3, $3, $4, $4)
+/** The insert of a case, as a statement to run or to put in front of another (openCase adds its timer). */
+export function insertCaseStatement(input: { applicationId: number; departmentCode: string; receivedOn: string; at: Date }): {
+  sql: string;
+  params: unknown[];
+} {
+  return {
+    sql: `INSERT INTO cases (application_id, department_code, received_on, complete_on, created_at, updated_at)
+     VALUES ($1, $2, $3::date, $3::date, $4, $4)
      ON CONFLICT (application_id) DO NOTHING RETURNING id`,
-    [input.applicationId, input.departmentCode, input.receivedOn, input.at],
-  );
-  return rows[0] ? { id: Number(rows[0].id) } : undefined;
+    params: [input.applicationId, input.departmentCode, input.receivedOn, input.at],
+  };
 }
 
 /** A case by its application's number; `isLocked` holds its row until the transaction ends (one action at a time). */
