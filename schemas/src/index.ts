@@ -128,7 +128,13 @@ export {
 export {
   CASE_STATUSES,
   CASE_STATUS_LABELS,
+  DOCUMENT_KINDS,
+  DOCUMENT_WORDS,
   REFUSAL_REASONS,
+  documentNumber,
+  latestDocument,
+  type CaseDocument,
+  type DocumentKind,
   type CaseDecision,
   type CaseDelivery,
   type CasePause,

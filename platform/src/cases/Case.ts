@@ -1,6 +1,6 @@
 import type { FlowState } from '../flows';
 import type { ClockState } from './clock';
-import type { CaseDecision, CaseDelivery, CaseResultFile, CaseStatus, SupplementItem } from '@matterflow/schemas';
+import type { CaseDecision, CaseDelivery, CaseDocument, CaseResultFile, CaseStatus, SupplementItem } from '@matterflow/schemas';
 
 // The statuses, reasons and wire shapes the workbench and the portal read too live in schemas/src/cases.
 
@@ -37,6 +37,8 @@ export interface CaseRecord {
   delivery: CaseDelivery | null;
   /** The result file attached after 准予 (migration 024). */
   resultFile: CaseResultFile | null;
+  /** The 文号 the register issued for the case's notices, oldest first (migration 025). */
+  documents: CaseDocument[];
 }
 
 /** What the holder of a task (or the chief and the supervisor, for 催办) may do after 受理. */

@@ -1,5 +1,6 @@
 import type { Period } from '../calendar';
 import type { CaseStatus } from './caseStatuses';
+import type { CaseDocument } from './documentNumbers';
 
 /** The warning level derived from the clock: yellow ≤ 1 working day left or 80% used, red on the due day, overdue after. */
 export type ClockLevel = 'normal' | 'yellow' | 'red' | 'overdue';
@@ -12,8 +13,10 @@ export type SupplementItem =
 export interface CaseDecision {
   outcome: 'approved' | 'denied';
   resultName: string | null;
-  /** 文号 of the decision or the licence number. */
+  /** The result's own number as the chief typed it (a licence's 证照编号); null when none. */
   resultNumber: string | null;
+  /** The decision's 文号 from the register; absent on decisions made before it existed. */
+  documentNumber?: string | null;
   reason: string | null;
   /** The applicant's remedies as the decision states them; only a 不予 carries them. */
   remedies: { reconsideration: string; litigation: string } | null;
@@ -80,4 +83,6 @@ export interface CaseView {
   delivery: CaseDelivery | null;
   /** The attached result; optional only so views built by hand (fixtures) need not name it. */
   result?: CaseResultFile | null;
+  /** The 文号 the register issued for this case's notices, oldest first; optional for fixtures. */
+  documents?: CaseDocument[];
 }

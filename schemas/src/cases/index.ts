@@ -4,3 +4,11 @@ export { CASE_STATUSES, CASE_STATUS_LABELS, REFUSAL_REASONS, type CaseStatus, ty
 export type { CaseDecision, CaseDelivery, CasePause, CaseResultFile, CaseView, ClockLevel, SupplementItem } from './CaseView';
 export type { QueuedTask } from './QueuedTask';
 export type { CaseProgress, ProgressDetail, ProgressEvent, ProgressItem } from './CaseProgress';
+export {
+  DOCUMENT_KINDS,
+  DOCUMENT_WORDS,
+  documentNumber,
+  latestDocument,
+  type CaseDocument,
+  type DocumentKind,
+} from './documentNumbers';

@@ -109,7 +109,8 @@ const decisionSchema = {
   properties: {
     outcome: { type: 'string', enum: ['approved', 'denied'], description: 'approved 准予；denied 不予许可' },
     resultName: nullableText,
-    resultNumber: { ...nullableText, description: '决定文号或证照编号' },
+    resultNumber: { ...nullableText, description: '证照编号（决定时录入的结果编号）' },
+    documentNumber: { ...nullableText, description: '决定书文号（文号登记簿签发）' },
     reason: { ...nullableText, description: '不予许可的理由' },
     remedies: {
       anyOf: [
@@ -268,6 +269,20 @@ export const caseSchema = {
     decision: { anyOf: [decisionSchema, { type: 'null' }] },
     delivery: { anyOf: [deliverySchema, { type: 'null' }] },
     result: { anyOf: [resultFileSchema, { type: 'null' }], description: '准予后附上的结果文件（证照）' },
+    documents: {
+      type: 'array',
+      description: '文号登记簿为本件各文书签发的文号，先签先列',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['kind', 'number', 'issuedOn'],
+        properties: {
+          kind: { type: 'string', enum: ['acceptance', 'refusal', 'supplement', 'approval', 'denial'] },
+          number: { type: 'string' },
+          issuedOn: { type: 'string', format: 'date' },
+        },
+      },
+    },
   },
 } as const;
 

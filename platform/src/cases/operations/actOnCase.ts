@@ -18,6 +18,7 @@ import { cancelAcceptanceTimer } from './acceptanceTimer';
 import { recordAcceptedTasks } from './applyTaskEffects';
 import { caseView, type CaseView } from './caseView';
 import { checkActionFields } from './checkActionFields';
+import { ACTION_DOCUMENT_KINDS, issueDocumentNumber } from './issueDocumentNumber';
 import { loadCaseContext } from './loadCaseContext';
 import { appendPluginNotes } from '../plugins/appendPluginNotes';
 import { routeAtAcceptance, type Routed } from '../plugins/routeAtAcceptance';
@@ -90,12 +91,23 @@ export async function actOnCase(
       await appendPluginNotes(tx, application.id, at, routed?.notes ?? []);
       const revision = await updateCase(tx, { id: record.id, revision: record.revision, at }, change);
       if (revision === undefined) throw fail('CASE_REVISION_CONFLICT', { revision: record.revision });
+      // The notice's 文号, taken under the act's own transaction: an act rolled back issues none.
+      const kind = ACTION_DOCUMENT_KINDS[input.action];
+      const issued = kind
+        ? await issueDocumentNumber(tx, deps.clock, { caseId: record.id, departmentCode: record.departmentCode, kind })
+        : undefined;
       await appendCaseEvent(tx, application.id, {
         at,
         type: event.type,
         actorUserId: actor.userId,
         actorName: actor.displayName,
-        details: { ...event.details, action: input.action, before: record.status, after: change.status },
+        details: {
+          ...event.details,
+          ...(issued ? { documentNumber: issued.number } : {}),
+          action: input.action,
+          before: record.status,
+          after: change.status,
+        },
       });
       await recordAcceptedTasks(tx, { caseId: record.id, calendar, today, at }, outcome);
       // Any answer ends the five days; after a 补正 they run again from the applicant's answer.
@@ -113,7 +125,8 @@ export async function actOnCase(
             payload: { noticeNumber: change.supplementCount },
           },
         );
-      const view = caseView(calendar, { ...record, ...change, revision }, today);
+      const documents = issued ? [...record.documents, issued] : record.documents;
+      const view = caseView(calendar, { ...record, ...change, revision, documents }, today);
       await insertActionKey(tx, { key: input.idempotencyKey, caseId: record.id, userId: actor.userId, answer: view, at });
       return { view, isReplay: false };
     });

@@ -5,6 +5,7 @@ import type { CaseDeps } from '../caseDeps';
 import { appendCaseEvent } from '../store/caseEventStore';
 import { updateCase, type CaseChange } from '../store/caseStore';
 import { standInFor } from '../store/postStore';
+import { listCaseDocuments } from '../store/documentNumberStore';
 import { insertTask } from '../store/taskStore';
 import { actOnVerification } from './actOnVerification';
 import { applyTaskEffects } from './applyTaskEffects';
@@ -14,6 +15,7 @@ import { caseView, type CaseView } from './caseView';
 import { checkTaskFields } from './checkTaskFields';
 import { loadCaseContext, type CaseContext } from './loadCaseContext';
 import { checkColleague } from './checkColleague';
+import { numberedDecision } from './issueDocumentNumber';
 import { runCaseAction } from './runCaseAction';
 import { scheduleStepTimers } from '../warnings/scheduleStepTimers';
 import type { TaskActionInput } from './TaskActionInput';
@@ -137,13 +139,18 @@ export async function actOnTask(
     const event = await flowEventOf(deps, tx, { by: onBehalfOf ?? String(actor.userId), task, input });
     const transition: FlowTransition = event ? applyFlowEvent(flow, state, event, context.flowContext) : { state, effects: [] };
     const decision = decisionFor(context, input, today, actor.displayName) ?? record.decision;
-    const change: CaseChange & { status: CaseStatus } =
+    const ended: CaseChange & { status: CaseStatus } =
       transition.state.status === 'running'
         ? { status: 'in_review', flowState: transition.state, decision }
         : {
             ...endOf(record, context, transition.state, { decision, today, by: actor.displayName }),
             flowState: transition.state,
           };
+    // A decision made by this act (决定, 不予, or a flow ending without a 决定 step) takes its 文号.
+    const change =
+      ended.decision && ended.decision !== record.decision
+        ? { ...ended, decision: await numberedDecision(deps.clock, tx, record, ended.decision) }
+        : ended;
     const revision = await updateCase(tx, { id: record.id, revision: record.revision, at }, change);
     if (revision === undefined) throw fail('CASE_REVISION_CONFLICT', { revision: record.revision });
     const scope = { caseId: record.id, calendar: context.calendar, today, at, pauses: record.clock?.pauses ?? [] };
@@ -190,6 +197,7 @@ export async function actOnTask(
         after: { status: change.status, tasks: openTasksOf(transition.state) },
       },
     });
-    return caseView(context.calendar, { ...record, ...change, revision }, today);
+    const documents = await listCaseDocuments(tx, record.id);
+    return caseView(context.calendar, { ...record, ...change, revision, documents }, today);
   });
 }

@@ -51,5 +51,6 @@ export function caseView(calendar: WorkCalendar, record: CaseRecord, today: stri
     decision: record.decision,
     delivery: record.delivery,
     result: record.resultFile,
+    documents: record.documents,
   };
 }

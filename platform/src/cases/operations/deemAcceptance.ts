@@ -9,6 +9,7 @@ import { appendCaseEvent } from '../store/caseEventStore';
 import { findCaseById, updateCase } from '../store/caseStore';
 import { acceptOutcome } from './acceptanceActions';
 import { ACCEPTANCE_TIMER } from './acceptanceTimer';
+import { issueDocumentNumber } from './issueDocumentNumber';
 import { recordAcceptedTasks } from './applyTaskEffects';
 import { scheduleAcceptedCase } from '../warnings/scheduleAcceptedCase';
 import { warningTimerHandlers } from '../warnings/warningHandlers';
@@ -58,12 +59,23 @@ export async function deemAcceptance(
   await appendPluginNotes(tx, application.id, at, routed.notes);
   await updateCase(tx, { id: record.id, revision: record.revision, at }, change);
   await recordAcceptedTasks(tx, { caseId: record.id, calendar, today, at }, outcome);
+  const issued = await issueDocumentNumber(tx, deps.clock, {
+    caseId: record.id,
+    departmentCode: record.departmentCode,
+    kind: 'acceptance',
+  });
   await appendCaseEvent(tx, application.id, {
     at,
     type: event.type,
     actorUserId: null,
     actorName: SYSTEM_ACTOR.kind === 'user' ? SYSTEM_ACTOR.displayName : null,
-    details: { ...event.details, deadline: deemed.deadline.due, before: record.status, after: change.status },
+    details: {
+      ...event.details,
+      documentNumber: issued.number,
+      deadline: deemed.deadline.due,
+      before: record.status,
+      after: change.status,
+    },
   });
   return true;
 }

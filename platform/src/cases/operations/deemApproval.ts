@@ -9,6 +9,7 @@ import { nextDay } from '../warnings/clockTimers';
 import { allowsDeemedApproval, deemedApprovalClock } from '../warnings/deemedApprovalClock';
 import { applyTaskEffects } from './applyTaskEffects';
 import { approvalOf } from './caseDecision';
+import { numberedDecision } from './issueDocumentNumber';
 import { loadCaseContext } from './loadCaseContext';
 
 /** Who the decision names: no person decided; the law did, when the limit ran out. */
@@ -40,7 +41,12 @@ export async function deemApproval(
   if (today <= limit.due) throw new Error(`case ${caseId}: statutory limit ${limit.due} not passed on ${today}`);
   const deemedOn = nextDay(limit.due);
   const at = deps.clock.now();
-  const decision = approvalOf(context.document, { resultNumber: null, decidedOn: deemedOn, decidedBy: DEEMED_APPROVER });
+  const decision = await numberedDecision(
+    deps.clock,
+    tx,
+    record,
+    approvalOf(context.document, { resultNumber: null, decidedOn: deemedOn, decidedBy: DEEMED_APPROVER }),
+  );
   const flow = context.document.flow as Flow | undefined;
   const ended =
     flow && record.flowState?.status === 'running'
