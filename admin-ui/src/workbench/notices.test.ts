@@ -104,6 +104,31 @@ describe('notices from the case', () => {
     expect(notice?.docNumber).toBe('云溪县市场监督管理局不受字〔2026〕第020007号');
   });
 
+  it("prints the 文号 the register issued, the latest of its kind, and a decision's before the chief's number", () => {
+    const documents = [
+      { kind: 'acceptance' as const, number: '县市监受字〔2026〕3号', issuedOn: '2026-12-02' },
+      { kind: 'approval' as const, number: '县市监许字〔2026〕5号', issuedOn: '2026-12-08' },
+    ];
+    const accepted = fileOf({ status: 'in_review', acceptedOn: '2026-12-02', documents });
+    expect(buildNotice(accepted, 'acceptance', '县市场监管局')?.docNumber).toBe('县市监受字〔2026〕3号');
+    const decided = fileOf({
+      status: 'decided',
+      acceptedOn: '2026-12-02',
+      documents,
+      decision: {
+        outcome: 'approved',
+        resultName: null,
+        resultNumber: 'JY14399010000123',
+        documentNumber: '县市监许字〔2026〕5号',
+        reason: null,
+        remedies: null,
+        decidedOn: '2026-12-08',
+        decidedBy: '7',
+      },
+    });
+    expect(buildNotice(decided, 'decision', null)?.docNumber).toBe('县市监许字〔2026〕5号');
+  });
+
   it('prints a decision under its own 文号, once the case has one', () => {
     const decided = fileOf({
       status: 'decided',

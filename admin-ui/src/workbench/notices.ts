@@ -1,4 +1,4 @@
-import type { MatterDocument } from '@matterflow/schemas';
+import { DOCUMENT_KINDS, DOCUMENT_WORDS, latestDocument, type MatterDocument } from '@matterflow/schemas';
 import type { CaseEvent, CaseFile, SupplementItem } from './caseTypes';
 import { chineseDate, REFUSAL_REASONS, shanghaiDateOf, type RefusalReason } from './caseWords';
 import { formFieldChoices } from './formEntries';
@@ -33,10 +33,14 @@ export interface Notice {
 const latest = (events: readonly CaseEvent[], type: string) => events.filter((event) => event.type === type).at(-1);
 
 /**
- * The serial of a 文号, from the case number's last digits. A centre that keeps a register of
- * 文号 numbers would issue them on the server; none exists yet, and the case number is unique.
+ * The 文号 the server's register issued for the act (docs/cases.md "文号"). Notices it does not
+ * number (材料接收凭证, 特别程序告知书) and acts from before it take a serial from the case
+ * number's last digits, which is unique too.
  */
 function docNumber(file: CaseFile, word: string, day: string, shortName: string | null): string {
+  const kind = DOCUMENT_KINDS.find((candidate) => DOCUMENT_WORDS[candidate] === word);
+  const issued = kind ? latestDocument(file.case.documents, kind) : undefined;
+  if (issued) return issued;
   const serial = file.case.number.slice(-6);
   return `${shortName ?? file.application.departmentName}${word}〔${day.slice(0, 4)}〕第${serial}号`;
 }
@@ -188,7 +192,8 @@ export function buildNotice(file: CaseFile, kind: NoticeKind, shortName: string 
       const isApproved = decision.outcome === 'approved';
       const title = isApproved ? '准予行政许可决定书' : '不予行政许可决定书';
       const notice = { ...base(title, isApproved ? '许字' : '不许字', decision.decidedOn) };
-      if (decision.resultNumber) notice.docNumber = decision.resultNumber;
+      // Decisions from before the register carry the chief's number, if any.
+      if (!decision.documentNumber && decision.resultNumber) notice.docNumber = decision.resultNumber;
       return isApproved
         ? {
             ...notice,

@@ -12,6 +12,7 @@ const decided = {
   outcome: 'approved' as const,
   resultName: '食品经营许可证',
   resultNumber: 'JY14399010012345',
+  documentNumber: null,
   reason: null,
   remedies: null,
   decidedOn: '2026-12-09',
@@ -27,6 +28,12 @@ describe('decisionNotice', () => {
     expect(notice).toMatchObject({ title: '准予行政许可决定书', docNumber: 'JY14399010012345', remedies: [] });
     expect(notice?.paragraphs.join('')).toContain('本机关决定准予行政许可');
     expect(notice?.paragraphs.join('')).toContain('食品经营许可证（编号 JY14399010012345）');
+  });
+
+  it("prints the register's 文号 before the chief's number", () => {
+    const notice = decisionNotice(application, { decision: { ...decided, documentNumber: '县市监许字〔2026〕7号' } });
+    expect(notice?.docNumber).toBe('县市监许字〔2026〕7号');
+    expect(notice?.paragraphs.join('')).toContain('（编号 JY14399010012345）');
   });
 
   it('words a 不予 with its reason and both remedies, and a 文号 from the case number', () => {

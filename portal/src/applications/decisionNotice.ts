@@ -6,7 +6,7 @@ import { dateText } from './eventKinds';
 export interface DecisionNotice {
   title: '准予行政许可决定书' | '不予行政许可决定书';
   issuer: string;
-  /** 文号: the number the chief gave, else one from the case number as the workbench prints it. */
+  /** 文号: the register's; on decisions from before it, the number the chief gave, else one made from the case number. */
   docNumber: string;
   caseNumber: string;
   matterName: string;
@@ -27,7 +27,9 @@ export function decisionNotice(
   const issuer = application.departmentName ?? '云溪县人民政府政务服务中心';
   const word = isApproved ? '许字' : '不许字';
   const docNumber =
-    decision.resultNumber ?? `${issuer}${word}〔${decision.decidedOn.slice(0, 4)}〕第${application.number.slice(-6)}号`;
+    decision.documentNumber ??
+    decision.resultNumber ??
+    `${issuer}${word}〔${decision.decidedOn.slice(0, 4)}〕第${application.number.slice(-6)}号`;
   const opening = `${application.applicant.name}：你（单位）于${dateText(application.receivedOn)}提出的${application.matterName}申请（办件编号 ${application.number}）`;
   const paragraphs = isApproved
     ? [

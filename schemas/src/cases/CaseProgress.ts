@@ -56,6 +56,8 @@ export interface CaseProgress {
     outcome: 'approved' | 'denied';
     resultName: string | null;
     resultNumber: string | null;
+    /** The decision's 文号 from the register (none on decisions made before it). */
+    documentNumber: string | null;
     reason: string | null;
     remedies: { reconsideration: string; litigation: string } | null;
     decidedOn: string;

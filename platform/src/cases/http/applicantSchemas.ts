@@ -151,11 +151,12 @@ export const caseProgressSchema = {
         {
           type: 'object',
           additionalProperties: false,
-          required: ['outcome', 'resultName', 'resultNumber', 'reason', 'remedies', 'decidedOn'],
+          required: ['outcome', 'resultName', 'resultNumber', 'documentNumber', 'reason', 'remedies', 'decidedOn'],
           properties: {
             outcome: { type: 'string', enum: ['approved', 'denied'] },
             resultName: nullableText,
             resultNumber: nullableText,
+            documentNumber: { ...nullableText, description: '决定书文号（文号登记簿）' },
             reason: nullableText,
             remedies: { anyOf: [remedies, { type: 'null' }] },
             decidedOn: date,

@@ -90,6 +90,7 @@ export function caseProgress(
           outcome: view.decision.outcome,
           resultName: view.decision.resultName,
           resultNumber: view.decision.resultNumber,
+          documentNumber: view.decision.documentNumber ?? null,
           reason: view.decision.reason,
           remedies: view.decision.remedies,
           decidedOn: view.decision.decidedOn,
