@@ -6,7 +6,10 @@ import type { Queryable } from '../../kernel';
  * until the caller's transaction ends: a concurrent act of the same department waits, then reads the
  * committed serial; a rolled-back act takes its increment with it, so the register has no gaps.
  */
-export async function nextSerial(q: Queryable, key: { departmentCode: string; kind: DocumentKind; year: number }): Promise<number> {
+export async function nextSerial(
+  q: Queryable,
+  key: { departmentCode: string; kind: DocumentKind; year: number },
+): Promise<number> {
   const { rows } = await q.query<{ last_serial: number }>(
     `INSERT INTO document_number_sequences (department_code, kind, year, last_serial) VALUES ($1, $2, $3, 1)
      ON CONFLICT (department_code, kind, year)
@@ -21,7 +24,16 @@ export async function nextSerial(q: Queryable, key: { departmentCode: string; ki
 
 export async function insertCaseDocument(
   q: Queryable,
-  row: { caseId: number; departmentCode: string; kind: DocumentKind; year: number; serial: number; number: string; issuedOn: string; at: Date },
+  row: {
+    caseId: number;
+    departmentCode: string;
+    kind: DocumentKind;
+    year: number;
+    serial: number;
+    number: string;
+    issuedOn: string;
+    at: Date;
+  },
 ): Promise<void> {
   await q.query(
     `INSERT INTO case_documents (case_id, department_code, kind, year, serial, number, issued_on, issued_at)
