@@ -247,7 +247,9 @@ describe.skipIf(!CHROMIUM)('the workbench in chromium', () => {
     await openCase(chief.page, second);
     await chief.page.getByRole('button', { name: '准予许可' }).click();
     const decide = dialog(chief.page, '准予许可：许可决定');
-    // The 文号 is asked for before anything is sent.
+    // The 文号 is asked for before anything is sent; the form must be mounted before the click, or
+    // a loaded machine clicks 准予许可 on a dialog whose fields are not registered yet.
+    await decide.getByLabel('决定文号或证照编号').waitFor();
     await decide.locator('.ant-modal-footer').getByRole('button', { name: '准予许可' }).click();
     await decide.getByText('请填写文号').waitFor();
     await decide.getByLabel('决定文号或证照编号').fill('JY14399010000001');
