@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { SCREENSHOTS } from './portalInBrowser';
 import { DEMO_PASSWORD } from './startTestServer';
@@ -51,4 +51,19 @@ export async function settled(page: Page): Promise<void> {
         .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
     );
   await expect.poll(isAtRest, { timeout: 15_000 }).toBe(true);
+}
+
+/**
+ * Waits for what an action should show; when it does not come, fails saying what the page said
+ * instead (its alerts and the requests it had refused), not only that a locator timed out.
+ */
+export async function waitForOutcome(page: Page, outcome: Locator, refusals: readonly string[] = []): Promise<void> {
+  try {
+    await outcome.waitFor();
+  } catch (error) {
+    const alerts = await page.locator('.ant-alert, .ant-message-notice').allInnerTexts();
+    throw new Error(
+      `${error instanceof Error ? error.message : String(error)}\npage alerts: ${JSON.stringify(alerts)}\nrefused: ${JSON.stringify(refusals)}`,
+    );
+  }
 }

@@ -46,7 +46,7 @@ export function ResultPanel({
     setUploadError(null);
     try {
       const uploaded = await uploadResult(file.case.number, chosen);
-      await send({ action: 'attachResult', fileId: uploaded.id }, 'result');
+      await send({ fileId: uploaded.id }, 'result');
     } catch (error) {
       setUploadError(error instanceof Error ? error.message : String(error));
     } finally {

@@ -5,6 +5,9 @@ import { newIdempotencyKey } from './caseWords';
 
 export type ActionBody = { action: string } & Record<string, unknown>;
 
+/** A body for `path`: an action (`actions`, `tasks/{id}/actions`) or a resource's own fields (`result`). */
+type SendBody = ActionBody | Record<string, unknown>;
+
 /** What the last submit answered, for the panel to say. */
 export type ActionProblem = { kind: 'conflict' } | { kind: 'refused'; message: string; issues: string[] };
 
@@ -17,8 +20,8 @@ export function useCaseAction(current: CaseView, onDone: (view: CaseView) => voi
   const [isSending, setSending] = useState(false);
   const [problem, setProblem] = useState<ActionProblem | null>(null);
   const pending = useRef<{ body: string; key: string } | null>(null);
-  /** `path` under the case: `actions` (acceptance) or `tasks/{id}/actions`. */
-  async function send(body: ActionBody, path = 'actions'): Promise<boolean> {
+  /** `path` under the case: `actions` (acceptance), `tasks/{id}/actions` or `result`. */
+  async function send(body: SendBody, path = 'actions'): Promise<boolean> {
     const text = JSON.stringify([path, body]);
     if (pending.current?.body !== text) pending.current = { body: text, key: newIdempotencyKey() };
     setSending(true);
