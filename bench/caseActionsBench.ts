@@ -97,7 +97,7 @@ export async function runCaseActionsBench(lines: string[], { runs }: { runs: num
           revision,
           taskId: 't2',
           procedure: '现场核查',
-          ...(action === 'startSpecialProcedure' ? { notice: '现场核查所需时间不计入办理期限' } : {}),
+          ...(action === 'startSpecialProcedure' ? { days: 3, notice: '现场核查预计需要3个工作日，所需时间不计入办理期限' } : {}),
         } as const;
         revision = (await actOnCase(deps, call, { number, input })).view.revision;
       }

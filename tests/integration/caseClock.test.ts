@@ -173,7 +173,8 @@ const start = {
   action: 'startSpecialProcedure',
   taskId: 't2',
   procedure: '专家评审',
-  notice: '本案需组织专家评审，所需时间不超过5个工作日，不计入办理期限。',
+  days: 3,
+  notice: '本案需组织专家评审，预计需要3个工作日，不计入办理期限。',
 };
 const end = { action: 'endSpecialProcedure', taskId: 't2', procedure: '专家评审' };
 const extend = { action: 'extend', days: 3, approvedBy: '县市场监督管理局局长 王建国', reasonText: '情况复杂，需补充核查' };
@@ -218,6 +219,7 @@ describe('clock actions: a special procedure pauses the clock, an extension move
         kind: 'expertReview',
         from: '2026-12-03',
         max: { value: 5, unit: 'workday' },
+        expectedDays: 3,
         notice: start.notice,
         before: { status: 'in_review', clock: { state: 'running', due: '2026-12-10' } },
         after: { status: 'in_review', clock: { state: 'paused' } },
@@ -266,15 +268,51 @@ describe('clock actions: a special procedure pauses the clock, an extension move
     expect(missing.body.error.details).toEqual([
       { pointer: '/notice', code: 'case.field_required', message: '该操作须填写此项' },
     ]);
-    const foreign = await act(reviewer, number, { ...start, days: 3 });
+    const foreign = await act(reviewer, number, { ...start, approvedBy: '县市场监督管理局局长 王建国' });
     expect(foreign.body.error.details).toEqual([
-      { pointer: '/days', code: 'case.field_not_for_action', message: '该操作不接受此项' },
+      { pointer: '/approvedBy', code: 'case.field_not_for_action', message: '该操作不接受此项' },
     ]);
     const acceptFields = await act(window, number, { action: 'accept', taskId: 't2' });
     expect(acceptFields.body.error.details).toEqual([
       { pointer: '/taskId', code: 'case.field_not_for_action', message: '该操作不接受此项' },
     ]);
     expect((await caseOf(number)).clock.state).toBe('running');
+  });
+
+  it('asks how long the procedure will take, and refuses more than the matter allows', async () => {
+    await moveTo('2026-12-02');
+    const number = await acceptedCase();
+    const { days: _days, ...withoutDays } = start;
+    const missing = await act(reviewer, number, withoutDays);
+    expect([missing.status, missing.body.error.code, missing.body.error.details]).toEqual([
+      422,
+      'VALIDATION_FAILED',
+      [{ pointer: '/days', code: 'case.field_required', message: '该操作须填写此项' }],
+    ]);
+    // The same bounds as an extension's days: a whole number of at least one.
+    for (const days of [0, 2.5, '3']) {
+      const malformed = await act(reviewer, number, { ...start, days });
+      expect([malformed.status, malformed.body.error.details[0]?.pointer], String(days)).toEqual([422, '/days']);
+    }
+    // 专家评审 lasts at most 5 working days: the applicant must not be told of a time the clock does not hold.
+    const tooLong = await act(reviewer, number, { ...start, days: 6 });
+    expect(tooLong.status, tooLong.text).toBe(422);
+    expect(tooLong.body.error).toMatchObject({
+      code: 'CASE_PROCEDURE_TOO_LONG',
+      message: '专家评审所需时间不能超过 5 个工作日',
+      details: { pointer: '/days', procedure: '专家评审', days: 6, maxDays: 5, unit: 'workday' },
+    });
+    expect((await caseOf(number)).clock.state).toBe('running');
+    expect((await eventsOf(number)).some((event) => event.type === 'case_procedure_started')).toBe(false);
+
+    const started = await ok(reviewer, number, { ...start, days: 5 });
+    expect(started.clock.pauses).toEqual([
+      { reason: 'expertReview', from: '2026-12-02', to: null, max: { value: 5, unit: 'workday' } },
+    ]);
+    expect((await eventsOf(number)).at(-1)).toMatchObject({
+      type: 'case_procedure_started',
+      details: { procedure: '专家评审', expectedDays: 5, max: { value: 5, unit: 'workday' } },
+    });
   });
 
   it('lets only the task holder, in the task role and department, start and end a procedure', async () => {

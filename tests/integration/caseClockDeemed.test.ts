@@ -142,7 +142,7 @@ describe('deemed approval (超时默许) when the statutory limit runs out undec
     await moveTo('2025-09-29T02:00:00Z');
     await act(reviewer, number, { action: 'claim' }, 'tasks/t2/actions');
     const notice = '需组织专家评审，所需时间不计入办理期限，最长10个工作日。';
-    await act(reviewer, number, { action: 'startSpecialProcedure', taskId: 't2', procedure: '专家评审', notice });
+    await act(reviewer, number, { action: 'startSpecialProcedure', taskId: 't2', procedure: '专家评审', days: 10, notice });
     // While the procedure runs, no deemed approval can be fixed.
     expect(await deemedTimer(number)).toEqual([['cancelled', '2025-10-10T16:00:00.000Z']]);
     await moveTo('2025-09-30T02:00:00Z');

@@ -56,12 +56,15 @@ function ClockDialog({
   const submit = () =>
     void form.validateFields().then(
       (values) => {
+        // The days told in the notice are the days sent: the platform holds them to the procedure's maximum too.
+        const days = values.days ?? 1;
         if (dialog?.kind === 'start' && procedure)
           onSubmit({
             action: 'startSpecialProcedure',
             taskId: dialog.taskId,
             procedure: procedure.name,
-            notice: procedureNotice(procedure, (values.reason ?? '').trim(), values.days ?? 1),
+            days,
+            notice: procedureNotice(procedure, (values.reason ?? '').trim(), days),
           });
         if (dialog?.kind === 'extend')
           onSubmit({

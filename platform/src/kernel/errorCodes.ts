@@ -104,6 +104,7 @@ export const errorMessages = {
   // Cases: the clock after 受理 (special procedures, the extension)
   CASE_PROCEDURE_UNKNOWN: '该环节不能启动这一特别程序，或事项没有登记这一特别程序',
   CASE_PROCEDURE_COUNTED: '该特别程序计入办理时限，不暂停计时',
+  CASE_PROCEDURE_TOO_LONG: '特别程序所需时间超过了该程序的最长时限',
   CASE_PROCEDURE_OPEN: '该特别程序正在进行，不能重复启动',
   CASE_PROCEDURE_NOT_OPEN: '该特别程序没有在进行',
   CASE_EXTENSION_NOT_ALLOWED: '该办件不能延长办理期限',

@@ -78,7 +78,13 @@ export const caseActionBody = {
       ...text(2000),
       description: 'startSpecialProcedure：书面告知申请人的特别程序及所需时间（行政许可法第四十五条）',
     },
-    days: { type: 'integer', minimum: 1, maximum: 3650, description: 'extend：延长的日数（与办理时限同一单位）' },
+    days: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 3650,
+      description:
+        'extend：延长的日数（与办理时限同一单位）；startSpecialProcedure：预计所需时间（该程序的单位，不超过其最长时限）',
+    },
     approvedBy: { ...text(100), description: 'extend：批准延长的本机关负责人' },
   },
 } as const;

@@ -6,7 +6,7 @@ type Field = keyof CaseActionInput;
 
 /** Each clock action's fields besides action, idempotencyKey and revision: required, then optional. */
 const FIELDS: Record<ClockAction, { required: readonly Field[]; optional: readonly Field[] }> = {
-  startSpecialProcedure: { required: ['taskId', 'procedure', 'notice'], optional: [] },
+  startSpecialProcedure: { required: ['taskId', 'procedure', 'notice', 'days'], optional: [] },
   endSpecialProcedure: { required: ['procedure'], optional: ['taskId'] },
   extend: { required: ['days', 'approvedBy', 'reasonText'], optional: [] },
 };
