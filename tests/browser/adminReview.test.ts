@@ -2,13 +2,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FOOD, FOOD_FORM, FOOD_UPLOADS, DEMO_CITIZEN_ID, prepareFoodDraft, submitDraft } from '../support/foodApplication';
 import { CHROMIUM, startPortalInBrowser, VIEWPORTS, watchPage, type PortalInBrowser } from '../support/portalInBrowser';
-import { checkStaffPage, signInToAdmin } from '../support/staffInBrowser';
+import { checkStaffPage, isNotAntdNotice, signInToAdmin } from '../support/staffInBrowser';
 import type { TestServer } from '../support/startTestServer';
 import type { TestClient } from '../support/TestClient';
 
 const PHONE = VIEWPORTS[1];
 /** antd's deprecation notices (the shell's Spin still passes `tip`) are not this page's errors. */
-const isNotAntdNotice = (problem: string) => !/^Warning: \[antd: /.test(problem);
 const HEALTH = '从业人员健康证明';
 
 /**

@@ -2,13 +2,17 @@ import { shanghaiDate } from '@matterflow/schemas';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, startPortalInBrowser, VIEWPORTS, watchPage, type PortalInBrowser } from '../support/portalInBrowser';
-import { checkStaffPage, signInToAdmin } from '../support/staffInBrowser';
+import {
+  antdButton as button,
+  antdDialog as dialog,
+  checkStaffPage,
+  isNotAntdNotice,
+  signInToAdmin,
+} from '../support/staffInBrowser';
 import type { TestServer } from '../support/startTestServer';
 import type { TestClient } from '../support/TestClient';
 
 const PHONE = VIEWPORTS[1];
-/** antd's deprecation notices (the shell's Spin still passes `tip`) are not this page's errors. */
-const isNotAntdNotice = (problem: string) => !/^Warning: \[antd: /.test(problem);
 
 /** 食品生产许可: published with a future date, moved, then unscheduled. */
 const PRODUCTION = '11439901006010015W0001310230001';
@@ -30,15 +34,6 @@ function dayAfter(days: number): string {
   const [year = 0, month = 1, day = 1] = shanghaiDate(new Date()).split('-').map(Number);
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
-
-/** antd writes two-character button labels with a space between (发 布); the name matches either way. */
-const button = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
-
-/**
- * A modal by its title. Not by role and name: the apps are built under vitest (NODE_ENV=test), where
- * antd's ids are all `test-id`, so a dialog's aria-labelledby may point at another element.
- */
-const dialog = (page: Page, title: string) => page.locator('.ant-modal').filter({ hasText: title });
 
 /**
  * Types a day into an antd DatePicker and commits it, as a clerk with a keyboard would; then, when

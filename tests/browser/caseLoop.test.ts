@@ -13,7 +13,15 @@ import {
   type PortalInBrowser,
 } from '../support/portalInBrowser';
 import { samplePdf } from '../support/sampleFiles';
-import { checkStaffPage, settled, signInToAdmin, waitForOutcome } from '../support/staffInBrowser';
+import {
+  antdButton as button,
+  antdDialog as dialog,
+  checkStaffPage,
+  isNotAntdNotice,
+  settled,
+  signInToAdmin,
+  waitForOutcome,
+} from '../support/staffInBrowser';
 import { DEMO_PASSWORD } from '../support/startTestServer';
 import type { TestClient } from '../support/TestClient';
 
@@ -32,12 +40,6 @@ const ITEMS = [
 ];
 const LICENCE_NUMBER = 'JY14399010077777';
 const PREMISES = '与食品经营相适应的经营场所使用证明';
-/** antd's deprecation notices are not this page's errors. */
-const isNotAntdNotice = (problem: string) => !/^Warning: \[antd: /.test(problem);
-/** A modal by its title (antd's ids are all `test-id` in a build under vitest: no aria names). */
-const dialog = (page: Page, title: string) => page.locator('.ant-modal').filter({ hasText: title });
-/** antd writes two-character button labels with a space between (受 理); the name matches either way. */
-const button = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
 
 async function prepareDraft(request: APIRequestContext, url: string): Promise<string> {
   const { csrfToken } = (await (await request.get(`${url}/api/session`)).json()) as { csrfToken: string };

@@ -3,19 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CITIZEN_ID, prepareFoodDraft, submitDraft } from '../support/foodApplication';
 import { CHROMIUM, startPortalInBrowser, VIEWPORTS, watchPage, type PortalInBrowser } from '../support/portalInBrowser';
 import { samplePdf, samplePng } from '../support/sampleFiles';
-import { checkStaffPage, settled, signInToAdmin } from '../support/staffInBrowser';
+import {
+  antdButton as button,
+  antdDialog as dialog,
+  checkStaffPage,
+  isNotAntdNotice,
+  settled,
+  signInToAdmin,
+} from '../support/staffInBrowser';
 import type { TestServer } from '../support/startTestServer';
 import type { TestClient } from '../support/TestClient';
 
 const PHONE = VIEWPORTS[1];
-/** antd's deprecation notices are not this page's errors. */
-const isNotAntdNotice = (problem: string) => !/^Warning: \[antd: /.test(problem);
 const PREMISES = '与食品经营相适应的经营场所使用证明';
-
-/** A modal by its title (antd's ids are all `test-id` in a build under vitest: no aria names). */
-const dialog = (page: Page, title: string) => page.locator('.ant-modal').filter({ hasText: title });
-/** antd writes two-character button labels with a space between (受 理); the name matches either way. */
-const button = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
 
 /**
  * The notice as chromium prints it: A4 (595×842 points, give or take chromium's rounding), one

@@ -4,15 +4,17 @@ import { DEMO_CITIZEN_ID, submitDraft } from '../support/foodApplication';
 import { foodLicence } from '../support/matterFixtures';
 import { CHROMIUM, startPortalInBrowser, VIEWPORTS, watchPage, type PortalInBrowser } from '../support/portalInBrowser';
 import { publishMatter } from '../support/publishMatter';
-import { checkStaffPage, signInToAdmin } from '../support/staffInBrowser';
+import {
+  antdButton as button,
+  antdDialog as dialog,
+  checkStaffPage,
+  isNotAntdNotice,
+  signInToAdmin,
+} from '../support/staffInBrowser';
 import type { TestServer } from '../support/startTestServer';
 
 const PHONE = VIEWPORTS[1];
 const SCJG = '11439901006010015W';
-const isNotAntdNotice = (problem: string) => !/^Warning: \[antd: /.test(problem);
-const dialog = (page: Page, title: string) => page.locator('.ant-modal').filter({ hasText: title });
-/** antd writes two-character button labels with a space between (转 办). */
-const button = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
 
 /** The food licence whose review step offers 特别程序 (专家评审 at most 5 working days), with an extension of 5. */
 const clockMatter = () => {

@@ -67,3 +67,15 @@ export async function waitForOutcome(page: Page, outcome: Locator, refusals: rea
     );
   }
 }
+
+/**
+ * A modal by its title. Not by role and name: the apps are built under vitest (NODE_ENV=test), where
+ * antd's ids are all `test-id`, so a dialog's aria-labelledby may point at another element.
+ */
+export const antdDialog = (page: Page, title: string): Locator => page.locator('.ant-modal').filter({ hasText: title });
+
+/** antd writes two-character button labels with a space between (受 理); the name matches either way. */
+export const antdButton = (text: string): RegExp => new RegExp(`^${[...text].join('\\s*')}$`);
+
+/** antd's deprecation notices are not the page's errors. */
+export const isNotAntdNotice = (problem: string): boolean => !/^Warning: \[antd: /.test(problem);
