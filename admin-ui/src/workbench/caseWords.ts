@@ -1,11 +1,6 @@
+import { chineseDate } from '@matterflow/schemas';
 import type { ClockLevel } from './caseTypes';
 import type { TONES } from '../components/StatusTag';
-
-/** 2026-12-02 → 2026年12月2日: notices and the clock speak in civil dates, never in ISO. */
-export function chineseDate(isoDate: string): string {
-  const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
-  return `${year}年${month}月${day}日`;
-}
 
 /** An instant in Asia/Shanghai, whatever the browser's zone: the day a clerk acted is the centre's day. */
 export function shanghaiDateOf(instant: string): string {
@@ -22,7 +17,8 @@ export function shanghaiDateTime(instant: string): string {
   return `${chineseDate(shanghaiDateOf(instant))} ${parts}`;
 }
 
-export { REFUSAL_REASONS, type RefusalReason } from '@matterflow/schemas';
+// 2026-12-02 → 2026年12月2日, the portal's rule too: notices and the clock speak in civil dates.
+export { chineseDate, REFUSAL_REASONS, type RefusalReason } from '@matterflow/schemas';
 
 export const LEVEL_WORDS: Record<ClockLevel, string> = { normal: '正常', yellow: '预警', red: '今日到期', overdue: '超期' };
 export const LEVEL_TONES: Record<ClockLevel, keyof typeof TONES> = {

@@ -149,6 +149,29 @@ describe('notices from the case', () => {
     expect(notice?.docNumber).toBe('JY14399010000123');
     expect(notice?.paragraphs.join('')).toContain('食品经营许可证');
   });
+
+  it("words a 不予 as the portal does: the register's 文号 from the case's documents, the matter's remedies when it stored none", () => {
+    const denial = {
+      outcome: 'denied' as const,
+      resultName: null,
+      resultNumber: null,
+      reason: '场所不符合要求',
+      remedies: null,
+      decidedOn: '2026-12-08',
+      decidedBy: '7',
+    };
+    const documents = [{ kind: 'denial' as const, number: '县市监不许字〔2026〕2号', issuedOn: '2026-12-08' }];
+    const registered = buildNotice(fileOf({ status: 'decided', documents, decision: denial }), 'decision', '县市监');
+    expect(registered).toMatchObject({
+      title: '不予行政许可决定书',
+      docNumber: '县市监不许字〔2026〕2号',
+      date: '2026年12月8日',
+    });
+    expect(registered?.paragraphs[0]).toMatch(/^李春梅：\n你（单位）于2026年12月2日.*经审查，场所不符合要求。/);
+    expect(registered?.remedies?.join('')).toMatch(/六十日内向云溪县人民政府申请行政复议.*六个月内向云溪县人民法院提起行政诉讼/);
+    const older = buildNotice(fileOf({ status: 'decided', decision: denial }), 'decision', '县市监');
+    expect(older?.docNumber).toBe('县市监不许字〔2026〕第020007号');
+  });
   it('prints the 特别程序告知书 from the latest procedure started, with the notice the clerk wrote', () => {
     const started = {
       at: '2026-12-03T02:00:00Z',

@@ -1,4 +1,14 @@
-import { DOCUMENT_KINDS, DOCUMENT_WORDS, latestDocument, type MatterDocument } from '@matterflow/schemas';
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_WORDS,
+  decisionTitle,
+  decisionWords,
+  documentNumberOfCase,
+  latestDocument,
+  noticeOpening,
+  remediesWords,
+  type MatterDocument,
+} from '@matterflow/schemas';
 import type { CaseEvent, CaseFile, SupplementItem } from './caseTypes';
 import { chineseDate, REFUSAL_REASONS, shanghaiDateOf, type RefusalReason } from './caseWords';
 import { formFieldChoices } from './formEntries';
@@ -33,37 +43,19 @@ export interface Notice {
 const latest = (events: readonly CaseEvent[], type: string) => events.filter((event) => event.type === type).at(-1);
 
 /**
- * The 文号 the server's register issued for the act (docs/cases.md "文号"). Notices it does not
- * number (材料接收凭证, 特别程序告知书) and acts from before it take a serial from the case
- * number's last digits, which is unique too.
+ * The 文号 the server's register issued for the act (docs/cases.md "文号"); notices it does not
+ * number and acts from before it take one from the case number.
  */
 function docNumber(file: CaseFile, word: string, day: string, shortName: string | null): string {
   const kind = DOCUMENT_KINDS.find((candidate) => DOCUMENT_WORDS[candidate] === word);
   const issued = kind ? latestDocument(file.case.documents, kind) : undefined;
-  if (issued) return issued;
-  const serial = file.case.number.slice(-6);
-  return `${shortName ?? file.application.departmentName}${word}〔${day.slice(0, 4)}〕第${serial}号`;
+  return issued ?? documentNumberOfCase(shortName ?? file.application.departmentName, word, day, file.case.number);
 }
 
 /** A 补正 item in words: the material's name or the field's title, as the version names them. */
 export function itemName(document: MatterDocument, item: SupplementItem): string {
   if (item.kind === 'material') return document.materials?.find((m) => m.id === item.materialId)?.name ?? item.materialId;
   return formFieldChoices(document.form).find((f) => f.pointer === item.pointer)?.label ?? item.pointer;
-}
-
-/** The remedies as the matter's guide states them; the statutes' periods when it states none. */
-function remediesOf(document: MatterDocument): string[] {
-  const { reconsideration, litigation } = document.remedies ?? {};
-  return [
-    `如不服本决定，可以自收到本决定书之日起六十日内向${reconsideration?.body ?? '本机关的上一级行政机关或者本级人民政府'}申请行政复议${
-      reconsideration?.address
-        ? `（地址：${reconsideration.address}${reconsideration.phone ? `，电话：${reconsideration.phone}` : ''}）`
-        : ''
-    }；`,
-    `或者自收到本决定书之日起六个月内向${litigation?.body ?? '有管辖权的人民法院'}提起行政诉讼${
-      litigation?.address ? `（地址：${litigation.address}${litigation.phone ? `，电话：${litigation.phone}` : ''}）` : ''
-    }。`,
-  ];
 }
 
 /** Which notices this case has: each exists once the act it records has happened. */
@@ -88,25 +80,30 @@ export const NOTICE_TITLES: Record<NoticeKind, string> = {
 
 /** A notice's name for this case: the decision says which it is. */
 export function noticeTitle(file: CaseFile, kind: NoticeKind): string {
-  if (kind !== 'decision') return NOTICE_TITLES[kind];
-  return file.case.decision?.outcome === 'denied' ? '不予行政许可决定书' : '准予行政许可决定书';
+  return kind === 'decision' && file.case.decision ? decisionTitle(file.case.decision.outcome) : NOTICE_TITLES[kind];
 }
 
 /** The notice's content from the case, or undefined when the case has no such act to record. */
 export function buildNotice(file: CaseFile, kind: NoticeKind, shortName: string | null): Notice | undefined {
   const { application, document } = file;
-  const received = chineseDate(application.receivedOn);
-  const base = (title: string, word: string, day: string) => ({
+  const sheet = (title: string, day: string, number: string) => ({
     kind,
     title,
-    docNumber: docNumber(file, word, day, shortName),
+    docNumber: number,
     caseNumber: file.case.number,
     matterName: application.matterName,
     applicantName: application.applicant.name,
     date: chineseDate(day),
     issuer: application.departmentName,
   });
-  const opening = `${application.applicant.name}：\n你（单位）于${received}提出的${application.matterName}申请（办件编号 ${file.case.number}）`;
+  const base = (title: string, word: string, day: string) => sheet(title, day, docNumber(file, word, day, shortName));
+  const addressee = {
+    applicantName: application.applicant.name,
+    matterName: application.matterName,
+    caseNumber: file.case.number,
+    receivedOn: application.receivedOn,
+  };
+  const opening = noticeOpening(addressee);
   switch (kind) {
     case 'receipt':
       return {
@@ -183,34 +180,32 @@ export function buildNotice(file: CaseFile, kind: NoticeKind, shortName: string 
           `${opening}，经审查，${label}${text ? `：${text}` : ''}。根据《中华人民共和国行政许可法》第三十二条第一款的规定，本机关决定不予受理。`,
           ...(body ? [`该申请事项依法属于${body}的职权范围，请向${body}提出申请。`] : []),
         ],
-        remedies: remediesOf(document),
+        remedies: remediesWords(document.remedies),
       };
     }
     case 'decision': {
       const decision = file.case.decision;
       if (!decision) return undefined;
-      const isApproved = decision.outcome === 'approved';
-      const title = isApproved ? '准予行政许可决定书' : '不予行政许可决定书';
-      const notice = { ...base(title, isApproved ? '许字' : '不许字', decision.decidedOn) };
-      // Decisions from before the register carry the chief's number, if any.
-      if (!decision.documentNumber && decision.resultNumber) notice.docNumber = decision.resultNumber;
-      return isApproved
-        ? {
-            ...notice,
-            paragraphs: [
-              `${opening}，经审查，符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第一款的规定，本机关决定准予行政许可。`,
-              `准予许可的结果：${decision.resultName ?? document.result?.name ?? '—'}${decision.resultNumber ? `（编号 ${decision.resultNumber}）` : ''}。`,
-            ],
-          }
-        : {
-            ...notice,
-            paragraphs: [
-              `${opening}，经审查，${decision.reason ?? '不符合法定条件、标准'}。根据《中华人民共和国行政许可法》第三十八条第二款的规定，本机关决定不予行政许可。`,
-            ],
-            remedies: decision.remedies
-              ? [decision.remedies.reconsideration, decision.remedies.litigation]
-              : remediesOf(document),
-          };
+      const words = decisionWords({
+        ...addressee,
+        issuer: application.departmentName,
+        shortName,
+        decision: {
+          ...decision,
+          documentNumber:
+            decision.documentNumber ??
+            latestDocument(file.case.documents, decision.outcome === 'approved' ? 'approval' : 'denial') ??
+            null,
+          // Decisions from before the chief named the result: the matter's result.
+          resultName: decision.resultName ?? document.result?.name ?? null,
+        },
+        remedyBodies: document.remedies,
+      });
+      return {
+        ...sheet(words.title, decision.decidedOn, words.docNumber),
+        paragraphs: words.paragraphs,
+        ...(words.remedies.length > 0 && { remedies: words.remedies }),
+      };
     }
   }
 }

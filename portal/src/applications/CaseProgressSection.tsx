@@ -1,3 +1,4 @@
+import { decisionTitle } from '@matterflow/schemas';
 import type { CaseProgress } from './caseApi';
 import { dateText, dateTimeText } from './eventKinds';
 import { timelineEntries } from './timelineWords';
@@ -62,7 +63,7 @@ function Standing({ progress }: { progress: CaseProgress }) {
 
 /** Once decided: the 决定书 to read and print, and the result (the licence) to download once attached. */
 function DecisionLinks({ progress }: { progress: CaseProgress }) {
-  const title = progress.decision?.outcome === 'denied' ? '不予行政许可决定书' : '准予行政许可决定书';
+  const title = decisionTitle(progress.decision?.outcome ?? 'approved');
   return (
     <p className="decision-links">
       <Link className="button button-secondary" to={`/applications/${encodeURIComponent(progress.number)}/decision`}>

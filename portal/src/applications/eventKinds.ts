@@ -1,4 +1,4 @@
-import { shanghaiDate, shanghaiTime } from '@matterflow/schemas';
+import { chineseDate, shanghaiDate, shanghaiTime } from '@matterflow/schemas';
 
 /**
  * How the timeline shows each kind of case event. The case engine adds kinds later (acceptance,
@@ -68,10 +68,5 @@ export function dateTimeText(at: string): string {
   return `${dateText(shanghaiDate(date))} ${shanghaiTime(date)}`;
 }
 
-/** “2026年12月2日” for a civil date (YYYY-MM-DD) or an instant. */
-export function dateText(value: string): string {
-  const civil = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (civil) return `${civil[1]}年${Number(civil[2])}月${Number(civil[3])}日`;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : dateText(shanghaiDate(date));
-}
+/** “2026年12月2日” for a civil date (YYYY-MM-DD) or an instant: the workbench's rule, so notices agree. */
+export const dateText = chineseDate;

@@ -74,11 +74,17 @@ export function DecisionPage({ number }: { number: string }) {
                       <dd>{dateText(notice.decidedOn)}</dd>
                     </div>
                   </dl>
-                  {notice.paragraphs.map((paragraph) => (
-                    <p key={paragraph} className="decision-paragraph">
-                      {paragraph}
-                    </p>
-                  ))}
+                  {/* The addressee's line (up to the first line break) stands flush, as on the window's print. */}
+                  {notice.paragraphs.map((paragraph) =>
+                    paragraph.split('\n').map((line, n) => (
+                      <p
+                        key={`${paragraph}-${n}`}
+                        className={n === 0 && paragraph.includes('\n') ? 'decision-addressee' : 'decision-paragraph'}
+                      >
+                        {line}
+                      </p>
+                    )),
+                  )}
                   {notice.remedies.length > 0 && (
                     <>
                       <h2 className="receipt-heading">救济途径</h2>

@@ -5,3 +5,4 @@ export { checkCalendarYear } from './checkCalendarYear';
 export { isCivilDate, parseCivilDate, toDayNumber, toCivilDate, addMonths, weekdayOf } from './civilDay';
 export { describeExcess } from './describeExcess';
 export { shanghaiDate, shanghaiTime } from './shanghaiDate';
+export { chineseDate } from './chineseDate';

@@ -28,3 +28,10 @@ export const documentNumber = (prefix: string, kind: DocumentKind, year: number,
 /** The latest 文号 of a kind the case holds (a second 补正 notice has its own). */
 export const latestDocument = (documents: readonly CaseDocument[] | undefined, kind: DocumentKind): string | undefined =>
   documents?.filter((document) => document.kind === kind).at(-1)?.number;
+
+/**
+ * The 文号 of a notice the register does not number (材料接收凭证, 特别程序告知书) or of an act from
+ * before it: the serial is the case number's last digits, unique too. `day` is the act's civil day.
+ */
+export const documentNumberOfCase = (prefix: string, word: string, day: string, caseNumber: string): string =>
+  `${prefix}${word}〔${day.slice(0, 4)}〕第${caseNumber.slice(-6)}号`;

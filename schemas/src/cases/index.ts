@@ -8,7 +8,11 @@ export {
   DOCUMENT_KINDS,
   DOCUMENT_WORDS,
   documentNumber,
+  documentNumberOfCase,
   latestDocument,
   type CaseDocument,
   type DocumentKind,
 } from './documentNumbers';
+export { decisionTitle, decisionWords, type DecisionFacts, type DecisionOutcome, type DecisionWords } from './decisionWords';
+export { noticeOpening, type NoticeAddressee } from './noticeOpening';
+export { remediesWords } from './remediesWords';
