@@ -264,8 +264,10 @@ describe('case tasks: a serial flow from 受理 to decision and delivery', () =>
         resultNumber: null,
         reason: '经营场所与食品经营项目不相适应',
         remedies: {
-          reconsideration: '如不服本决定，可以自收到本决定书之日起六十日内向云溪县人民政府申请行政复议。',
-          litigation: '也可以自收到本决定书之日起六个月内向云溪县人民法院提起行政诉讼。',
+          reconsideration:
+            '如不服本决定，可以自收到本决定书之日起六十日内向云溪县人民政府申请行政复议（地址：云溪县府前路1号（县人民政府行政复议接待室），电话：0739-8200148）；',
+          litigation:
+            '或者自收到本决定书之日起六个月内向云溪县人民法院提起行政诉讼（地址：云溪县法院路6号（诉讼服务中心），电话：0739-8200600）。',
         },
       },
     });
