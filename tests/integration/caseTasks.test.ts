@@ -294,7 +294,8 @@ describe('case tasks: who may do what', () => {
       offered: ['approve', 'return', 'transfer', 'addSigner'],
       available: ['approve', 'return', 'transfer', 'addSigner', 'claim'],
     });
-    expect((await read(chief, 't2')).available).toEqual(['urge']);
+    // The chief may move any task of the department to the competent one (转其他部门), a queue task too.
+    expect((await read(chief, 't2')).available).toEqual(['transferDepartment', 'urge']);
     expect((await read(window, 't2')).available).toEqual([]);
     await ok(reviewer, number, 't2', { action: 'claim' });
     expect((await read(colleague, 't2')).available).toEqual([]);
@@ -304,7 +305,7 @@ describe('case tasks: who may do what', () => {
         { id: 'accept', name: '窗口受理' },
         { id: 'review', name: '材料审查及现场核查' },
       ],
-      available: ['return', 'claim', 'decide', 'deny', 'urge'],
+      available: ['return', 'transferDepartment', 'claim', 'decide', 'deny', 'urge'],
     });
     const closed = await reviewer.get(`/api/cases/${number}/tasks/t2`);
     expect([closed.status, closed.body.error.code]).toEqual([409, 'FLOW_TASK_NOT_OPEN']);
@@ -585,5 +586,81 @@ describe('case tasks: hostile requests', () => {
     expect((await (await server.login('legal')).get('/api/cases?queue=department')).status).toBe(403);
     expect((await reviewer.get('/api/cases?queue=everything')).status).toBe(400);
     expect(await caseOf(number)).toMatchObject({ revision, tasks: [{ id: 't2', assignee: null }] });
+  });
+});
+
+/** A 食品经营许可 accepted, its review task t2 claimed by the reviewer; misrouted, it goes to 卫生健康局. */
+async function claimedReview(): Promise<string> {
+  const number = await acceptedFood();
+  await ok(reviewer, number, 't2', { action: 'claim' });
+  return number;
+}
+
+const move = { action: 'transferDepartment', toDepartmentCode: HEALTH, reason: '涉及餐饮卫生许可，属卫生健康局职权' };
+
+describe('case tasks: 转其他部门 (transferDepartment, 不推诿)', () => {
+  it('refuses the wrong role, another department, the same or an unknown department and a missing reason', async () => {
+    const number = await claimedReview();
+    const refusal = async (client: TestClient, body: Record<string, unknown>) => {
+      const response = await act(client, number, 't2', body);
+      return [response.status, response.body.error?.code, response.body.error?.details];
+    };
+    expect((await refusal(window, move)).slice(0, 2)).toEqual([403, 'CASE_TASK_FORBIDDEN']);
+    // A colleague of the step's role is not its holder; only the holder or the chief may move it.
+    expect((await refusal(colleague, move)).slice(0, 2)).toEqual([403, 'CASE_TASK_FORBIDDEN']);
+    expect((await refusal(healthReviewer, move)).slice(0, 2)).toEqual([403, 'DEPARTMENT_SCOPE']);
+    expect(await refusal(reviewer, { ...move, toDepartmentCode: SCJG })).toEqual([
+      422,
+      'CASE_TASK_DEPARTMENT_INVALID',
+      [{ pointer: '/toDepartmentCode', code: 'case.department_same', message: '须是本环节当前承办部门以外的部门' }],
+    ]);
+    expect(await refusal(reviewer, { ...move, toDepartmentCode: '114399010060199999' })).toEqual([
+      422,
+      'CASE_TASK_DEPARTMENT_INVALID',
+      [{ pointer: '/toDepartmentCode', code: 'case.department_unknown', message: '须是本中心在用的部门' }],
+    ]);
+    const noReason = await refusal(reviewer, { action: 'transferDepartment', toDepartmentCode: HEALTH });
+    expect(noReason.slice(0, 2)).toEqual([422, 'VALIDATION_FAILED']);
+    expect(noReason[2]).toEqual([{ pointer: '/reason', code: 'case.field_required', message: '该操作须填写此项' }]);
+    const available = await reviewer.get(`/api/cases/${number}/tasks/t2`);
+    expect(available.body.available).toContain('transferDepartment');
+    expect((await caseOf(number)).tasks).toMatchObject([{ id: 't2', department: SCJG }]);
+  });
+
+  it('moves the task unclaimed to the other department, which claims and approves it; the first can no longer act', async () => {
+    const number = await claimedReview();
+    const before = (await caseOf(number)).revision as number;
+    const moved = await ok(reviewer, number, 't2', { ...move, comment: '非本部门职权' });
+    expect(moved.revision).toBe(before + 1);
+    expect(moved.tasks).toMatchObject([{ id: 't3', department: HEALTH, assignee: null, role: 'reviewer' }]);
+    expect((await eventsOf(number)).at(-1)).toMatchObject({
+      type: 'task_department_transferred',
+      details: { fromDepartmentCode: SCJG, toDepartmentCode: HEALTH, reason: move.reason, comment: '非本部门职权' },
+    });
+    const queue = await healthReviewer.get('/api/cases?queue=department');
+    expect(queue.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ number, taskId: 't3' })]));
+    expect(
+      ((await reviewer.get('/api/cases?queue=mine')).body.items as { number: string }[]).some((i) => i.number === number),
+    ).toBe(false);
+    const stale = await act(reviewer, number, 't2', { action: 'approve' });
+    expect([stale.status, stale.body.error.code]).toEqual([409, 'FLOW_TASK_NOT_OPEN']);
+    const foreign = await act(reviewer, number, 't3', { action: 'approve' });
+    expect([foreign.status, foreign.body.error.code]).toEqual([403, 'CASE_TASK_FORBIDDEN']);
+    await ok(healthReviewer, number, 't3', { action: 'claim' });
+    const approved = await ok(healthReviewer, number, 't3', { action: 'approve' });
+    // The 决定 step stays the owner department's.
+    expect(approved.tasks).toMatchObject([{ role: 'chief', department: SCJG }]);
+  });
+
+  it('lets the chief move a queue task; a retry answers the first result, a stale revision is 409', async () => {
+    const number = await acceptedFood();
+    const { revision } = await caseOf(number);
+    const body = { ...move, idempotencyKey: key(), revision };
+    const first = await chief.post(`/api/cases/${number}/tasks/t2/actions`, body);
+    expect(first.status, first.text).toBe(200);
+    const retry = await chief.post(`/api/cases/${number}/tasks/t2/actions`, body);
+    expect([retry.status, retry.body.revision]).toEqual([200, first.body.revision]);
+    const stale = await chief.post(`/api/cases/${number}/tasks/t3/actions`, { ...body, idempotencyKey: key() });
+    expect([stale.status, stale.body.error.code]).toEqual([409, 'CASE_REVISION_CONFLICT']);
   });
 });

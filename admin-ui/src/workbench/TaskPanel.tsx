@@ -12,6 +12,7 @@ import { ProcedureButtons, type ClockDialogState } from './ClockActions';
 interface Task {
   id: string;
   name: string;
+  department: string;
   assignee: string | null;
   returnTargets: { id: string; name: string }[];
   /** What the step offers (the flow's words) and the 特别程序 it names (none: any of the matter's). */
@@ -19,18 +20,21 @@ interface Task {
   specialProcedures: string[];
   available: string[];
 }
-type DialogAction = 'approve' | 'return' | 'transfer' | 'addSigner' | 'decide' | 'deny' | 'terminate';
+type DialogAction = 'approve' | 'return' | 'transfer' | 'transferDepartment' | 'addSigner' | 'decide' | 'deny' | 'terminate';
 type Dialog = { task: Task; action: DialogAction };
 
 const TITLES: Record<DialogAction, string> = {
   approve: '通过',
   return: '退回',
   transfer: '转办',
+  transferDepartment: '转其他部门',
   addSigner: '加签',
   decide: '准予许可',
   deny: '不予许可',
   terminate: '终止办理',
 };
+
+const REASON_LABELS = { deny: '不予许可的理由', terminate: '终止的理由', transferDepartment: '转交的理由（非本部门职权的依据）' };
 
 const ROLE_WORDS: Record<string, string> = { reviewer: '审查人员', chief: '首席代表' };
 
@@ -67,6 +71,29 @@ function ColleagueSelect({ file, dialog }: { file: CaseFile; dialog: Dialog }) {
       <Select
         options={options}
         loading={colleagues.status === 'loading'}
+        placeholder="请选择"
+        showSearch={{ optionFilterProp: 'label' }}
+      />
+    </Form.Item>
+  );
+}
+
+/** 转其他部门: the centre's active departments (the public list answers only those), the task's own left out. */
+function DepartmentSelect({ task }: { task: Task }) {
+  const departments = useLoad(() => api.get<{ items: { code: string; name: string }[] }>('/api/departments'), []);
+  const options = (departments.value?.items ?? [])
+    .filter((department) => department.code !== task.department)
+    .map((department) => ({ value: department.code, label: department.name }));
+  return (
+    <Form.Item
+      name="toDepartmentCode"
+      label="转交有权办理的部门"
+      rules={[{ required: true, message: '请选择部门' }]}
+      extra={departments.status === 'failed' ? departments.error.message : undefined}
+    >
+      <Select
+        options={options}
+        loading={departments.status === 'loading'}
         placeholder="请选择"
         showSearch={{ optionFilterProp: 'label' }}
       />
@@ -146,10 +173,11 @@ function TaskDialog({
             </Form.Item>
           </>
         )}
-        {(action === 'deny' || action === 'terminate') && (
+        {action === 'transferDepartment' && dialog && <DepartmentSelect task={dialog.task} />}
+        {(action === 'deny' || action === 'terminate' || action === 'transferDepartment') && (
           <Form.Item
             name="reason"
-            label={action === 'deny' ? '不予许可的理由' : '终止的理由'}
+            label={REASON_LABELS[action]}
             rules={[{ required: true, whitespace: true, message: '请写明理由' }]}
           >
             <Input.TextArea rows={3} maxLength={2000} />
@@ -170,7 +198,7 @@ function TaskDialog({
 /**
  * The open tasks of the case the signed-in clerk may act on, each with exactly the actions the
  * platform says are available to them now (认领, 通过, 退回 to a step it names, 准予 / 不予许可, 终止,
- * 转办 and 加签 to a colleague picked from those the platform accepts, 催办), and the task's 特别程序:
+ * 转办 and 加签 to a colleague picked from those the platform accepts, 转其他部门 with a reason, 催办), and the task's 特别程序:
  * started with the written notice 第四十五条 requires, ended when it is over.
  */
 export function TaskPanel({ file, onChanged }: { file: CaseFile; onChanged: () => void }) {
@@ -234,6 +262,9 @@ export function TaskPanel({ file, onChanged }: { file: CaseFile; onChanged: () =
                 <Button onClick={() => setDialog({ task, action: 'return' })}>退回</Button>
               )}
               {has(task, 'transfer') && <Button onClick={() => setDialog({ task, action: 'transfer' })}>转办</Button>}
+              {has(task, 'transferDepartment') && (
+                <Button onClick={() => setDialog({ task, action: 'transferDepartment' })}>转其他部门</Button>
+              )}
               {has(task, 'addSigner') && <Button onClick={() => setDialog({ task, action: 'addSigner' })}>加签</Button>}
               {has(task, 'terminate') && <Button onClick={() => setDialog({ task, action: 'terminate' })}>终止办理</Button>}
               {has(task, 'urge') && <Button onClick={() => act(task, { action: 'urge' })}>催办</Button>}

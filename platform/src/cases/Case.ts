@@ -46,6 +46,7 @@ export const TASK_ACTIONS = [
   'approve',
   'return',
   'transfer',
+  'transferDepartment',
   'addSigner',
   'claim',
   'decide',

@@ -18,6 +18,7 @@ export const EVENT_TITLES: Record<string, string> = {
   task_approved: '审查通过',
   task_returned: '退回重新审查',
   task_transferred: '转办',
+  task_department_transferred: '转由有权办理的部门办理',
   task_signer_added: '加签',
   task_urged: '催办',
   case_decided: '准予许可',

@@ -101,6 +101,7 @@ export const errorMessages = {
   // Cases: tasks and decisions after 受理
   CASE_TASK_FORBIDDEN: '只有该环节所属部门、对应岗位的工作人员可以办理此操作',
   CASE_TASK_USER_INVALID: '转办或加签的对象不符合要求',
+  CASE_TASK_DEPARTMENT_INVALID: '转交的部门不符合要求',
   // Cases: the clock after 受理 (special procedures, the extension)
   CASE_PROCEDURE_UNKNOWN: '该环节不能启动这一特别程序，或事项没有登记这一特别程序',
   CASE_PROCEDURE_COUNTED: '该特别程序计入办理时限，不暂停计时',

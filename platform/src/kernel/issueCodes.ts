@@ -222,6 +222,8 @@ export const issueCodes = {
   'case.field_required': '该操作须填写此项',
   'case.field_not_for_action': '该操作不接受此项',
   'case.user_invalid': '须是本环节承办部门中可办理本环节的在岗人员',
+  'case.department_unknown': '须是本中心在用的部门',
+  'case.department_same': '须是本环节当前承办部门以外的部门',
   'post.backup_invalid': '须是本部门同一岗位的其他在岗人员',
   'post.backup_required': '标记缺岗须先指定B岗人员',
   'case.result_file_invalid': '须是本人为该办件上传的结果文件（PDF 或 JPG、PNG 图片）',

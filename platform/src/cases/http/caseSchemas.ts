@@ -397,16 +397,20 @@ export const taskActionBody = {
       type: 'string',
       enum: TASK_ACTIONS,
       description:
-        'approve 通过；return 退回（to）；transfer 转办（userId）；addSigner 加签（userId）；claim 认领；decide 准予（resultNumber，可选 resultName）；deny 不予许可（reason）；terminate 终止（reason）；urge 催办',
+        'approve 通过；return 退回（to）；transfer 转办（userId）；transferDepartment 转其他部门（toDepartmentCode、reason）；addSigner 加签（userId）；claim 认领；decide 准予（resultNumber，可选 resultName）；deny 不予许可（reason）；terminate 终止（reason）；urge 催办',
     },
     idempotencyKey,
     revision,
     comment: { ...text(2000), description: '办理意见' },
     to: { type: 'string', pattern: '^[a-z][a-zA-Z0-9_-]{0,63}$', description: 'return：退回到的环节（或并联节点）' },
     userId: { type: 'integer', minimum: 1, maximum: 2147483647, description: 'transfer、addSigner：同部门的工作人员' },
+    toDepartmentCode: {
+      ...text(18),
+      description: 'transferDepartment：有权办理的部门（统一社会信用代码），本中心在用且不是当前承办部门',
+    },
     resultName: { ...text(200), description: 'decide：审批结果名称，缺省为事项的审批结果' },
     resultNumber: { ...text(100), description: 'decide：决定文号或证照编号' },
-    reason: { ...text(2000), description: 'deny、terminate：理由' },
+    reason: { ...text(2000), description: 'deny、terminate：理由；transferDepartment：转交的理由' },
   },
 } as const;
 

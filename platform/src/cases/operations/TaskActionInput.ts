@@ -11,9 +11,11 @@ export interface TaskActionInput {
   to?: string;
   /** transfer, addSigner: the colleague (users.id). */
   userId?: number;
+  /** transferDepartment: the competent department (统一社会信用代码) the task moves to. */
+  toDepartmentCode?: string;
   /** decide: the result (defaults to the matter's result name) and its 文号. */
   resultName?: string;
   resultNumber?: string;
-  /** deny, terminate: why. */
+  /** deny, terminate, transferDepartment: why. */
   reason?: string;
 }

@@ -15,6 +15,7 @@ import { caseView, type CaseView } from './caseView';
 import { checkTaskFields } from './checkTaskFields';
 import { loadCaseContext, type CaseContext } from './loadCaseContext';
 import { checkColleague } from './checkColleague';
+import { checkTargetDepartment } from './checkTargetDepartment';
 import { numberedDecision } from './issueDocumentNumber';
 import { runCaseAction } from './runCaseAction';
 import { scheduleStepTimers } from '../warnings/scheduleStepTimers';
@@ -28,6 +29,7 @@ const EVENT_TYPES: Record<TaskAction, string> = {
   approve: 'task_approved',
   return: 'task_returned',
   transfer: 'task_transferred',
+  transferDepartment: 'task_department_transferred',
   addSigner: 'task_signer_added',
   claim: 'task_claimed',
   decide: 'case_decided',
@@ -62,6 +64,11 @@ async function flowEventOf(
       const to = (await standInFor(tx, named)) ?? named;
       await checkColleague(deps, tx, { userId: to, role: task.role, departmentCode: task.department });
       return { type: 'transfer', taskId, by, to: String(to) };
+    }
+    case 'transferDepartment': {
+      const to = input.toDepartmentCode ?? '';
+      await checkTargetDepartment(tx, { from: task.department, to });
+      return { type: 'transferDepartment', taskId, by, to };
     }
     case 'addSigner':
       await checkColleague(deps, tx, { userId: input.userId ?? 0, departmentCode: task.department });
@@ -189,6 +196,9 @@ export async function actOnTask(
         ...(onBehalfOf === undefined ? {} : { onBehalfOf }),
         ...(input.to === undefined ? {} : { to: input.to }),
         ...(input.userId === undefined ? {} : { userId: input.userId }),
+        ...(input.toDepartmentCode === undefined
+          ? {}
+          : { fromDepartmentCode: task.department, toDepartmentCode: input.toDepartmentCode }),
         ...(input.reason === undefined ? {} : { reason: input.reason }),
         ...(input.action === 'decide' || input.action === 'deny' ? { decision: change.decision } : {}),
         ...(verification ? { verification } : {}),

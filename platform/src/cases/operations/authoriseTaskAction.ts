@@ -11,12 +11,22 @@ function mayUrge(actor: UserActor, record: CaseRecord, task: FlowTask): boolean 
 }
 
 /**
+ * 转其他部门 is a routing decision of the department holding the step: its holder, or its chief
+ * for any of its tasks (one still in the queue too, which nobody holds yet).
+ */
+function mayMoveDepartment(actor: UserActor, task: FlowTask): boolean {
+  if (!isDepartmentScoped(actor.role) || actor.departmentCode !== task.department) return false;
+  return actor.role === 'chief' || (actor.role === task.role && task.assignee === String(actor.userId));
+}
+
+/**
  * Who may act on a task: its role in its department (a parallel branch's department, not only the
  * case's), and once claimed only its holder — the interpreter refuses anyone else with
  * FLOW_NOT_TASK_HOLDER. A pending co-signer (加签) may approve whatever their role.
  */
 export function mayActOnTask(actor: UserActor, record: CaseRecord, task: FlowTask, action: TaskAction): boolean {
   if (action === 'urge') return mayUrge(actor, record, task);
+  if (action === 'transferDepartment') return mayMoveDepartment(actor, task);
   const me = String(actor.userId);
   const isPendingSigner = task.coSigners.some((signer) => signer.userId === me && !signer.hasApproved);
   if (action === 'approve' && isPendingSigner) return true;

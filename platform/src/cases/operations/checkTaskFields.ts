@@ -10,6 +10,7 @@ const ACTION_FIELDS: Record<
   approve: { required: [] },
   return: { required: ['to'] },
   transfer: { required: ['userId'] },
+  transferDepartment: { required: ['toDepartmentCode', 'reason'] },
   addSigner: { required: ['userId'] },
   claim: { required: [] },
   decide: { required: ['resultNumber'], optional: ['resultName'] },

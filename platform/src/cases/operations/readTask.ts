@@ -51,7 +51,7 @@ function availableTo(
   const isPendingSigner = task.coSigners.some((signer) => signer.userId === me && !signer.hasApproved);
   return TASK_ACTIONS.filter((action) => {
     if (!mayActOnTask(actor, record, task, action)) return false;
-    if (action === 'urge') return true;
+    if (action === 'urge' || action === 'transferDepartment') return true;
     if (action === 'claim') return task.assignee === null;
     if (action === 'approve' && isPendingSigner) return true;
     // Acting on a queue task claims it; a held task is its holder's (or their backup's).

@@ -7,6 +7,7 @@ const ACTIVITY_TYPES = [
   'task_approved',
   'task_returned',
   'task_transferred',
+  'task_department_transferred',
   'task_signer_added',
   'case_decided',
   'case_denied',

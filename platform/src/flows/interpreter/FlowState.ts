@@ -64,6 +64,11 @@ export interface FlowState {
    * conditions decide. Part of the state so that replaying the same events gives the same flow.
    */
   branchChoice?: Record<string, string[]>;
+  /**
+   * Per step id, the department a 转其他部门 moved the step to: it overrides the flow's department
+   * whenever the step opens again (a later return to it), since the flow's was found not competent.
+   */
+  stepDepartments?: Record<string, string>;
 }
 
 /** Before the first node is entered. */

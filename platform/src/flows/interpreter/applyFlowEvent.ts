@@ -57,6 +57,19 @@ function approveTask(run: Run, task: FlowTask, by: string, action: 'approve' | '
   advanceFrom(run, task.stepId);
 }
 
+/**
+ * 转其他部门 (不推诿): a misrouted task goes unclaimed to the competent department's queue. Any
+ * step may be moved, whatever it offers, and who may move it is the case layer's check; the
+ * co-signers were the old department's, so the new department starts the step afresh.
+ */
+function moveToDepartment(run: Run, task: FlowTask, department: string): void {
+  if (department === task.department)
+    throw fail('FLOW_ACTION_NOT_ALLOWED', { taskId: task.id, action: 'transferDepartment', reason: 'sameDepartment' });
+  closeTask(run, task.id, 'transferred');
+  run.state.stepDepartments = { ...run.state.stepDepartments, [task.stepId]: department };
+  openTask(run, placeOf(run, task.stepId), { reason: 'transferred' });
+}
+
 function applyToTask(run: Run, task: FlowTask, event: Exclude<FlowEvent, { type: 'terminate' }>): void {
   switch (event.type) {
     case 'approve':
@@ -88,6 +101,9 @@ function applyToTask(run: Run, task: FlowTask, event: Exclude<FlowEvent, { type:
       openTask(run, placeOf(run, task.stepId), { reason: 'transferred', assignee: event.to, coSigners: task.coSigners });
       return;
     }
+    case 'transferDepartment':
+      moveToDepartment(run, task, event.to);
+      return;
     case 'addSigner':
       requireOffered(run, task, ['addSigner']);
       requireHolder(run, task, event.by);

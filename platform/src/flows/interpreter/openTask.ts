@@ -11,7 +11,8 @@ export function openTask(
   const { step } = place;
   const isBranch = place.kind === 'branch';
   // A branch step without its own department works for the branch's department.
-  const department = resolveDepartment(run, step.department ?? (isBranch ? place.branch.department : undefined));
+  const flowDepartment = resolveDepartment(run, step.department ?? (isBranch ? place.branch.department : undefined));
+  const department = run.state.stepDepartments?.[step.id] ?? flowDepartment;
   const task: FlowTask = {
     id: `t${run.state.nextTaskNumber}`,
     nodeId: place.nodeId,
