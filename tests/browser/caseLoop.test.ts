@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CITIZEN_ID, FOOD, FOOD_FORM, FOOD_UPLOADS } from '../support/foodApplication';
+import { DEMO_CITIZEN_ID, FOOD_SUPPLEMENT_ITEMS, prepareFoodDraftInBrowser } from '../support/foodApplication';
 import {
   CHROMIUM,
   SCREENSHOTS,
@@ -34,39 +34,8 @@ import type { TestClient } from '../support/TestClient';
  * the expected date, opens the 准予行政许可决定书 and downloads the licence. Every notice prints to
  * A4 and is read back; axe on every new page of both apps.
  */
-const ITEMS = [
-  { kind: 'material', materialId: 'premisesProof', reason: '经营场所使用证明已过期，请上传有效期内的证明' },
-  { kind: 'field', pointer: '/premisesAddress', reason: '经营场所地址与证明上的不一致' },
-];
 const LICENCE_NUMBER = 'JY14399010077777';
 const PREMISES = '与食品经营相适应的经营场所使用证明';
-
-async function prepareDraft(request: APIRequestContext, url: string): Promise<string> {
-  const { csrfToken } = (await (await request.get(`${url}/api/session`)).json()) as { csrfToken: string };
-  const headers = { 'X-CSRF-Token': csrfToken };
-  const created = await request.post(`${url}/api/drafts`, { headers, data: { matterCode: FOOD } });
-  expect(created.status(), await created.text()).toBe(201);
-  const draft = (await created.json()) as { id: string; revision: number };
-  const materials: Record<string, string[]> = {};
-  for (const materialId of FOOD_UPLOADS) {
-    const uploaded = await request.post(`${url}/api/files`, {
-      headers,
-      multipart: {
-        draftId: draft.id,
-        materialId,
-        file: { name: `${materialId}.pdf`, mimeType: 'application/pdf', buffer: samplePdf(materialId) },
-      },
-    });
-    expect(uploaded.status(), await uploaded.text()).toBe(201);
-    materials[materialId] = [((await uploaded.json()) as { id: string }).id];
-  }
-  const saved = await request.put(`${url}/api/drafts/${draft.id}`, {
-    headers,
-    data: { revision: draft.revision, answers: {}, formData: FOOD_FORM, materials },
-  });
-  expect(saved.status(), await saved.text()).toBe(200);
-  return draft.id;
-}
 
 /** The page as chromium prints it: its text under the print stylesheet, the PDF's pages and paper size. */
 async function printed(page: Page, selector: string): Promise<{ text: string; pages: number; mediaBox: number[] }> {
@@ -133,21 +102,21 @@ describe.skipIf(!CHROMIUM)('the case loop in chromium', () => {
     await page.getByRole('button', { name: '一次性告知补正' }).click();
     const notice = dialog(page, '一次性告知补正');
     await notice.getByRole('checkbox', { name: PREMISES, exact: true }).check();
-    await notice.getByLabel(`${PREMISES}的补正理由`, { exact: true }).fill(ITEMS[0]?.reason ?? '');
+    await notice.getByLabel(`${PREMISES}的补正理由`, { exact: true }).fill(FOOD_SUPPLEMENT_ITEMS[0]?.reason ?? '');
     await notice.getByRole('checkbox', { name: '经营场所', exact: true }).check();
-    await notice.getByLabel('经营场所的补正理由', { exact: true }).fill(ITEMS[1]?.reason ?? '');
+    await notice.getByLabel('经营场所的补正理由', { exact: true }).fill(FOOD_SUPPLEMENT_ITEMS[1]?.reason ?? '');
     await notice.getByRole('button', { name: '发出告知（2 项）' }).click();
     await page.getByText('已发出一次性告知').waitFor();
     await page.locator('.page-heading').getByText('待补正').waitFor();
     const stored = await window.get(`/api/cases/${number}`);
-    expect(stored.body.supplement).toEqual(ITEMS);
+    expect(stored.body.supplement).toEqual(FOOD_SUPPLEMENT_ITEMS);
     const text = await printedNotice(page, number, '一次性告知书');
     await checkStaffPage(page, `${shot}-notice-supplement`);
     expect(text).toMatch(/补字〔\d{4}〕\d+号/);
     expect(text).toContain(PREMISES);
-    expect(text).toContain(ITEMS[0]?.reason);
+    expect(text).toContain(FOOD_SUPPLEMENT_ITEMS[0]?.reason);
     expect(text).toContain('经营场所');
-    expect(text).toContain(ITEMS[1]?.reason);
+    expect(text).toContain(FOOD_SUPPLEMENT_ITEMS[1]?.reason);
     await staff.close();
   };
 
@@ -239,7 +208,7 @@ describe.skipIf(!CHROMIUM)('the case loop in chromium', () => {
       await page.getByRole('button', { name: '登录' }).click();
       await page.getByRole('heading', { level: 1, name: '我的办件' }).waitFor();
 
-      const draftId = await prepareDraft(context.request, server.url);
+      const draftId = await prepareFoodDraftInBrowser(context.request, server.url);
       await page.goto(`${server.url}/drafts/${draftId}`);
       await page.getByRole('button', { name: '提交申请' }).click();
       await page.getByRole('heading', { level: 1, name: '材料接收凭证' }).waitFor();

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CITIZEN_ID, FOOD, FOOD_FORM, FOOD_UPLOADS } from '../support/foodApplication';
+import { DEMO_CITIZEN_ID, FOOD_FORM, FOOD_SUPPLEMENT_ITEMS, prepareFoodDraftInBrowser } from '../support/foodApplication';
 import {
   CHROMIUM,
   SCREENSHOTS,
@@ -22,39 +22,7 @@ import type { TestClient } from '../support/TestClient';
  * exactly those two; the answer goes in; the window accepts; the timeline tells each step in words.
  * Every new page passes axe and is saved as a screenshot.
  */
-const ITEMS = [
-  { kind: 'material', materialId: 'premisesProof', reason: '经营场所使用证明已过期，请上传有效期内的证明' },
-  { kind: 'field', pointer: '/premisesAddress', reason: '经营场所地址与证明上的不一致' },
-];
 const PROOF = '与食品经营相适应的经营场所使用证明';
-
-/** The citizen's draft of 食品经营许可, filled and with its files, through the browser's own session. */
-async function prepareDraft(request: APIRequestContext, url: string): Promise<string> {
-  const { csrfToken } = (await (await request.get(`${url}/api/session`)).json()) as { csrfToken: string };
-  const headers = { 'X-CSRF-Token': csrfToken };
-  const created = await request.post(`${url}/api/drafts`, { headers, data: { matterCode: FOOD } });
-  expect(created.status(), await created.text()).toBe(201);
-  const draft = (await created.json()) as { id: string; revision: number };
-  const materials: Record<string, string[]> = {};
-  for (const materialId of FOOD_UPLOADS) {
-    const uploaded = await request.post(`${url}/api/files`, {
-      headers,
-      multipart: {
-        draftId: draft.id,
-        materialId,
-        file: { name: `${materialId}.pdf`, mimeType: 'application/pdf', buffer: samplePdf(materialId) },
-      },
-    });
-    expect(uploaded.status(), await uploaded.text()).toBe(201);
-    materials[materialId] = [((await uploaded.json()) as { id: string }).id];
-  }
-  const saved = await request.put(`${url}/api/drafts/${draft.id}`, {
-    headers,
-    data: { revision: draft.revision, answers: {}, formData: FOOD_FORM, materials },
-  });
-  expect(saved.status(), await saved.text()).toBe(200);
-  return draft.id;
-}
 
 describe.skipIf(!CHROMIUM)('补正 in chromium', () => {
   let portal: PortalInBrowser;
@@ -92,7 +60,7 @@ describe.skipIf(!CHROMIUM)('补正 in chromium', () => {
       await page.getByRole('heading', { level: 1, name: '我的办件' }).waitFor();
 
       // Submitted in the portal, from the draft page.
-      const draftId = await prepareDraft(context.request, server.url);
+      const draftId = await prepareFoodDraftInBrowser(context.request, server.url);
       await page.goto(`${server.url}/drafts/${draftId}`);
       await page.getByRole('button', { name: '提交申请' }).click();
       await page.getByRole('heading', { level: 1, name: '材料接收凭证' }).waitFor();
@@ -100,15 +68,15 @@ describe.skipIf(!CHROMIUM)('补正 in chromium', () => {
       expect(number).toMatch(/^[0-9A-Z]{31}\d{12}$/);
 
       // The window's one notice, listing a material and a field.
-      await windowActs(number, { action: 'supplement', items: ITEMS });
+      await windowActs(number, { action: 'supplement', items: FOOD_SUPPLEMENT_ITEMS });
       await page.goto(`${server.url}/applications/${number}`);
       const standing = page.getByRole('status').filter({ hasText: '窗口请您补正 2 项内容' });
       await standing.waitFor();
-      await standing.getByText(ITEMS[0]?.reason ?? '').waitFor();
-      await standing.getByText(ITEMS[1]?.reason ?? '').waitFor();
+      await standing.getByText(FOOD_SUPPLEMENT_ITEMS[0]?.reason ?? '').waitFor();
+      await standing.getByText(FOOD_SUPPLEMENT_ITEMS[1]?.reason ?? '').waitFor();
       const timeline = page.getByRole('list', { name: '办理进度（最新在前）' });
       await timeline.getByText('窗口请您补正材料').waitFor();
-      await timeline.getByText(`经营场所：${ITEMS[1]?.reason}`).waitFor();
+      await timeline.getByText(`经营场所：${FOOD_SUPPLEMENT_ITEMS[1]?.reason}`).waitFor();
       await check('1-asked');
 
       await page.getByRole('link', { name: '去补正' }).click();
@@ -116,7 +84,7 @@ describe.skipIf(!CHROMIUM)('补正 in chromium', () => {
       const items = page.locator('.supplement-item');
       expect(await items.count()).toBe(2);
       const proof = items.filter({ has: page.getByRole('heading', { level: 3, name: PROOF }) });
-      await proof.getByText(ITEMS[0]?.reason ?? '').waitFor();
+      await proof.getByText(FOOD_SUPPLEMENT_ITEMS[0]?.reason ?? '').waitFor();
       const address = page.getByLabel('经营场所', { exact: true });
       expect(await address.inputValue()).toBe(FOOD_FORM.premisesAddress);
       await check('2-page');

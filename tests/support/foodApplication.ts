@@ -1,3 +1,4 @@
+import type { APIRequestContext } from 'playwright-core';
 import type { TestClient, TestResponse } from './TestClient';
 import { samplePdf } from './sampleFiles';
 import { uploadFile } from './uploadFile';
@@ -66,4 +67,43 @@ export async function prepareFoodDraft(
   });
   if (saved.status !== 200) throw new Error(`PUT /api/drafts/${draft.id}: ${saved.status} ${saved.text}`);
   return { id: draft.id, revision: (saved.body as { revision: number }).revision, fileIds };
+}
+
+/** A 补正 of two items on that application: a material and a field, each with its reason. */
+export const FOOD_SUPPLEMENT_ITEMS = [
+  { kind: 'material', materialId: 'premisesProof', reason: '经营场所使用证明已过期，请上传有效期内的证明' },
+  { kind: 'field', pointer: '/premisesAddress', reason: '经营场所地址与证明上的不一致' },
+];
+
+/** The citizen's draft of 食品经营许可, filled and with its files, through the browser's own session. */
+export async function prepareFoodDraftInBrowser(request: APIRequestContext, url: string): Promise<string> {
+  const { csrfToken } = (await (await request.get(`${url}/api/session`)).json()) as { csrfToken: string };
+  const headers = { 'X-CSRF-Token': csrfToken };
+  const created = await request.post(`${url}/api/drafts`, { headers, data: { matterCode: FOOD } });
+  await expectStatus(created, 201);
+  const draft = (await created.json()) as { id: string; revision: number };
+  const materials: Record<string, string[]> = {};
+  for (const materialId of FOOD_UPLOADS) {
+    const uploaded = await request.post(`${url}/api/files`, {
+      headers,
+      multipart: {
+        draftId: draft.id,
+        materialId,
+        file: { name: `${materialId}.pdf`, mimeType: 'application/pdf', buffer: samplePdf(materialId) },
+      },
+    });
+    await expectStatus(uploaded, 201);
+    materials[materialId] = [((await uploaded.json()) as { id: string }).id];
+  }
+  const saved = await request.put(`${url}/api/drafts/${draft.id}`, {
+    headers,
+    data: { revision: draft.revision, answers: {}, formData: FOOD_FORM, materials },
+  });
+  await expectStatus(saved, 200);
+  return draft.id;
+}
+
+/** Throws with the answer's body, so that a failing step says what the platform answered. */
+async function expectStatus(response: { status(): number; text(): Promise<string> }, status: number): Promise<void> {
+  if (response.status() !== status) throw new Error(`HTTP ${response.status()} (expected ${status}): ${await response.text()}`);
 }
