@@ -232,4 +232,31 @@ describe.skipIf(!CHROMIUM)('the workbench clock in chromium', () => {
     await checkStaffPage(phone.page, 'phone-case-clock');
     await phone.context.close();
   });
+
+  it('lets the chief move a misrouted task to the competent department (转其他部门)', { timeout: 180_000 }, async () => {
+    const second = numbers[1] ?? '';
+    const { context, page } = await signInToAdmin(browser, server.url, 'scjg_chief');
+    const { problems } = watchPage(page);
+    await openCase(page, second);
+    await page.getByRole('button', { name: '转其他部门' }).click();
+    const move = dialog(page, '转其他部门：');
+    await move.getByRole('combobox', { name: '转交有权办理的部门' }).click();
+    // Its own department is not offered.
+    await page.locator('.ant-select-item-option').filter({ hasText: '云溪县卫生健康局' }).waitFor();
+    expect(await page.locator('.ant-select-item-option').filter({ hasText: '云溪县市场监督管理局' }).count()).toBe(0);
+    await page.locator('.ant-select-item-option').filter({ hasText: '云溪县卫生健康局' }).click();
+    await move.getByLabel(/转交的理由/).fill('涉及餐饮卫生许可，属卫生健康局职权');
+    await checkStaffPage(page, 'desktop-transfer-department-dialog');
+    await move.locator('.ant-modal-footer').getByRole('button', { name: '转其他部门' }).click();
+    await expectDone(page);
+    await expect.poll(() => page.getByRole('button', { name: '转其他部门' }).count()).toBe(0);
+    const stored = await (await server.login('scjg_chief')).get(`/api/cases/${second}/events`);
+    const moved = (stored.body.items as { type: string; details: Record<string, unknown> }[]).find(
+      (event) => event.type === 'task_department_transferred',
+    );
+    expect(moved?.details).toMatchObject({ reason: '涉及餐饮卫生许可，属卫生健康局职权' });
+    await checkStaffPage(page, 'desktop-case-transferred');
+    expect(problems.filter(isNotAntdNotice)).toEqual([]);
+    await context.close();
+  });
 });
