@@ -5,6 +5,14 @@ const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
 const nullableDate = { anyOf: [date, { type: 'null' }] } as const;
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const;
 
+/** What every action body carries: the retry key and the case revision it was read at. */
+const idempotencyKey = {
+  type: 'string',
+  pattern: '^[A-Za-z0-9_-]{8,100}$',
+  description: '本次操作的唯一键，重试时不变',
+} as const;
+const revision = { type: 'integer', minimum: 1, description: '读到的办件版本号' } as const;
+
 export const caseNumberParams = {
   type: 'object',
   required: ['number'],
@@ -52,8 +60,8 @@ export const caseActionBody = {
       description:
         'accept 受理；refuse 不予受理；supplement 一次性告知补正；completeOnSpot 即办件当场办结；startSpecialProcedure 启动特别程序（暂停计时）；endSpecialProcedure 结束特别程序；extend 延长办理期限（首席代表，一次）',
     },
-    idempotencyKey: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,100}$', description: '本次操作的唯一键，重试时不变' },
-    revision: { type: 'integer', minimum: 1, description: '读到的办件版本号' },
+    idempotencyKey,
+    revision,
     reasonCode: {
       type: 'string',
       enum: ['not_competent', 'not_licensable', 'incomplete_after_supplement', 'other'],
@@ -380,13 +388,6 @@ export const taskParams = {
     taskId: { type: 'string', pattern: '^[a-z][0-9]{1,6}$', description: '任务编号（t1、t2 …）' },
   },
 } as const;
-
-const idempotencyKey = {
-  type: 'string',
-  pattern: '^[A-Za-z0-9_-]{8,100}$',
-  description: '本次操作的唯一键，重试时不变',
-} as const;
-const revision = { type: 'integer', minimum: 1, description: '读到的办件版本号' } as const;
 
 export const taskActionBody = {
   type: 'object',
