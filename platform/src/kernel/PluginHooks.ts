@@ -46,4 +46,11 @@ export interface PluginHooks {
     input: HookInput<H>,
     options?: { versions?: Readonly<Record<string, string>>; caseNumber?: string },
   ): Promise<HookOutcome<H>[]>;
+
+  /**
+   * The exact version each pin of the target resolves to, `versions` first: submit stores it for
+   * every pinned plugin, so a route- or onEvent-only plugin also runs at 受理 on the version in force
+   * when the application was filed. A pin with nothing enabled is left out.
+   */
+  resolveVersions(call: Call, target: HookTarget, versions?: Readonly<Record<string, string>>): Promise<Record<string, string>>;
 }

@@ -227,6 +227,18 @@ export function createPluginHost(
       );
       return outcomes.filter((outcome): outcome is HookOutcome<H> => outcome !== undefined);
     },
+    async resolveVersions(call, target, versions = {}) {
+      if (target.pins.length === 0) return {};
+      const resolved = await resolvePins(
+        readerOf(deps.db, call),
+        target.pins.map((pin) => ({ id: pin.id, major: pin.major, exact: versions[pin.id] })),
+      );
+      const exact: Record<string, string> = {};
+      // Only what run would call: another department's plugin serves none of this matter's calls.
+      for (const found of resolved)
+        if (found.version !== null && found.departmentCode === target.departmentCode) exact[found.pluginId] = found.version;
+      return exact;
+    },
     flush: () => usage.flush(),
     async close() {
       clearInterval(timer);

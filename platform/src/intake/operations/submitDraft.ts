@@ -71,7 +71,8 @@ export async function submitDraft(
       submittedAt: at.toISOString(),
       receivedOn,
       fees: findings?.fees ?? null,
-      pluginVersions: findings?.versions ?? {},
+      // Every pin, not only those with an intake hook: case-side calls (route, onEvent) keep these.
+      pluginVersions: deps.plugins && target ? await deps.plugins.resolveVersions(inTx, target, findings?.versions) : {},
     };
     const event = {
       at,
