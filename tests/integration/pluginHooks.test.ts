@@ -3,6 +3,7 @@ import { runDueTimers } from '../../platform/src/scheduler';
 import { DEMO_CITIZEN_ID, submitDraft } from '../support/foodApplication';
 import { PLUGIN_ID, THROW_NAME, consumerBundle, consumerMatter, startNotifyServer } from '../support/consumerPlugin';
 import { scjgCode } from '../support/matterFixtures';
+import { pluginBundle } from '../support/pluginBundles';
 import { samplePdf } from '../support/sampleFiles';
 import { uploadFile } from '../support/uploadFile';
 import { startTestServer, type TestServer } from '../support/startTestServer';
@@ -354,5 +355,70 @@ describe('hot swap under load', () => {
     expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 201));
     const versions = new Set(answers.map((answer) => answer.body.number as string));
     expect(versions.size).toBe(12);
+  });
+});
+
+describe('a plugin with only a case hook', () => {
+  const ONLY_ID = 'notify-only';
+  const onlyBundle = (version: string, department: string, matterCode: string) => {
+    const bundle = pluginBundle({
+      id: ONLY_ID,
+      version,
+      department,
+      matters: [matterCode],
+      source: `import { definePlugin } from '@matterflow/plugin-sdk';
+import type { Form } from '../forms';
+
+export const plugin = definePlugin<Form>({
+  hooks: {
+    async onEvent(input, ctx) {
+      await ctx.http.postJson('${notify.origin}/notify', { marker: 'only-${version}', caseNumber: input.caseNumber, type: input.event.type });
+      return {};
+    },
+  },
+});
+`,
+      capabilities: { log: true, http: [notify.origin] },
+    });
+    return { ...bundle, manifest: { ...bundle.manifest, hooks: { onEvent: { description: '通知部门系统' } } } };
+  };
+
+  it('runs onEvent on the version in force at submit, though a later one is enabled before 受理', async () => {
+    const scjg = scjgCode();
+    const matter = {
+      ...consumerMatter({ department: scjg, suffix: '0001310240954', onFailure: 'window' }),
+      plugins: [{ id: ONLY_ID, major: 1, onFailure: 'window' }],
+    };
+    await publishPatiently(await server.login('legal'), matter);
+    const first = await uploadChecked((version) => onlyBundle(version, scjg, matter.code), 1, 0);
+    const second = await uploadChecked((version) => onlyBundle(version, scjg, matter.code), 1, 1);
+    const granted = await (
+      await server.login('sysadmin')
+    ).put(`/api/plugins/${ONLY_ID}/grants`, {
+      httpOrigins: [notify.origin],
+      lookupTables: [],
+    });
+    expect(granted.status, granted.text).toBe(200);
+    const enable = async (version: string) => {
+      const answer = await admin.post(`/api/plugins/${ONLY_ID}/versions/${version}/transitions`, { to: 'enabled' });
+      expect(answer.status, answer.text).toBe(200);
+    };
+    await enable(first);
+    const { submitted } = await apply(matter.code, FORM);
+    expect(submitted.status, submitted.text).toBe(201);
+    const number = submitted.body.number as string;
+    // No intake hook consulted it, yet its version is on the application.
+    const stored = await server.deps.db.query<{ plugin_versions: Record<string, string> }>(
+      'SELECT plugin_versions FROM applications WHERE number = $1',
+      [number],
+    );
+    expect(stored.rows[0]?.plugin_versions).toEqual({ [ONLY_ID]: first });
+    await enable(second);
+    const answer = await window.post(`/api/cases/${number}/actions`, { action: 'accept', idempotencyKey: key(), revision: 1 });
+    expect(answer.status, answer.text).toBe(200);
+    await runDueTimers(server.deps, { handlers: server.timerHandlers });
+    const told = notify.received.filter((body) => body.caseNumber === number && String(body.marker).startsWith('only-'));
+    expect(told.map((body) => body.type)).toContain('case_accepted');
+    expect(told.every((body) => body.marker === `only-${first}`)).toBe(true);
   });
 });
