@@ -94,7 +94,10 @@ export function ActionPanel({
           void send({
             action: 'refuse',
             reasonCode: values.reasonCode,
-            ...(values.competentBody?.trim() ? { competentBody: values.competentBody.trim() } : {}),
+            // Kept while hidden: sent only with the reason it belongs to.
+            ...(values.reasonCode === 'not_competent' && values.competentBody?.trim()
+              ? { competentBody: values.competentBody.trim() }
+              : {}),
             ...(values.reasonText?.trim() ? { reasonText: values.reasonText.trim() } : {}),
           }).then(done('已决定不予受理'))
         }

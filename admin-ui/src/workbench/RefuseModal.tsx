@@ -7,6 +7,16 @@ interface RefuseValues {
   reasonText?: string;
 }
 
+/** A rule: this field must be filled when the chosen reason is `code`. */
+const requiredWhen =
+  (code: RefusalReason, message: string) =>
+  ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
+    validator: (_rule: unknown, value: unknown) =>
+      getFieldValue('reasonCode') !== code || (typeof value === 'string' && value.trim() !== '')
+        ? Promise.resolve()
+        : Promise.reject(new Error(message)),
+  });
+
 /** 不予受理: the reason, the competent body when the matter is not this body's (不推诿), a note. */
 export function RefuseModal({
   open,
@@ -37,20 +47,23 @@ export function RefuseModal({
         <Form.Item name="reasonCode" label="不予受理的理由" rules={[{ required: true, message: '请选择不予受理的理由' }]}>
           <Select placeholder="请选择" options={Object.entries(REFUSAL_REASONS).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
-        {reason === 'not_competent' && (
-          <Form.Item
-            name="competentBody"
-            label="有权受理的机关"
-            extra="告知申请人应向哪个机关申请（不推诿）"
-            rules={[{ required: true, whitespace: true, message: '不属于本机关职权范围的，须告知有权受理的机关' }]}
-          >
-            <Input maxLength={200} />
-          </Form.Item>
-        )}
+        {/* Always mounted, shown when it applies: the rules read the reason at validation time, so a
+            submit that comes before the re-render after choosing the reason is still checked. */}
+        <Form.Item
+          name="competentBody"
+          label="有权受理的机关"
+          extra="告知申请人应向哪个机关申请（不推诿）"
+          hidden={reason !== 'not_competent'}
+          required
+          rules={[requiredWhen('not_competent', '不属于本机关职权范围的，须告知有权受理的机关')]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
         <Form.Item
           name="reasonText"
           label="说明"
-          rules={[{ required: reason === 'other', whitespace: true, message: '其他情形须写明理由' }]}
+          required={reason === 'other'}
+          rules={[requiredWhen('other', '其他情形须写明理由')]}
         >
           <Input.TextArea rows={3} maxLength={1000} />
         </Form.Item>
