@@ -136,11 +136,15 @@ function ClockDialog({
           extra={maxDays === undefined ? undefined : `最多 ${maxDays} ${unit}`}
           rules={[
             { required: true, message: '请填写天数' },
-            {
-              validator: (_, value: number | undefined) =>
-                value === undefined || maxDays === undefined || value <= maxDays
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(`不能超过 ${maxDays} ${unit}`)),
+            // The maximum of the procedure chosen when it validates, not when it last rendered.
+            ({ getFieldValue }) => {
+              const limit = isStart ? procedures.find((p) => p.name === getFieldValue('procedure'))?.maxDays : maxDays;
+              return {
+                validator: (_, value: number | undefined) =>
+                  value === undefined || limit === undefined || value <= limit
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(`不能超过 ${limit} ${unit}`)),
+              };
             },
           ]}
         >
