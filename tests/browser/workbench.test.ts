@@ -250,6 +250,8 @@ describe.skipIf(!CHROMIUM)('the workbench in chromium', () => {
     // The 文号 is asked for before anything is sent; the form must be mounted before the click, or
     // a loaded machine clicks 准予许可 on a dialog whose fields are not registered yet.
     await decide.getByLabel('决定文号或证照编号').waitFor();
+    // And at rest: CI lost this click on a dialog still zooming in.
+    await settled(chief.page);
     await decide.locator('.ant-modal-footer').getByRole('button', { name: '准予许可' }).click();
     await decide.getByText('请填写文号').waitFor();
     await decide.getByLabel('决定文号或证照编号').fill('JY14399010000001');

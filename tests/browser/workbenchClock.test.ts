@@ -9,6 +9,7 @@ import {
   antdDialog as dialog,
   checkStaffPage,
   isNotAntdNotice,
+  settled,
   signInToAdmin,
 } from '../support/staffInBrowser';
 import type { TestServer } from '../support/startTestServer';
@@ -240,11 +241,15 @@ describe.skipIf(!CHROMIUM)('the workbench clock in chromium', () => {
     await openCase(page, second);
     await page.getByRole('button', { name: '转其他部门' }).click();
     const move = dialog(page, '转其他部门：');
+    await settled(page);
     await move.getByRole('combobox', { name: '转交有权办理的部门' }).click();
     // Its own department is not offered.
     await page.locator('.ant-select-item-option').filter({ hasText: '云溪县卫生健康局' }).waitFor();
     expect(await page.locator('.ant-select-item-option').filter({ hasText: '云溪县市场监督管理局' }).count()).toBe(0);
+    // The list at rest before the pick: CI lost a click on it while it slid open.
+    await settled(page);
     await page.locator('.ant-select-item-option').filter({ hasText: '云溪县卫生健康局' }).click();
+    await expect.poll(() => move.locator('.ant-select').first().innerText()).toContain('云溪县卫生健康局');
     await move.getByLabel(/转交的理由/).fill('涉及餐饮卫生许可，属卫生健康局职权');
     await checkStaffPage(page, 'desktop-transfer-department-dialog');
     await move.locator('.ant-modal-footer').getByRole('button', { name: '转其他部门' }).click();
