@@ -17,13 +17,12 @@ describe('createSandboxPool', () => {
     });
   });
 
-  it('reuses a version’s context (second call faster) and forget drops it', async () => {
+  it('reuses a version’s context (its global state carries over) and forget drops it', async () => {
     const counter = sandboxRequest(`validate: () => { globalThis.n = (globalThis.n || 0) + 1; return { n: globalThis.n }; }`);
     const first = await pool.run(counter);
     const second = await pool.run(counter);
     expect(first).toMatchObject({ ok: true, output: { n: 1 } });
     expect(second).toMatchObject({ ok: true, output: { n: 2 } });
-    expect(second.wallMs).toBeLessThan(first.wallMs);
     pool.forget(counter.pluginId, counter.version);
     expect(await pool.run(counter)).toMatchObject({ ok: true, output: { n: 1 } });
   });
