@@ -191,6 +191,13 @@ export function createPluginHost(
     });
   }
 
+  /** Each pin of the target, in order: its exact version (`versions` first) and its department. */
+  const resolveTarget = (q: Queryable, target: HookTarget, versions: Readonly<Record<string, string>> = {}) =>
+    resolvePins(
+      q,
+      target.pins.map((pin) => ({ id: pin.id, major: pin.major, exact: versions[pin.id] })),
+    );
+
   return {
     async run<H extends HookName>(
       call: Call,
@@ -202,10 +209,7 @@ export function createPluginHost(
       if (target.pins.length === 0) return [];
       // Inside the caller's transaction when there is one: on PGlite a read beside it would wait for it.
       const q = readerOf(deps.db, call);
-      const resolved = await resolvePins(
-        q,
-        target.pins.map((pin) => ({ id: pin.id, major: pin.major, exact: options.versions?.[pin.id] })),
-      );
+      const resolved = await resolveTarget(q, target, options.versions);
       const outcomes = await Promise.all(
         target.pins.map(async (pin, index) => {
           const found = resolved[index] as ResolvedPin;
@@ -229,10 +233,7 @@ export function createPluginHost(
     },
     async resolveVersions(call, target, versions = {}) {
       if (target.pins.length === 0) return {};
-      const resolved = await resolvePins(
-        readerOf(deps.db, call),
-        target.pins.map((pin) => ({ id: pin.id, major: pin.major, exact: versions[pin.id] })),
-      );
+      const resolved = await resolveTarget(readerOf(deps.db, call), target, versions);
       const exact: Record<string, string> = {};
       // Only what run would call: another department's plugin serves none of this matter's calls.
       for (const found of resolved)
