@@ -366,3 +366,98 @@ describe('health', () => {
     expect((outcome as { failure: { message: string } }).failure.message).toContain('/issues/0/message');
   }, 120_000);
 });
+
+describe('options', () => {
+  const OPTIONS = {
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['label', 'copies'],
+      properties: { label: { type: 'string', minLength: 1 }, copies: { type: 'integer', minimum: 1, maximum: 9 } },
+    },
+    defaults: { label: '默认', copies: 1 },
+  };
+  const echo = (version = '1.0.0', options: Record<string, unknown> = OPTIONS) =>
+    pluginBundle({
+      id: 'host-options',
+      version,
+      department: scjg,
+      matters: [food],
+      options,
+      source: `import { definePlugin } from '@matterflow/plugin-sdk';
+import type { Form } from '../forms';
+
+export const plugin = definePlugin<Form, { label: string; copies: number }>({
+  hooks: {
+    validate(_input, ctx) {
+      return { issues: [{ pointer: '/formData', message: ctx.options.label + '×' + ctx.options.copies }] };
+    },
+  },
+});
+`,
+    });
+  const echoed = async (pinOptions?: Record<string, unknown>) => {
+    const [outcome] = await server.plugins.run(
+      system,
+      hookTarget(food, scjg, [
+        { id: 'host-options', major: 1, onFailure: 'block', ...(pinOptions ? { options: pinOptions } : {}) },
+      ]),
+      'validate',
+      validateInput(food, scjg),
+    );
+    return outcome;
+  };
+
+  it('refuses at upload defaults or an example that do not fit the options schema, and a schema that does not compile', async () => {
+    const badDefaults = await upload(admin, echo('0.1.0', { ...OPTIONS, defaults: { label: '', copies: 1 } }));
+    expect(badDefaults.status, badDefaults.text).toBe(201);
+    expect(badDefaults.body).toMatchObject({ state: 'draft', check: { ok: false, stage: 'manifest' } });
+    expect(badDefaults.body.check.diagnostics).toEqual([
+      expect.objectContaining({ code: 'plugin.options_invalid', pointer: '/options/defaults/label' }),
+    ]);
+    const badSchema = await upload(
+      admin,
+      echo('0.2.0', { schema: { type: 'object', properties: { copies: { type: 'wrong' } } } }),
+    );
+    expect(badSchema.body.check.diagnostics).toEqual([
+      expect.objectContaining({ code: 'plugin.options_schema_invalid', pointer: '/options/schema' }),
+    ]);
+  }, 120_000);
+
+  it("gives a call the manifest's defaults with the matter pin's own values over them", async () => {
+    const uploaded = await upload(admin, echo());
+    expect(uploaded.body.check, uploaded.text).toMatchObject({ ok: true });
+    expect((await enable(admin, 'host-options', '1.0.0')).status).toBe(200);
+    expect(await echoed()).toMatchObject({ ok: true, output: { issues: [{ message: '默认×1' }] } });
+    expect(await echoed({ copies: 3 })).toMatchObject({ ok: true, output: { issues: [{ message: '默认×3' }] } });
+    expect(await echoed({ label: '本事项', copies: 2 })).toMatchObject({
+      ok: true,
+      output: { issues: [{ message: '本事项×2' }] },
+    });
+  }, 120_000);
+
+  it('ends a call whose merged options do not fit with options_invalid, naming the field, recorded in health', async () => {
+    const outcome = await echoed({ copies: 12 });
+    expect(outcome).toMatchObject({ ok: false, version: '1.0.0', onFailure: 'block', failure: { kind: 'options_invalid' } });
+    const { message } = (outcome as { failure: { message: string } }).failure;
+    expect(message).toContain('host-options 1.0.0');
+    expect(message).toContain('/copies');
+    const health = await admin.get('/api/plugins/host-options/versions/1.0.0/health');
+    expect(health.body.lastErrors).toEqual([expect.objectContaining({ hook: 'validate', kind: 'options_invalid' })]);
+  }, 120_000);
+
+  it('refuses options for a plugin that declares none', async () => {
+    expect((await upload(admin, pluginBundle({ id: 'host-no-options', department: scjg, matters: [food] }))).status).toBe(201);
+    expect((await enable(admin, 'host-no-options', '1.0.0')).status).toBe(200);
+    const [outcome] = await server.plugins.run(
+      system,
+      hookTarget(food, scjg, [{ id: 'host-no-options', major: 1, options: { copies: 2 } }]),
+      'validate',
+      validateInput(food, scjg),
+    );
+    expect(outcome).toMatchObject({
+      ok: false,
+      failure: { kind: 'options_invalid', message: expect.stringContaining('没有声明选项') },
+    });
+  }, 120_000);
+});

@@ -15,6 +15,8 @@ export interface BundleOptions {
   extraHooks?: string;
   extraManifestHooks?: Record<string, { description: string }>;
   capabilities?: Record<string, unknown>;
+  /** The manifest's `options` (schema and defaults). */
+  options?: Record<string, unknown>;
   /** Replaces the whole of src/index.ts (a type error, say). */
   source?: string;
 }
@@ -32,6 +34,7 @@ export function pluginBundle({
   extraHooks = '',
   extraManifestHooks = {},
   capabilities = { log: true },
+  options,
   source,
 }: BundleOptions) {
   const body = validateBody ?? `return { issues: [{ pointer: '/formData', message: '${servedMessage(version)}' }] };`;
@@ -45,6 +48,7 @@ export function pluginBundle({
       matters,
       hooks: { validate: { description: '回答服务的版本' }, ...extraManifestHooks },
       capabilities,
+      ...(options ? { options } : {}),
     },
     files: <Record<string, string>>{
       'src/index.ts':

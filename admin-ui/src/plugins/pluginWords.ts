@@ -36,6 +36,7 @@ export const FAILURE_WORDS: Record<string, string> = {
   capability_denied: '未授权的能力',
   quota: '超出部门配额',
   not_enabled: '无启用版本',
+  options_invalid: '事项选项不合规',
   load: '加载失败',
 };
 

@@ -12,6 +12,7 @@ import {
 } from '../kernel';
 import { createOutputCheck } from './host/createOutputCheck';
 import { createUsageRecorder } from './host/createUsageRecorder';
+import { createVersionSchemaCheck } from './host/createVersionSchemaCheck';
 import { manifestCapabilities, manifestHooks, manifestOptions } from './manifestParts';
 import type { SandboxGrants, SandboxPool } from './sandbox/SandboxPool';
 import { loadArtifact, loadTableRows, resolvePins, type ResolvedPin } from './store/resolvePins';
@@ -36,7 +37,7 @@ interface Artifact {
   code: string;
   manifest: Record<string, unknown>;
   hooks: ReturnType<typeof manifestHooks>;
-  options: Record<string, unknown>;
+  options: ReturnType<typeof manifestOptions>;
   requested: ReturnType<typeof manifestCapabilities>;
 }
 
@@ -59,6 +60,7 @@ export function createPluginHost(
   // The pool sends a version's grants to its worker only when the object changes: one per state of them.
   const grantSets = new BoundedCache<SandboxGrants>(500);
   const checkOutput = createOutputCheck();
+  const checkOptions = createVersionSchemaCheck();
   const usage = createUsageRecorder(deps);
   const timer = setInterval(() => void usage.flush(), flushIntervalMs);
   timer.unref();
@@ -169,6 +171,15 @@ export function createPluginHost(
     const artifact = await artifactOf(q, pin.id, version);
     if (!artifact) return finish(failed(version, 'load', `插件 ${pin.id} ${version} 的代码无法读取`));
     if (!artifact.hooks.has(hook)) return undefined;
+    const options = optionsOf(artifact, pin, version);
+    if (typeof options === 'string')
+      return finish(
+        failed(
+          version,
+          'options_invalid',
+          `插件 ${pin.id} ${version} 为事项“${target.matterName}”设的选项不符合要求：${options}`,
+        ),
+      );
     const result = await pool.run({
       departmentCode: resolved.departmentCode,
       pluginId: pin.id,
@@ -176,7 +187,7 @@ export function createPluginHost(
       code: artifact.code,
       hook,
       input,
-      options: artifact.options,
+      options,
       grants: await grantsOf(q, resolved, artifact),
     });
     if (!result.ok) return finish(failed(version, result.kind, result.message));
@@ -189,6 +200,19 @@ export function createPluginHost(
       version,
       output: result.output as HookOutcome<H> extends { output: infer O } ? O : never,
     });
+  }
+
+  /**
+   * The manifest's defaults with the matter's own values over them, held to the version's options
+   * schema: a matter version outlives the enabled version of its major, whose schema may differ.
+   * Answers the problem when they do not fit.
+   */
+  function optionsOf(artifact: Artifact, pin: PluginPin, version: string): Record<string, unknown> | string {
+    const own = pin.options ?? {};
+    const { schema, defaults } = artifact.options;
+    if (!schema) return Object.keys(own).length > 0 ? '插件没有声明选项，事项不能为它设选项' : defaults;
+    const merged = { ...defaults, ...own };
+    return checkOptions(`${pin.id}@${version}#options`, schema, merged) ?? merged;
   }
 
   /** Each pin of the target, in order: its exact version (`versions` first) and its department. */

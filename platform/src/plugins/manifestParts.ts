@@ -30,11 +30,17 @@ export function manifestCapabilities(manifest: Record<string, unknown>): { calen
   return { calendar: capabilities.calendar === true, lookup: strings(capabilities.lookup), http: strings(capabilities.http) };
 }
 
-/** The options a call gets: the manifest's defaults (there is no per-centre override yet). */
-export function manifestOptions(manifest: Record<string, unknown>): Record<string, unknown> {
-  const options = manifest.options as { defaults?: unknown } | undefined;
-  const defaults = options?.defaults;
-  return typeof defaults === 'object' && defaults !== null && !Array.isArray(defaults)
-    ? (defaults as Record<string, unknown>)
-    : {};
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The manifest's options: their schema (none when the plugin declares no options) and defaults. */
+export function manifestOptions(manifest: Record<string, unknown>): {
+  schema: Record<string, unknown> | undefined;
+  defaults: Record<string, unknown>;
+} {
+  const options = isRecord(manifest.options) ? manifest.options : {};
+  return {
+    schema: isRecord(options.schema) ? options.schema : undefined,
+    defaults: isRecord(options.defaults) ? options.defaults : {},
+  };
 }

@@ -988,6 +988,12 @@ export interface PluginPin {
    * 调用失败时
    */
   onFailure?: "block" | "window";
+  /**
+   * 本事项的插件选项 — 覆盖插件清单里的默认选项（逐项替换）；合并后须符合插件声明的选项模式，否则调用失败并记入插件健康记录
+   */
+  options?: {
+    [k: string]: unknown;
+  };
 }
 
 /**

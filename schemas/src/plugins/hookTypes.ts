@@ -42,4 +42,5 @@ export type PluginFailureKind =
   | 'capability_denied'
   | 'quota'
   | 'not_enabled'
+  | 'options_invalid'
   | 'load';

@@ -131,10 +131,49 @@ export function checkManifest(bundle: PluginBundle, forms: MatterForms, platform
           at(issue.pointer, issue.code, `示例“${example.name}”的输入不符合 ${hook} 钩子的输入格式：${issue.message}`),
         );
   });
+  diagnostics.push(...checkDeclaredOptions(manifest));
   const names = (manifest.examples ?? []).map((example) => example.name);
   names.forEach((name, index) => {
     if (names.indexOf(name) !== index)
       diagnostics.push(at(`/examples/${index}/name`, 'plugin.example_name_duplicate', `示例名称“${name}”重复`));
   });
   return diagnostics.length ? { ok: false, diagnostics } : { ok: true, manifest };
+}
+
+/**
+ * The options schema compiles (the host compiles it on a version's first call), and the defaults
+ * and every example's options fit it; without a schema no example may bring options.
+ */
+function checkDeclaredOptions(manifest: PluginManifest): CheckDiagnostic[] {
+  const declared = manifest.options;
+  const examples = manifest.examples ?? [];
+  if (!declared)
+    return examples.flatMap((example, index) =>
+      example.options && Object.keys(example.options).length > 0
+        ? [
+            at(
+              `/examples/${index}/options`,
+              'plugin.options_undeclared',
+              `示例“${example.name}”给了选项，但清单没有声明选项（options）`,
+            ),
+          ]
+        : [],
+    );
+  let validate: ReturnType<ReturnType<typeof createAjv>['compile']>;
+  try {
+    validate = createAjv().compile(structuredClone(declared.schema));
+  } catch (error) {
+    return [at('/options/schema', 'plugin.options_schema_invalid', `选项模式无效：${(error as Error).message}`)];
+  }
+  const problems: CheckDiagnostic[] = [];
+  const hold = (value: unknown, pointer: string, what: string) => {
+    if (!validate(value))
+      for (const issue of toFieldIssues(validate.errors, pointer))
+        problems.push(at(issue.pointer, 'plugin.options_invalid', `${what}不符合清单的选项模式：${issue.message}`));
+  };
+  hold(declared.defaults ?? {}, '/options/defaults', '默认选项');
+  examples.forEach((example, index) => {
+    if (example.options) hold(example.options, `/examples/${index}/options`, `示例“${example.name}”的选项`);
+  });
+  return problems;
 }

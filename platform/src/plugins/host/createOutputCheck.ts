@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
-import { createAjv, hookSchemas, toFieldIssues, type HookName } from '@matterflow/schemas';
-import { BoundedCache } from '../../kernel';
+import { createAjv, hookSchemas, type HookName } from '@matterflow/schemas';
+import { createVersionSchemaCheck, firstProblem } from './createVersionSchemaCheck';
 
 /**
  * Whether a plugin's answer is what the platform accepts: the hook's own output schema (compiled
@@ -15,18 +15,11 @@ export function createOutputCheck(): (
 ) => string | null {
   const ajv = createAjv();
   const own = new Map<HookName, ValidateFunction>();
-  const narrowed = new BoundedCache<ValidateFunction>(500);
-  const first = (validate: ValidateFunction): string => {
-    const [issue] = toFieldIssues(validate.errors);
-    return issue ? `${issue.pointer} ${issue.message}` : '不符合要求';
-  };
+  const checkNarrower = createVersionSchemaCheck(ajv);
   return (hook, versionKey, narrower, output) => {
     let validate = own.get(hook);
     if (!validate) own.set(hook, (validate = ajv.compile(hookSchemas[hook].output)));
-    if (!validate(output)) return first(validate);
-    if (!narrower) return null;
-    // A narrower schema the check accepted compiles here too; it is keyed by version and hook.
-    const narrow = narrowed.getOrCreate(`${versionKey}#${hook}`, () => ajv.compile(narrower));
-    return narrow(output) ? null : first(narrow);
+    if (!validate(output)) return firstProblem(validate);
+    return narrower ? checkNarrower(`${versionKey}#${hook}`, narrower, output) : null;
   };
 }

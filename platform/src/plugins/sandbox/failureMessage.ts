@@ -51,6 +51,8 @@ export function failureMessage(
       return `${subject} 未运行：本部门插件调用超出每分钟配额（${quota.callsPerMinute} 次、CPU ${quota.cpuMsPerMinute} 毫秒）`;
     case 'not_enabled':
       return `${subject} 未启用`;
+    case 'options_invalid':
+      return `${subject} 的选项不符合要求：${detail}`;
     case 'load':
       return `${subject} 加载失败：${detail}`;
   }
