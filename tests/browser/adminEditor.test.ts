@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, startPortalInBrowser, watchPage, type PortalInBrowser } from '../support/portalInBrowser';
+import { foodLicence } from '../support/matterFixtures';
 import { checkStaffPage, signInToAdmin } from '../support/staffInBrowser';
 import type { TestServer } from '../support/startTestServer';
 
@@ -183,4 +184,43 @@ describe.skipIf(!CHROMIUM)('matter editor in chromium', () => {
     await checkStaffPage(page, 'phone-editor-json');
     await context.close();
   });
+
+  it(
+    "edits a plugin pin's options as JSON text: a broken text is named at the field and never saved",
+    { timeout: 240_000 },
+    async () => {
+      const legal = await server.login('legal');
+      const document = {
+        ...foodLicence({ suffix: '0001310240977' }),
+        plugins: [{ id: 'id-check', major: 1, onFailure: 'window', options: { fields: [] } }],
+      };
+      const created = await legal.post('/api/matters', { document });
+      expect(created.status, created.text).toBe(201);
+      const { context, page } = await signInToAdmin(browser, server.url, 'legal');
+      const { problems } = watchPage(page);
+      await page.goto(`${server.url}/admin/matters/${document.code}/versions/1/edit`);
+      await openTab(page, '部门插件');
+      const options = page.getByLabel('本事项的插件选项');
+      await expect.poll(() => options.inputValue()).toContain('"fields": []');
+      await options.fill('{"fields": [');
+      await page.getByText('不是有效的 JSON：请检查引号、逗号和括号').waitFor();
+      // The broken text did not reach the document: nothing is waiting to be saved.
+      await page.getByText('已保存', { exact: true }).waitFor();
+      await checkStaffPage(page, 'desktop-editor-plugin-options');
+      const fields = [{ field: 'creditCode', label: '统一社会信用代码', kind: 'creditCode' }];
+      await options.fill(JSON.stringify({ fields }));
+      await saveButton(page).click();
+      await expect
+        .poll(async () => (await legal.get(`/api/matters/${document.code}/versions/1`)).body.document.plugins)
+        .toEqual([{ id: 'id-check', major: 1, onFailure: 'window', options: { fields } }]);
+      // Emptied, the pin keeps only what it had besides: the plugin's defaults apply again.
+      await options.fill('');
+      await saveButton(page).click();
+      await expect
+        .poll(async () => (await legal.get(`/api/matters/${document.code}/versions/1`)).body.document.plugins)
+        .toEqual([{ id: 'id-check', major: 1, onFailure: 'window' }]);
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+  );
 });
