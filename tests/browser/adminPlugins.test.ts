@@ -66,6 +66,13 @@ export const plugin = definePlugin<Form>({
           : [{ pointer: '/formData/legalRepIdNumber', message: '法定代表人身份证号码校验位不正确，请核对后重新填写', code: 'plugin.id_number' }],
       };
     },
+    prefill(input) {
+      // A citizen filing for their own business is most often its legal representative: a suggestion to check.
+      const idNumber = input.applicant.idNumber;
+      return idNumber
+        ? { formData: { legalRepIdNumber: idNumber }, sources: [{ pointer: '/legalRepIdNumber', source: '实名认证信息' }] }
+        : { formData: {}, sources: [] };
+    },
     computeFees() {
       const amountFen: number = ${amount};
       return { lines: [{ item: '${FEE_ITEM}', amountFen, quantity: 1, basis: '本县收费标准（测试）' }] };
@@ -91,7 +98,11 @@ function pack(dir: string, version: string, amount = '1000'): { path: string; li
     description: '校验法定代表人身份证号码并计算工本费',
     platform: '^0.1',
     matters: [ours.code],
-    hooks: { validate: { description: '身份证号校验位' }, computeFees: { description: '工本费' } },
+    hooks: {
+      validate: { description: '身份证号校验位' },
+      computeFees: { description: '工本费' },
+      prefill: { description: '法定代表人身份证号码（实名认证信息）' },
+    },
     capabilities: { log: true },
     examples: [
       { name: '校验位正确', hook: 'validate', input: { ...matterInput(GOOD_ID), materials: [] }, output: { issues: [] } },
@@ -116,8 +127,9 @@ const upload = (page: Page, path: string) => page.locator('input[type=file]').se
  * The plugin life cycle as a department admin lives it, in chromium: uploads a version with a type
  * error and reads it at its line (a draft that cannot be enabled), uploads the fixed version and
  * enables it, then a later one, and rolls back; a sysadmin sees every department's plugins and the
- * grant editor. Then a citizen in the portal: the department's matter pinning the plugin refuses a
- * bad 身份证号 with the plugin's words and shows its fee; another department's matter is untouched.
+ * grant editor. Then a citizen in the portal: the department's matter pinning the plugin prefills
+ * the legal representative's 身份证号 from the citizen's verified identity (saying so at the field),
+ * refuses a bad one with the plugin's words and shows its fee; another department's matter is untouched.
  */
 describe.skipIf(!CHROMIUM)('plugins in the admin UI and the portal', () => {
   let apps: PortalInBrowser;
@@ -252,9 +264,17 @@ describe.skipIf(!CHROMIUM)('plugins in the admin UI and the portal', () => {
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('heading', { level: 1, name: '我的办件' }).waitFor();
 
-    const apply = async (code: string, idNumber: string) => {
+    const apply = async (code: string, idNumber: string, { isPrefilled }: { isPrefilled: boolean }) => {
       await page.goto(`${server.url}/matters/${code}/apply`);
       await page.waitForURL(/\/drafts\/[0-9a-f-]{36}$/);
+      // The plugin's prefill, with where it came from beside the field; another department's form starts empty.
+      await page
+        .getByText(/^经营者名称/)
+        .first()
+        .waitFor();
+      expect(await page.getByLabel('法定代表人身份证号码').inputValue()).toBe(isPrefilled ? DEMO_CITIZEN_ID : '');
+      expect(await page.getByText('已根据实名认证信息预填，请核对').count()).toBe(isPrefilled ? 1 : 0);
+      if (isPrefilled) await checkStaffPage(page, 'portal-apply-prefilled');
       await page.getByLabel(/^经营者名称\*?$/).fill('云溪县春梅小吃店');
       await page.getByLabel(/^统一社会信用代码\*?$/).fill('91439901MA4L0B2X3K');
       await page.getByLabel('法定代表人身份证号码').fill(idNumber);
@@ -263,7 +283,7 @@ describe.skipIf(!CHROMIUM)('plugins in the admin UI and the portal', () => {
     };
 
     // Ours: the bad number is refused with the plugin's message; the fee is shown; fixed, it is filed with its fee.
-    await apply(ours.code, BAD_ID);
+    await apply(ours.code, BAD_ID, { isPrefilled: true });
     await page.getByText('法定代表人身份证号码校验位不正确，请核对后重新填写').first().waitFor();
     await page.getByText(FEE_ITEM).first().waitFor();
     await page
@@ -277,7 +297,7 @@ describe.skipIf(!CHROMIUM)('plugins in the admin UI and the portal', () => {
     await page.getByText(FEE_ITEM).first().waitFor();
 
     // Theirs: the same bad number goes through, and nothing is charged.
-    await apply(theirs.code, BAD_ID);
+    await apply(theirs.code, BAD_ID, { isPrefilled: false });
     await page.getByRole('heading', { level: 1, name: '材料接收凭证' }).waitFor();
     expect(await page.getByText(FEE_ITEM).count()).toBe(0);
     await context.close();
