@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import ts from 'typescript';
 import type { CheckDiagnostic } from './PluginCheckResult';
 import { SDK_DIR, SDK_SPECIFIER } from './PluginCheckResult';
 
 /**
  * Runs in a worker thread (typeCheck.ts): the compiler is synchronous and an upload's source is
- * the author's, so it must not hold the server's event loop or its heap.
+ * the author's, so it must not hold the server's event loop or its heap. The thread answers one
+ * request after another; the libraries are parsed once and their syntax trees kept.
  */
 export interface TypeCheckRequest {
   /** Relative path → text: the bundle's sources, the generated forms.d.ts and the SDK. */
@@ -41,18 +42,32 @@ const options: ts.CompilerOptions = {
   paths: { [SDK_SPECIFIER]: [`${SDK_DIR}/index.ts`] },
 };
 
+/**
+ * The libraries' syntax trees, by file: every check has the same options, so the same trees (the
+ * compiler itself reuses source files across programs).
+ */
+const libSources = new Map<string, ts.SourceFile>();
+
+function libText(fileName: string): string | undefined {
+  const base = fileName.slice(libDir.length + 1);
+  return LIB_FILE.test(base) ? readFileSync(join(libDir, base), 'utf8') : undefined;
+}
+
 function typeCheck({ files, roots }: TypeCheckRequest): CheckDiagnostic[] {
+  const isLib = (fileName: string) => fileName.startsWith(`${libDir}/`);
   const lookup = (fileName: string): string | undefined => {
-    if (fileName.startsWith(`${libDir}/`)) {
-      const base = fileName.slice(libDir.length + 1);
-      return LIB_FILE.test(base) ? readFileSync(join(libDir, base), 'utf8') : undefined;
-    }
+    if (isLib(fileName)) return libText(fileName);
     return fileName.startsWith('/') ? files[fileName.slice(1)] : undefined;
   };
   const host: ts.CompilerHost = {
     getSourceFile: (fileName, languageVersion) => {
+      const known = isLib(fileName) ? libSources.get(fileName) : undefined;
+      if (known) return known;
       const text = lookup(fileName);
-      return text === undefined ? undefined : ts.createSourceFile(fileName, text, languageVersion, true);
+      if (text === undefined) return undefined;
+      const source = ts.createSourceFile(fileName, text, languageVersion, true);
+      if (isLib(fileName)) libSources.set(fileName, source);
+      return source;
     },
     getDefaultLibFileName: () => join(libDir, 'lib.es2023.d.ts'),
     getDefaultLibLocation: () => libDir,
@@ -81,4 +96,6 @@ function typeCheck({ files, roots }: TypeCheckRequest): CheckDiagnostic[] {
   });
 }
 
-parentPort?.postMessage(typeCheck(workerData as TypeCheckRequest));
+parentPort?.on('message', ({ id, request }: { id: number; request: TypeCheckRequest }) => {
+  parentPort?.postMessage({ id, diagnostics: typeCheck(request) });
+});
