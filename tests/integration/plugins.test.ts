@@ -446,6 +446,40 @@ export const plugin = definePlugin<Form, { label: string; copies: number }>({
     expect(health.body.lastErrors).toEqual([expect.objectContaining({ hook: 'validate', kind: 'options_invalid' })]);
   }, 120_000);
 
+  it('refuses to publish a matter pinning another department’s plugin or options that do not fit; a plugin not uploaded yet is no fault', async () => {
+    const legal = await server.login('legal');
+    const health = { code: HEALTH, name: '云溪县卫生健康局', nature: '1' };
+    const attempt = async (suffix: string, plugins: unknown[], department?: typeof health) => {
+      const base = foodLicence({ suffix, ...(department ? { department: department.code } : {}) });
+      const document = { ...base, ...(department ? { department } : {}), plugins };
+      expect((await legal.post('/api/matters', { document })).status).toBe(201);
+      // Sending to review runs the publish checks already: the clerk hears of a bad pin first there.
+      const submitted = await legal.post(`/api/matters/${document.code}/transitions`, { action: 'submit' });
+      if (submitted.status !== 200) return submitted;
+      return legal.post(`/api/matters/${document.code}/transitions`, { action: 'publish' });
+    };
+    const refused = await attempt('0001310240911', [
+      { id: 'no-such-plugin', major: 1 },
+      { id: 'host-options', major: 1, options: { copies: 12, colour: 'red' } },
+    ]);
+    expect(refused.status, refused.text).toBe(422);
+    expect(refused.body.error.code).toBe('PUBLISH_BLOCKED');
+    const pinIssues = (refused.body.error.details as { pointer: string; code: string }[]).filter((issue) =>
+      issue.pointer.startsWith('/plugins'),
+    );
+    expect(pinIssues).toEqual([
+      expect.objectContaining({ pointer: '/plugins/1/options/colour', code: 'publish.plugin_options_invalid' }),
+      expect.objectContaining({ pointer: '/plugins/1/options/copies', code: 'publish.plugin_options_invalid' }),
+    ]);
+    const foreign = await attempt('0001310240912', [{ id: 'host-options', major: 1 }], health);
+    expect(foreign.status, foreign.text).toBe(422);
+    expect(foreign.body.error.details).toEqual([
+      expect.objectContaining({ pointer: '/plugins/0/id', code: 'publish.plugin_foreign' }),
+    ]);
+    const published = await attempt('0001310240913', [{ id: 'host-options', major: 1, options: { copies: 3 } }]);
+    expect(published.status, published.text).toBe(200);
+  }, 120_000);
+
   it('refuses options for a plugin that declares none', async () => {
     expect((await upload(admin, pluginBundle({ id: 'host-no-options', department: scjg, matters: [food] }))).status).toBe(201);
     expect((await enable(admin, 'host-no-options', '1.0.0')).status).toBe(200);

@@ -1,4 +1,4 @@
-import type { HookInput, HookName, HookOutput, PluginFailureKind, PluginPin } from '@matterflow/schemas';
+import type { FieldIssue, HookInput, HookName, HookOutput, PluginFailureKind, PluginPin } from '@matterflow/schemas';
 import type { Call } from './Call';
 
 /**
@@ -53,4 +53,13 @@ export interface PluginHooks {
    * when the application was filed. A pin with nothing enabled is left out.
    */
   resolveVersions(call: Call, target: HookTarget, versions?: Readonly<Record<string, string>>): Promise<Record<string, string>>;
+
+  /**
+   * What publishing the target would get wrong about its pins, pointing into the matter document
+   * (`/plugins/{i}/…`): another department's plugin, options for a plugin that declares none or that
+   * do not fit the options schema of the version that would serve now. A plugin not uploaded yet, or
+   * whose major has no enabled version, is not a problem (an upload names matters already
+   * published): calls answer `not_enabled` until the department enables one.
+   */
+  checkPins(call: Call, target: HookTarget): Promise<FieldIssue[]>;
 }

@@ -132,6 +132,8 @@ export const issueCodes = {
   'publish.condition_unknown_field': '适用条件引用了表单中不存在的字段',
   'publish.flow_missing': '缺少办理流程',
   'publish.material_id_duplicate': '材料标识重复',
+  'publish.plugin_foreign': '事项引用了其他部门的插件',
+  'publish.plugin_options_invalid': '事项为插件设的选项不符合插件的选项模式',
 
   // The flow's static checks (flows/checkFlow).
   'flow.start_unknown': '起始节点不存在',

@@ -1,4 +1,4 @@
-import type { CalendarYear, HookInput, HookName, PluginFailureKind, PluginPin } from '@matterflow/schemas';
+import type { CalendarYear, FieldIssue, HookInput, HookName, PluginFailureKind, PluginPin } from '@matterflow/schemas';
 import { readRegionCalendar, toCalendarYears } from '../calendar';
 import {
   BoundedCache,
@@ -12,7 +12,8 @@ import {
 } from '../kernel';
 import { createOutputCheck } from './host/createOutputCheck';
 import { createUsageRecorder } from './host/createUsageRecorder';
-import { createVersionSchemaCheck } from './host/createVersionSchemaCheck';
+import { createVersionSchemaIssues } from './host/createVersionSchemaCheck';
+import { fitPinOptions } from './host/fitPinOptions';
 import { manifestCapabilities, manifestHooks, manifestOptions } from './manifestParts';
 import type { SandboxGrants, SandboxPool } from './sandbox/SandboxPool';
 import { loadArtifact, loadTableRows, resolvePins, type ResolvedPin } from './store/resolvePins';
@@ -60,7 +61,7 @@ export function createPluginHost(
   // The pool sends a version's grants to its worker only when the object changes: one per state of them.
   const grantSets = new BoundedCache<SandboxGrants>(500);
   const checkOutput = createOutputCheck();
-  const checkOptions = createVersionSchemaCheck();
+  const optionsVerdict = createVersionSchemaIssues();
   const usage = createUsageRecorder(deps);
   const timer = setInterval(() => void usage.flush(), flushIntervalMs);
   timer.unref();
@@ -171,15 +172,18 @@ export function createPluginHost(
     const artifact = await artifactOf(q, pin.id, version);
     if (!artifact) return finish(failed(version, 'load', `插件 ${pin.id} ${version} 的代码无法读取`));
     if (!artifact.hooks.has(hook)) return undefined;
-    const options = optionsOf(artifact, pin, version);
-    if (typeof options === 'string')
+    const fitted = fitPinOptions(optionsVerdict, artifact.options, pin, version);
+    if ('problems' in fitted) {
+      const [first] = fitted.problems;
+      const problem = `${first?.pointer ?? ''} ${first?.message ?? ''}`.trim();
       return finish(
         failed(
           version,
           'options_invalid',
-          `插件 ${pin.id} ${version} 为事项“${target.matterName}”设的选项不符合要求：${options}`,
+          `插件 ${pin.id} ${version} 为事项“${target.matterName}”设的选项不符合要求：${problem}`,
         ),
       );
+    }
     const result = await pool.run({
       departmentCode: resolved.departmentCode,
       pluginId: pin.id,
@@ -187,7 +191,7 @@ export function createPluginHost(
       code: artifact.code,
       hook,
       input,
-      options,
+      options: fitted.options,
       grants: await grantsOf(q, resolved, artifact),
     });
     if (!result.ok) return finish(failed(version, result.kind, result.message));
@@ -200,19 +204,6 @@ export function createPluginHost(
       version,
       output: result.output as HookOutcome<H> extends { output: infer O } ? O : never,
     });
-  }
-
-  /**
-   * The manifest's defaults with the matter's own values over them, held to the version's options
-   * schema: a matter version outlives the enabled version of its major, whose schema may differ.
-   * Answers the problem when they do not fit.
-   */
-  function optionsOf(artifact: Artifact, pin: PluginPin, version: string): Record<string, unknown> | string {
-    const own = pin.options ?? {};
-    const { schema, defaults } = artifact.options;
-    if (!schema) return Object.keys(own).length > 0 ? '插件没有声明选项，事项不能为它设选项' : defaults;
-    const merged = { ...defaults, ...own };
-    return checkOptions(`${pin.id}@${version}#options`, schema, merged) ?? merged;
   }
 
   /** Each pin of the target, in order: its exact version (`versions` first) and its department. */
@@ -263,6 +254,38 @@ export function createPluginHost(
       for (const found of resolved)
         if (found.version !== null && found.departmentCode === target.departmentCode) exact[found.pluginId] = found.version;
       return exact;
+    },
+    async checkPins(call, target) {
+      if (target.pins.length === 0) return [];
+      const q = readerOf(deps.db, call);
+      const resolved = await resolveTarget(q, target);
+      const issues: FieldIssue[] = [];
+      for (const [index, pin] of target.pins.entries()) {
+        const found = resolved[index];
+        const at = `/plugins/${index}`;
+        // Not uploaded yet is no fault: an upload names matters that are published already.
+        if (!found || found.departmentCode === null) continue;
+        if (found.departmentCode !== target.departmentCode) {
+          issues.push({
+            pointer: `${at}/id`,
+            code: 'publish.plugin_foreign',
+            message: `插件 ${pin.id} 属于其他部门，不能为本事项服务`,
+          });
+          continue;
+        }
+        if (found.version === null) continue;
+        const artifact = await artifactOf(q, pin.id, found.version);
+        if (!artifact) continue;
+        const fitted = fitPinOptions(optionsVerdict, artifact.options, pin, found.version, `${at}/options`);
+        if ('problems' in fitted)
+          for (const problem of fitted.problems)
+            issues.push({
+              pointer: problem.pointer,
+              code: 'publish.plugin_options_invalid',
+              message: `插件 ${pin.id} ${found.version} 的选项：${problem.message}`,
+            });
+      }
+      return issues;
     },
     flush: () => usage.flush(),
     async close() {

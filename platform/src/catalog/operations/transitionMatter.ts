@@ -80,6 +80,20 @@ async function assertPublishable(step: Step, version: MatterVersion): Promise<vo
     knownDepartments: context.knownDepartments,
     calendar: context.calendar,
   });
+  const pins = version.document.plugins ?? [];
+  if (step.deps.plugins && pins.length > 0)
+    issues.push(
+      ...(await step.deps.plugins.checkPins(
+        { actor: step.actor, tx: step.tx },
+        {
+          matterCode: version.code,
+          version: version.version,
+          matterName: version.name,
+          departmentCode: step.departmentCode,
+          pins,
+        },
+      )),
+    );
   if (issues.length > 0) throw fail('PUBLISH_BLOCKED', issues);
   await assertQualityAccepted(step.tx, {
     context,

@@ -1,14 +1,16 @@
 import type { WorkCalendar } from '@matterflow/schemas';
 import { loadWorkCalendar } from '../../calendar';
 import { knownDepartmentCodes } from '../../departments';
-import type { Clock, Db, Queryable } from '../../kernel';
+import type { Clock, Db, PluginHooks, Queryable } from '../../kernel';
 import { loadLawRegister } from '../../laws';
 import type { QualityContext } from './QualityRule';
 
-/** The catalog's settings from composition: the region whose working-day calendar limits are compared on. */
+/** The catalog's settings from composition: the region whose working-day calendar limits are compared on, and the plugin check. */
 export interface CatalogSettings {
   /** MATTERFLOW_REGION; 'CN' (the national calendar) when none is given. */
   region?: string;
+  /** Publishing checks the matter's plugin pins through it; without it, pins are checked only when called. */
+  plugins?: Pick<PluginHooks, 'checkPins'>;
 }
 
 /** The region's calendar, cached for the database and, when it must be read, read through `q` (maybe a transaction). */
