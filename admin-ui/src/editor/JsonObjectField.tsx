@@ -17,6 +17,18 @@ function meaningOf(text: string): string | null {
   }
 }
 
+/** The errors at this field and inside it (the server points into the object: `/plugins/0/options/copies`), inner ones prefixed by their path. */
+function nestedErrors(errorSchema: unknown, path: readonly string[] = []): string[] {
+  if (typeof errorSchema !== 'object' || errorSchema === null) return [];
+  return Object.entries(errorSchema as Record<string, unknown>).flatMap(([key, value]) =>
+    key === '__errors'
+      ? (Array.isArray(value) ? value : []).map((message) =>
+          path.length > 0 ? `${path.join('.')}：${String(message)}` : String(message),
+        )
+      : nestedErrors(value, [...path, key]),
+  );
+}
+
 /**
  * rjsf field for a JSON object whose shape another document declares (a plugin pin's options,
  * described by the plugin's manifest, which the meta-schema cannot know): edited as JSON text. A
@@ -32,7 +44,7 @@ export function JsonObjectField({ formData, onChange, fieldPathId, schema, reado
     setText((current) => (meaningOf(current) === (JSON.stringify(formData) ?? null) ? current : textOf(formData)));
   }, [formData]);
   const id = fieldPathId.$id;
-  const serverErrors = (errorSchema?.__errors ?? []) as string[];
+  const serverErrors = nestedErrors(errorSchema);
   const messages = [...(problem ? [problem] : []), ...serverErrors];
   const change = (next: string) => {
     setText(next);
