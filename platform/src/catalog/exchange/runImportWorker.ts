@@ -16,14 +16,16 @@ type WorkerReply =
 /** An idle worker is kept this long for the next import, then ended so memory at rest stays low. */
 const IDLE_MS = 60_000;
 
-let idle: { worker: Worker; timer: NodeJS.Timeout } | undefined;
+let idle: { worker: Worker; timer: NodeJS.Timeout; onExit: () => void } | undefined;
 /** Imports take turns on one worker: a centre imports rarely, and one file at a time bounds memory. */
 let queue: Promise<unknown> = Promise.resolve();
 
 function takeWorker(): Worker {
   if (idle) {
     clearTimeout(idle.timer);
-    const { worker } = idle;
+    const { worker, onExit } = idle;
+    // Taken again, its idle watch goes: one left per import piled up on a long-lived worker.
+    worker.off('exit', onExit);
     idle = undefined;
     return worker;
   }
@@ -38,13 +40,14 @@ function keepIdle(worker: Worker): void {
   // An idle worker must not keep the process (or a test run) alive.
   timer.unref();
   worker.unref();
-  idle = { worker, timer };
   // A worker that dies while idle (out of memory later, killed) is not handed out again.
-  worker.once('exit', () => {
+  const onExit = () => {
     if (idle?.worker !== worker) return;
     clearTimeout(timer);
     idle = undefined;
-  });
+  };
+  worker.once('exit', onExit);
+  idle = { worker, timer, onExit };
 }
 
 /**
