@@ -48,9 +48,9 @@ const checkers = new Map<number, Checker>();
 const queues = new Map<number, Job[]>();
 let nextId = 1;
 
-/** The thread ids of the checkers running now (tests see reuse and replacement by them). */
-export function typeCheckerThreads(): number[] {
-  return [...checkers.values()].map((checker) => checker.worker.threadId);
+/** The thread id of the checker for a heap limit running now, if any (tests see reuse and replacement by it). */
+export function typeCheckerThread(heapMb: number): number | undefined {
+  return checkers.get(heapMb)?.worker.threadId;
 }
 
 function spawn(heapMb: number): Checker {
