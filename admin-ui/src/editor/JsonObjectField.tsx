@@ -17,7 +17,10 @@ function meaningOf(text: string): string | null {
   }
 }
 
-/** The errors at this field and inside it (the server points into the object: `/plugins/0/options/copies`), inner ones prefixed by their path. */
+/**
+ * The errors at this field and inside it (the server may point into the object, as
+ * `/plugins/0/options/copies`), the inner ones prefixed by their path.
+ */
 function nestedErrors(errorSchema: unknown, path: readonly string[] = []): string[] {
   if (typeof errorSchema !== 'object' || errorSchema === null) return [];
   return Object.entries(errorSchema as Record<string, unknown>).flatMap(([key, value]) =>
@@ -33,8 +36,8 @@ function nestedErrors(errorSchema: unknown, path: readonly string[] = []): strin
  * rjsf field for a JSON object whose shape another document declares (a plugin pin's options,
  * described by the plugin's manifest, which the meta-schema cannot know): edited as JSON text. A
  * text that parses to an object is kept, an empty one clears the value, anything else stays on
- * screen with its problem and is not passed on (the field template shows the description). rjsf's own object field cannot show such a value
- * (it asks for an `items` definition for every array inside).
+ * screen with its problem and is not passed on. The field template shows the description. rjsf's
+ * own object field cannot show such a value (it asks for an `items` definition for every array).
  */
 export function JsonObjectField({ formData, onChange, fieldPathId, schema, readonly, disabled, name, errorSchema }: FieldProps) {
   const [text, setText] = useState(() => textOf(formData));
