@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, startPortalInBrowser, watchPage, type PortalInBrowser } from '../support/portalInBrowser';
 import { foodLicence } from '../support/matterFixtures';
-import { checkStaffPage, signInToAdmin } from '../support/staffInBrowser';
+import { checkStaffPage, settled, signInToAdmin } from '../support/staffInBrowser';
 import type { TestServer } from '../support/startTestServer';
 
 interface Stored {
@@ -158,9 +158,14 @@ describe.skipIf(!CHROMIUM)('matter editor in chromium', () => {
       await page.getByRole('navigation').getByRole('link', { name: '事项目录' }).first().click();
       const leave = page.getByRole('dialog', { name: '有未保存的修改' });
       await leave.waitFor();
+      // Under load a click on a dialog still zooming in can be lost: click once it is at rest.
+      await settled(page);
       await leave.getByRole('button', { name: '留在此页' }).click();
+      await leave.waitFor({ state: 'hidden' });
       expect(await nameField(page).inputValue()).toBe('还没保存的名称');
       await page.getByRole('navigation').getByRole('link', { name: '事项目录' }).first().click();
+      await leave.waitFor();
+      await settled(page);
       await leave.getByRole('button', { name: '放弃修改并离开' }).click();
       await expect.poll(() => new URL(page.url()).pathname).toBe('/admin/matters');
 
