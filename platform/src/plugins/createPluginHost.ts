@@ -12,7 +12,7 @@ import {
 } from '../kernel';
 import { createOutputCheck } from './host/createOutputCheck';
 import { createUsageRecorder } from './host/createUsageRecorder';
-import { createVersionSchemaIssues } from './host/createVersionSchemaCheck';
+import { createVersionSchemaIssues, issueText } from './host/createVersionSchemaCheck';
 import { fitPinOptions } from './host/fitPinOptions';
 import { manifestCapabilities, manifestHooks, manifestOptions } from './manifestParts';
 import type { SandboxGrants, SandboxPool } from './sandbox/SandboxPool';
@@ -175,7 +175,7 @@ export function createPluginHost(
     const fitted = fitPinOptions(optionsVerdict, artifact.options, pin, version);
     if ('problems' in fitted) {
       const [first] = fitted.problems;
-      const problem = `${first?.pointer ?? ''} ${first?.message ?? ''}`.trim();
+      const problem = first ? issueText(first) : '';
       return finish(
         failed(
           version,

@@ -2,10 +2,13 @@ import type { ValidateFunction } from 'ajv';
 import { createAjv, toFieldIssues, type FieldIssue } from '@matterflow/schemas';
 import { BoundedCache } from '../../kernel';
 
+/** A problem as one line, "pointer message" (a problem about the whole value has no pointer). */
+export const issueText = (issue: { pointer: string; message: string }): string => `${issue.pointer} ${issue.message}`.trim();
+
 /** The first problem Ajv found, as "pointer message". */
 export function firstProblem(validate: ValidateFunction): string {
   const [issue] = toFieldIssues(validate.errors);
-  return issue ? `${issue.pointer} ${issue.message}` : '不符合要求';
+  return issue ? issueText(issue) : '不符合要求';
 }
 
 /** What a version's schema says of a value: its problems (none: it fits), or that the schema itself is broken. */
@@ -41,6 +44,6 @@ export function createVersionSchemaCheck(ajv = createAjv()): (key: string, schem
     const verdict = verdictOf(key, schema, value);
     if ('broken' in verdict) return verdict.broken;
     const [issue] = verdict.issues;
-    return issue ? `${issue.pointer} ${issue.message}`.trim() : null;
+    return issue ? issueText(issue) : null;
   };
 }
