@@ -10,6 +10,7 @@ import {
   isNotAntdNotice,
   settled,
   signInToAdmin,
+  waitForOutcome,
 } from '../support/staffInBrowser';
 import type { TestServer } from '../support/startTestServer';
 import type { TestClient } from '../support/TestClient';
@@ -188,17 +189,16 @@ describe.skipIf(!CHROMIUM)('the workbench in chromium', () => {
   it('accepts a case and prints the 受理通知书', { timeout: 180_000 }, async () => {
     const second = numbers[1] ?? '';
     const { context, page } = await signInToAdmin(browser, server.url, 'scjg_window');
-    const { problems } = watchPage(page);
+    const { problems, refusals } = watchPage(page);
     await openCase(page, second);
     await page.getByRole('button', { name: button('受理') }).click();
-    await dialog(page, '受理该申请？')
-      .getByRole('button', { name: button('确定') })
-      .click();
+    // A click while the confirmation still zooms in can be lost under load: click it at rest.
+    const confirmation = dialog(page, '受理该申请？');
+    await confirmation.getByRole('button', { name: button('确定') }).waitFor();
+    await settled(page);
+    await confirmation.getByRole('button', { name: button('确定') }).click();
     // Accepted, the flow starts: the case is in review at once.
-    await page
-      .locator('.page-heading')
-      .getByText(/已受理|审查中/)
-      .waitFor();
+    await waitForOutcome(page, page.locator('.page-heading').getByText(/已受理|审查中/), refusals);
     await page.getByText('办结期限').waitFor();
     await page
       .getByText(/剩余 \d+ 个工作日/)
@@ -285,9 +285,10 @@ describe.skipIf(!CHROMIUM)('the workbench in chromium', () => {
     });
     expect(other.status, other.text).toBe(200);
     await page.getByRole('button', { name: button('受理') }).click();
-    await dialog(page, '受理该申请？')
-      .getByRole('button', { name: button('确定') })
-      .click();
+    const confirmation = dialog(page, '受理该申请？');
+    await confirmation.getByRole('button', { name: button('确定') }).waitFor();
+    await settled(page);
+    await confirmation.getByRole('button', { name: button('确定') }).click();
     await page.getByText('已被他人处理，请刷新').waitFor();
     await checkStaffPage(page, 'desktop-case-conflict');
     await page.getByRole('button', { name: button('刷新') }).click();
