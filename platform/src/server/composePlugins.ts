@@ -18,6 +18,7 @@ export interface PluginSetup {
 export function pluginSetupOf(deps: Pick<Deps, 'db' | 'clock' | 'logger'>, config: Config): PluginSetup {
   const pool = createSandboxPool({
     quota: { callsPerMinute: config.pluginCallsPerMinute, cpuMsPerMinute: config.pluginCpuMsPerMinute },
+    spinMicros: config.pluginSpinMicros,
   });
   const host = createPluginHost(deps, { pool, region: config.region });
   return {

@@ -48,6 +48,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
   });
 
+  it('reads how long the plugin sandbox spins, 0 turning it off, and refuses what is not a count', () => {
+    expect(loadConfig({}).pluginSpinMicros).toBe(300);
+    expect(loadConfig({ PLUGIN_SPIN_MICROS: '0' }).pluginSpinMicros).toBe(0);
+    expect(problemsOf({ PLUGIN_SPIN_MICROS: '-1' })).toContain('PLUGIN_SPIN_MICROS');
+    expect(problemsOf({ PLUGIN_SPIN_MICROS: '100000' })).toContain('PLUGIN_SPIN_MICROS');
+  });
+
   it('names every bad value in one ConfigError', () => {
     const message = problemsOf({
       SESSION_MINUTES: '-5',

@@ -52,6 +52,11 @@ export const configSchema = {
       pattern: '^[1-9]\\d{0,6}$',
       description: '每个部门的插件每分钟最多占用的 CPU 毫秒（默认 30000，即半个核）',
     },
+    PLUGIN_SPIN_MICROS: {
+      type: 'string',
+      pattern: '^\\d{1,4}$',
+      description: '插件调用在共享内存上等待的微秒数（0-9999，默认 300；0 为关闭）',
+    },
   },
 } as const;
 
@@ -79,6 +84,8 @@ export interface Config {
   /** Per department, so one department's plugins cannot starve another's (docs/plugin-sandbox.md). */
   pluginCallsPerMinute: number;
   pluginCpuMsPerMinute: number;
+  /** How long the sandbox's threads spin for a warm call or its answer (docs/plugin-sandbox.md). */
+  pluginSpinMicros: number;
 }
 
 export type ClamdAddress = ({ socket: string } | { host: string; port: number }) & { timeoutMs: number };
@@ -158,5 +165,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clamd: clamdOf(given),
     pluginCallsPerMinute: Number(given.PLUGIN_CALLS_PER_MINUTE ?? 12_000),
     pluginCpuMsPerMinute: Number(given.PLUGIN_CPU_MS_PER_MINUTE ?? 30_000),
+    pluginSpinMicros: Number(given.PLUGIN_SPIN_MICROS ?? 300),
   };
 }

@@ -94,6 +94,12 @@ export interface SandboxPoolSettings {
   maxWorkers?: number;
   /** How long past a call's timeoutMs the main thread waits before terminating its worker (default 100). */
   hardStopMarginMs?: number;
+  /**
+   * Warm calls go over a SharedArrayBuffer both threads spin on for up to this long, instead of
+   * postMessage, whose thread wake-up was most of a call's cost (default 300; 0 turns it off). The
+   * worker spins this long after each answer for a next call, the pool this long for an answer.
+   */
+  spinMicros?: number;
   /** Milliseconds for the quota windows (default Date.now): tests move it. */
   now?: () => number;
 }

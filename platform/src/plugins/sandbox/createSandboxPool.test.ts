@@ -137,4 +137,50 @@ describe('quotas per department', () => {
       await limited.close();
     }
   });
+
+  describe('warm calls on the spin channel', () => {
+    // Answers its own input back, or busy-waits `ms` first, or loops for ever: one version, kept warm.
+    const echo = `validate: (input) => { const until = Date.now() + (input.ms || 0); while (Date.now() < until) {} if (input.loop) for (;;) {} return { n: input.n }; }`;
+
+    it('every call back to back gets its own answer, in several departments at once', async () => {
+      const versions = ['S1', 'S2', 'S3'].map((departmentCode) => sandboxRequest(echo, { departmentCode }));
+      const runs = versions.map(async (request) => {
+        const answers: unknown[] = [];
+        for (let n = 0; n < 300; n += 1) {
+          const result = await pool.run({ ...request, input: { n } });
+          answers.push(result.ok ? result.output : result.message);
+        }
+        return answers;
+      });
+      for (const answers of await Promise.all(runs)) expect(answers).toEqual(Array.from({ length: 300 }, (_, n) => ({ n })));
+    });
+
+    it('a call slower than the spin answers by port, and the next fast one still gets its own answer', async () => {
+      const request = sandboxRequest(echo, { departmentCode: 'S-slow' });
+      const answers: unknown[] = [];
+      for (let n = 0; n < 12; n += 1) {
+        const result = await pool.run({ ...request, input: { n, ms: n % 3 === 0 ? 5 : 0 } });
+        answers.push(result.ok ? result.output : result.message);
+      }
+      expect(answers).toEqual(Array.from({ length: 12 }, (_, n) => ({ n })));
+    });
+
+    it('a warm call that loops is still hard-stopped, and the version answers again after', async () => {
+      const request = sandboxRequest(echo, { departmentCode: 'S-loop' });
+      for (let n = 0; n < 50; n += 1) expect(await pool.run({ ...request, input: { n } })).toMatchObject({ ok: true });
+      expect(await pool.run({ ...request, input: { n: 0, loop: true } })).toMatchObject({ ok: false, kind: 'timeout' });
+      expect(await pool.run({ ...request, input: { n: 51 } })).toMatchObject({ ok: true, output: { n: 51 } });
+    });
+
+    it('with spinning turned off every call goes by port and answers the same', async () => {
+      const portOnly = createSandboxPool({ quota: { callsPerMinute: 100_000, cpuMsPerMinute: 6_000_000 }, spinMicros: 0 });
+      try {
+        const request = sandboxRequest(echo, { departmentCode: 'S-port' });
+        for (let n = 0; n < 20; n += 1)
+          expect(await portOnly.run({ ...request, input: { n } })).toMatchObject({ ok: true, output: { n } });
+      } finally {
+        await portOnly.close();
+      }
+    });
+  });
 });

@@ -13,7 +13,8 @@ import {
   type SandboxRequest,
   type SandboxResult,
 } from './SandboxPool';
-import type { CallMessage, CallOutcome, FromWorker } from './workerProtocol';
+import type { CallMessage, CallOutcome, DoneMessage, FromWorker } from './workerProtocol';
+import { SpinChannel } from './SpinChannel';
 import { QuotaWindows } from './QuotaWindows';
 import { failureMessage } from './failureMessage';
 import { MIN_MEMORY_BYTES } from './VersionSandbox';
@@ -25,6 +26,8 @@ const DEFAULT_HARD_STOP_MARGIN_MS = 100;
 const MAX_STACK_BYTES = 1024 * 1024;
 const WORKER_STACK_MB = 8;
 const WORKER_HEAP_MB = 256;
+/** See SandboxPoolSettings.spinMicros. */
+const DEFAULT_SPIN_MICROS = 300;
 
 const WORKER_ENTRY = fileURLToPath(new URL('./sandboxWorker.ts', import.meta.url));
 let workerSourceOnce: Promise<string> | null = null;
@@ -61,7 +64,13 @@ function quickjsWasmPath(): string {
   return createRequire(require.resolve('quickjs-emscripten')).resolve('@jitl/quickjs-wasmfile-release-sync/wasm');
 }
 
+const RESOLVED_DEFAULTS = Object.freeze(resolveDefaults(undefined));
+
 export function resolveLimits(partial: Partial<SandboxLimits> | undefined): SandboxLimits {
+  return partial === undefined ? RESOLVED_DEFAULTS : resolveDefaults(partial);
+}
+
+function resolveDefaults(partial: Partial<SandboxLimits> | undefined): SandboxLimits {
   const limits = { ...DEFAULT_SANDBOX_LIMITS, ...partial };
   return {
     ...limits,
@@ -94,6 +103,9 @@ interface Slot {
   inFlight: PendingCall | null;
   /** What this worker was last sent per version key, so code and grants cross once. */
   sent: Map<string, { code: string; grants: SandboxGrants }>;
+  channel: SpinChannel;
+  /** Versions whose last call took longer than the spin: the pool does not spin for their answers. */
+  slowKeys: Set<string>;
   lastError: Error | null;
 }
 
@@ -109,6 +121,7 @@ interface Slot {
 export function createSandboxPool(settings: SandboxPoolSettings): SandboxPool {
   const maxWorkers = Math.max(1, settings.maxWorkers ?? DEFAULT_MAX_WORKERS);
   const marginMs = settings.hardStopMarginMs ?? DEFAULT_HARD_STOP_MARGIN_MS;
+  const spinMicros = Math.max(0, settings.spinMicros ?? DEFAULT_SPIN_MICROS);
   const quota = new QuotaWindows(settings.quota, settings.now ?? Date.now);
   const wasmPath = quickjsWasmPath();
   const source = workerSource();
@@ -152,10 +165,11 @@ export function createSandboxPool(settings: SandboxPoolSettings): SandboxPool {
   function spawn(departmentCode: string, queue: PendingCall[] = []): Slot {
     trim(maxWorkers - 1);
     if (code === null) throw new Error('the worker source is not ready');
+    const spinBuffer = SpinChannel.createBuffer();
     const worker = new Worker(code, {
       eval: true,
       execArgv: [],
-      workerData: { wasmPath },
+      workerData: { wasmPath, spinBuffer, spinMicros },
       resourceLimits: { stackSizeMb: WORKER_STACK_MB, maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
     const slot: Slot = {
@@ -166,6 +180,8 @@ export function createSandboxPool(settings: SandboxPoolSettings): SandboxPool {
       queue,
       inFlight: null,
       sent: new Map(),
+      channel: new SpinChannel(spinBuffer),
+      slowKeys: new Set(),
       lastError: null,
     };
     worker.on('message', (message: FromWorker) => onMessage(slot, message));
@@ -191,10 +207,16 @@ export function createSandboxPool(settings: SandboxPoolSettings): SandboxPool {
       arm(slot, call);
       return;
     }
-    slot.inFlight = null;
-    quota.charge(call.request.departmentCode, message.cpuMs);
-    finish(call, message.outcome, message.logs);
+    settle(slot, call, message);
     pump(slot);
+  }
+
+  function settle(slot: Slot, call: PendingCall, done: DoneMessage): void {
+    slot.inFlight = null;
+    if (done.cpuMs * 1000 > spinMicros) slot.slowKeys.add(call.key);
+    else slot.slowKeys.delete(call.key);
+    quota.charge(call.request.departmentCode, done.cpuMs);
+    finish(call, done.outcome, done.logs);
   }
 
   function onExit(slot: Slot): void {
@@ -257,38 +279,54 @@ export function createSandboxPool(settings: SandboxPoolSettings): SandboxPool {
     if (slot.queue.length > 0) pump(spawn(slot.departmentCode, slot.queue.splice(0)));
   }
 
+  /**
+   * Sends the department's next calls while the worker is free: a warm one on the spin channel
+   * when the worker is spinning for it (its answer often back before this returns, then the next
+   * call goes at once), anything else by port with the watchdog armed.
+   */
   function pump(slot: Slot): void {
-    if (!slot.ready || slot.retired || slot.inFlight) return;
-    const call = slot.queue.shift();
-    if (!call) {
-      slot.worker.unref();
-      trim(maxWorkers);
+    while (slot.ready && !slot.retired && !slot.inFlight) {
+      const call = slot.queue.shift();
+      if (!call) {
+        slot.worker.unref();
+        trim(maxWorkers);
+        return;
+      }
+      const { request, key } = call;
+      const sent = slot.sent.get(key);
+      const withCode = !sent || sent.code !== request.code;
+      const withGrants = withCode || sent.grants !== request.grants;
+      slot.sent.set(key, { code: request.code, grants: request.grants });
+      const message: CallMessage = {
+        type: 'call',
+        callId: call.callId,
+        key,
+        hook: request.hook,
+        inputJson: call.inputJson,
+        optionsJson: call.optionsJson,
+        limits: call.limits,
+        ...(withCode ? { code: request.code } : {}),
+        ...(withGrants ? { grants: request.grants } : {}),
+      };
+      // A cold call evaluates the plugin's code first, within its own timeoutMs.
+      call.deadline = performance.now() + call.limits.timeoutMs * (withCode ? 2 : 1) + marginMs;
+      slot.inFlight = call;
+      const spinForAnswer = !slot.slowKeys.has(key);
+      if (spinMicros > 0 && !withGrants && slot.channel.offer(message, spinForAnswer)) {
+        const done = spinForAnswer ? slot.channel.awaitAnswer(spinMicros) : null;
+        if (done) {
+          settle(slot, call, done);
+          continue;
+        }
+        arm(slot, call);
+        slot.worker.ref();
+        return;
+      }
+      arm(slot, call);
+      slot.worker.ref();
+      slot.worker.postMessage(message);
       return;
     }
-    const { request, key } = call;
-    const sent = slot.sent.get(key);
-    const withCode = !sent || sent.code !== request.code;
-    const withGrants = withCode || sent.grants !== request.grants;
-    slot.sent.set(key, { code: request.code, grants: request.grants });
-    const message: CallMessage = {
-      type: 'call',
-      callId: call.callId,
-      key,
-      pluginId: request.pluginId,
-      version: request.version,
-      hook: request.hook,
-      inputJson: call.inputJson,
-      optionsJson: call.optionsJson,
-      limits: call.limits,
-      ...(withCode ? { code: request.code } : {}),
-      ...(withGrants ? { grants: request.grants } : {}),
-    };
-    // A cold call evaluates the plugin's code first, within its own timeoutMs.
-    call.deadline = performance.now() + call.limits.timeoutMs * (withCode ? 2 : 1) + marginMs;
-    slot.inFlight = call;
-    arm(slot, call);
-    slot.worker.ref();
-    slot.worker.postMessage(message);
   }
 
   return {
@@ -305,8 +343,11 @@ export function createSandboxPool(settings: SandboxPoolSettings): SandboxPool {
       } catch {
         return failed(base, 'input_too_large', 'not-json');
       }
-      const bytes = Buffer.byteLength(inputJson) + Buffer.byteLength(optionsJson);
-      if (bytes > limits.inputBytes) return failed(base, 'input_too_large', `${bytes} 字节`);
+      // At most 3 UTF-8 bytes per UTF-16 unit: count the bytes only when that could be over.
+      if ((inputJson.length + optionsJson.length) * 3 > limits.inputBytes) {
+        const bytes = Buffer.byteLength(inputJson) + Buffer.byteLength(optionsJson);
+        if (bytes > limits.inputBytes) return failed(base, 'input_too_large', `${bytes} 字节`);
+      }
       if (code === null) {
         try {
           code = await source;

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_SANDBOX_LIMITS, NO_GRANTS, type SandboxGrants } from './SandboxPool';
-import type { CallMessage, FromWorker, ToWorker } from './workerProtocol';
+import type { CallMessage, DoneMessage, FromWorker, ToWorker } from './workerProtocol';
+import { SpinChannel } from './SpinChannel';
 import { VersionSandbox } from './VersionSandbox';
 import { wasmApi } from './wasmApi';
 
@@ -19,7 +20,14 @@ interface VersionEntry {
 
 const port = parentPort;
 if (!port) throw new Error('sandboxWorker runs as a worker thread');
-const { wasmPath } = workerData as { wasmPath: string };
+const { wasmPath, spinBuffer, spinMicros } = workerData as {
+  wasmPath: string;
+  spinBuffer: SharedArrayBuffer;
+  spinMicros: number;
+};
+const channel = new SpinChannel(spinBuffer);
+/** Warm calls served back to back before the port is looked at again (a `forget` waits there). */
+const MAX_CHAIN = 256;
 const wasmModule = new wasmApi.Module(readFileSync(wasmPath));
 const versions = new Map<string, VersionEntry>();
 const forgotten = new Set<string>();
@@ -36,7 +44,7 @@ function drop(key: string): void {
   versions.delete(key);
 }
 
-async function runCall(message: CallMessage): Promise<void> {
+async function runCall(message: CallMessage): Promise<DoneMessage> {
   let entry = versions.get(message.key);
   if (message.code !== undefined) {
     if (entry && entry.code !== message.code) drop(message.key);
@@ -51,14 +59,13 @@ async function runCall(message: CallMessage): Promise<void> {
     }
   }
   if (!entry) {
-    post({
+    return {
       type: 'done',
       callId: message.callId,
       outcome: { ok: false, kind: 'load', detail: 'the worker does not have this version' },
       logs: [],
       cpuMs: 0,
-    });
-    return;
+    };
   }
   if (message.grants) {
     entry.grants = message.grants;
@@ -74,10 +81,7 @@ async function runCall(message: CallMessage): Promise<void> {
       post({ type: 'wait', callId: message.callId, ms: performance.now() - creating - MODULE_ALLOWANCE_MS }),
     );
     loadMs = loaded.cpuMs;
-    if ('failure' in loaded) {
-      post({ type: 'done', callId: message.callId, outcome: loaded.failure, logs: [], cpuMs: loadMs });
-      return;
-    }
+    if ('failure' in loaded) return { type: 'done', callId: message.callId, outcome: loaded.failure, logs: [], cpuMs: loadMs };
     entry.sandbox = loaded.sandbox;
   }
   const sandbox = entry.sandbox;
@@ -90,7 +94,43 @@ async function runCall(message: CallMessage): Promise<void> {
     sandbox.dispose();
     entry.sandbox = null;
   }
-  post({ type: 'done', callId: message.callId, outcome: report.outcome, logs: report.logs, cpuMs: report.cpuMs + loadMs });
+  return { type: 'done', callId: message.callId, outcome: report.outcome, logs: report.logs, cpuMs: report.cpuMs + loadMs };
+}
+
+async function answerFor(message: CallMessage): Promise<DoneMessage> {
+  busyKey = message.key;
+  try {
+    return await runCall(message);
+  } catch (error) {
+    drop(message.key);
+    return {
+      type: 'done',
+      callId: message.callId,
+      outcome: { ok: false, kind: 'load', detail: error instanceof Error ? error.message : String(error) },
+      logs: [],
+      cpuMs: 0,
+    };
+  } finally {
+    busyKey = null;
+    for (const key of forgotten) drop(key);
+    forgotten.clear();
+  }
+}
+
+/**
+ * Runs a call that came by port, then, while the pool keeps offering warm calls within
+ * `spinMicros` of each answer, the ones it offers on the channel (see SpinChannel).
+ */
+async function serve(first: CallMessage): Promise<void> {
+  let call: CallMessage | null = first;
+  for (let chained = 1; call; chained++) {
+    const done = await answerFor(call);
+    const listening = spinMicros > 0 && chained < MAX_CHAIN;
+    // Listening before the answer leaves: the pool may offer the next call the moment it has it.
+    if (listening) channel.listen();
+    if (!channel.answer(done)) post(done);
+    call = listening ? channel.take(spinMicros) : null;
+  }
 }
 
 port.on('message', (message: ToWorker) => {
@@ -99,23 +139,7 @@ port.on('message', (message: ToWorker) => {
     else drop(message.key);
     return;
   }
-  busyKey = message.key;
-  void runCall(message)
-    .catch((error: unknown) => {
-      drop(message.key);
-      post({
-        type: 'done',
-        callId: message.callId,
-        outcome: { ok: false, kind: 'load', detail: error instanceof Error ? error.message : String(error) },
-        logs: [],
-        cpuMs: 0,
-      });
-    })
-    .finally(() => {
-      busyKey = null;
-      for (const key of forgotten) drop(key);
-      forgotten.clear();
-    });
+  void serve(message);
 });
 
 /**

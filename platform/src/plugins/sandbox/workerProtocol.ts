@@ -11,8 +11,6 @@ export interface CallMessage {
   callId: number;
   /** pluginId@version: the worker keeps one loaded sandbox per key. */
   key: string;
-  pluginId: string;
-  version: string;
   hook: string;
   /** Sent only when the worker does not have this key's code (or the code changed). */
   code?: string;

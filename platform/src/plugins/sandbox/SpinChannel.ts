@@ -1,0 +1,173 @@
+import type { CallMessage, DoneMessage } from './workerProtocol';
+
+/**
+ * The warm-call fast path between the pool and one worker: a SharedArrayBuffer both threads spin
+ * on for a bounded time, instead of `postMessage`, whose cost on this machine kind is mostly waking
+ * the other thread (docs/plugin-sandbox.md). Each hand-over is a compare-and-swap on a word, so a
+ * side that stopped spinning is never handed anything: the sender sees the swap fail and posts the
+ * message on the port as before, where the watchdog and every failure path already live.
+ *
+ * Two words, each with one writer per transition:
+ * - `CALL`: the worker stores LISTENING when it is about to spin for a next call; the pool swaps
+ *   LISTENING → OFFERED after writing the call; the worker swaps LISTENING → ASLEEP when it stops.
+ * - `ANSWER`: the pool stores WAITING when it will spin for the answer; the worker swaps
+ *   WAITING → ANSWERED after writing the answer; the pool swaps WAITING → NOT_WAITING when it stops.
+ * Calls carry no code or grants here (a call that needs them goes by port), and anything that does
+ * not fit its region goes by port too.
+ */
+const CALL = 0;
+const ANSWER = 1;
+/** Int32 words 2–5: byte lengths of the call's parts; 6–7: of the answer's; 8: the answer is ok. */
+const CALL_PARTS = 2;
+const ANSWER_PARTS = 6;
+const ANSWER_OK = 8;
+/** Float64 slots (after the Int32 words): the call's id and limits, then the answer's id and time. */
+const NUMBERS_OFFSET = 64;
+const LIMIT_KEYS = ['timeoutMs', 'memoryBytes', 'stackBytes', 'inputBytes', 'outputBytes', 'httpTimeoutMs'] as const;
+const CALL_ID = 0;
+const CALL_LIMITS = 1;
+const ANSWER_ID = CALL_LIMITS + LIMIT_KEYS.length;
+const ANSWER_CPU = ANSWER_ID + 1;
+const CONTROL_BYTES = NUMBERS_OFFSET + 8 * (ANSWER_CPU + 1);
+
+const ASLEEP = 0;
+const LISTENING = 1;
+const OFFERED = 2;
+
+const NOT_WAITING = 0;
+const WAITING = 1;
+const ANSWERED = 2;
+
+/** Each direction's region: the default 64 KB input or output with room for logs and names. */
+const REGION_BYTES = 160 * 1024;
+
+export class SpinChannel {
+  private readonly words: Int32Array;
+  private readonly numbers: Float64Array;
+  private readonly calls: Buffer;
+  private readonly answers: Buffer;
+
+  static createBuffer(): SharedArrayBuffer {
+    return new SharedArrayBuffer(CONTROL_BYTES + 2 * REGION_BYTES);
+  }
+
+  constructor(buffer: SharedArrayBuffer) {
+    this.words = new Int32Array(buffer, 0, NUMBERS_OFFSET / 4);
+    this.numbers = new Float64Array(buffer, NUMBERS_OFFSET, ANSWER_CPU + 1);
+    this.calls = Buffer.from(buffer, CONTROL_BYTES, REGION_BYTES);
+    this.answers = Buffer.from(buffer, CONTROL_BYTES + REGION_BYTES, REGION_BYTES);
+  }
+
+  /**
+   * Pool: hands a warm call to a worker that is spinning for one; false when it is not (or the call
+   * does not fit), and the call must go by port. With `spinForAnswer` the worker will hand the
+   * answer back here if `awaitAnswer` is still spinning when it is ready.
+   */
+  offer(call: CallMessage, spinForAnswer: boolean): boolean {
+    if (!write(this.calls, this.words, CALL_PARTS, [call.key, call.hook, call.inputJson, call.optionsJson])) return false;
+    this.numbers[CALL_ID] = call.callId;
+    for (let i = 0; i < LIMIT_KEYS.length; i++) this.numbers[CALL_LIMITS + i] = call.limits[LIMIT_KEYS[i] ?? 'timeoutMs'];
+    // The stores below publish the plain writes above (Atomics are sequentially consistent).
+    Atomics.store(this.words, ANSWER, spinForAnswer ? WAITING : NOT_WAITING);
+    if (Atomics.compareExchange(this.words, CALL, LISTENING, OFFERED) === LISTENING) return true;
+    Atomics.store(this.words, ANSWER, NOT_WAITING);
+    return false;
+  }
+
+  /** Pool: spins up to `micros` for the answer to the call offered; null: it will come by port. */
+  awaitAnswer(micros: number): DoneMessage | null {
+    if (!spinWhile(this.words, ANSWER, WAITING, micros)) {
+      if (Atomics.compareExchange(this.words, ANSWER, WAITING, NOT_WAITING) === WAITING) return null;
+    }
+    if (Atomics.load(this.words, ANSWER) !== ANSWERED) return null;
+    const [outcomeText = '', logsText = ''] = read(this.answers, this.words, ANSWER_PARTS, 2);
+    const ok = Atomics.load(this.words, ANSWER_OK) === 1;
+    const done: DoneMessage = {
+      type: 'done',
+      callId: this.numbers[ANSWER_ID] ?? 0,
+      cpuMs: this.numbers[ANSWER_CPU] ?? 0,
+      outcome: ok ? { ok: true, outputJson: outcomeText } : (JSON.parse(outcomeText) as DoneMessage['outcome']),
+      logs: logsText === '' ? [] : (JSON.parse(logsText) as DoneMessage['logs']),
+    };
+    Atomics.store(this.words, ANSWER, NOT_WAITING);
+    return done;
+  }
+
+  /** Worker: says it will spin for a next call (before answering, so the pool can offer one at once). */
+  listen(): void {
+    Atomics.store(this.words, CALL, LISTENING);
+  }
+
+  /** Worker: hands the answer over if the pool still spins for it; false: post it. */
+  answer(done: DoneMessage): boolean {
+    if (Atomics.load(this.words, ANSWER) !== WAITING) return false;
+    const outcome = done.outcome.ok ? done.outcome.outputJson : JSON.stringify(done.outcome);
+    const logs = done.logs.length === 0 ? '' : JSON.stringify(done.logs);
+    if (!write(this.answers, this.words, ANSWER_PARTS, [outcome, logs])) return false;
+    this.numbers[ANSWER_ID] = done.callId;
+    this.numbers[ANSWER_CPU] = done.cpuMs;
+    Atomics.store(this.words, ANSWER_OK, done.outcome.ok ? 1 : 0);
+    return Atomics.compareExchange(this.words, ANSWER, WAITING, ANSWERED) === WAITING;
+  }
+
+  /** Worker, after `listen`: spins up to `micros` for a call; null: none came and the channel sleeps. */
+  take(micros: number): CallMessage | null {
+    if (!spinWhile(this.words, CALL, LISTENING, micros)) {
+      if (Atomics.compareExchange(this.words, CALL, LISTENING, ASLEEP) === LISTENING) return null;
+    }
+    const [key = '', hook = '', inputJson = '', optionsJson = ''] = read(this.calls, this.words, CALL_PARTS, 4);
+    const n = this.numbers;
+    const call: CallMessage = {
+      type: 'call',
+      callId: n[CALL_ID] ?? 0,
+      key,
+      hook,
+      inputJson,
+      optionsJson,
+      limits: {
+        timeoutMs: n[CALL_LIMITS] ?? 0,
+        memoryBytes: n[CALL_LIMITS + 1] ?? 0,
+        stackBytes: n[CALL_LIMITS + 2] ?? 0,
+        inputBytes: n[CALL_LIMITS + 3] ?? 0,
+        outputBytes: n[CALL_LIMITS + 4] ?? 0,
+        httpTimeoutMs: n[CALL_LIMITS + 5] ?? 0,
+      },
+    };
+    Atomics.store(this.words, CALL, ASLEEP);
+    return call;
+  }
+}
+
+/** Spins while the word holds `value`, up to `micros`; true when it changed. */
+function spinWhile(words: Int32Array, index: number, value: number, micros: number): boolean {
+  const end = performance.now() + micros / 1000;
+  for (let i = 1; ; i++) {
+    if (Atomics.load(words, index) !== value) return true;
+    if ((i & 63) === 0 && performance.now() > end) return false;
+  }
+}
+
+/** Writes the parts one after another, their byte lengths in the words from `first`; false if they do not fit. */
+function write(region: Buffer, words: Int32Array, first: number, parts: readonly string[]): boolean {
+  let offset = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] ?? '';
+    // utf8 is at most 3 bytes per UTF-16 unit: check the exact length only when it could overflow.
+    if (offset + part.length * 3 > region.length && offset + Buffer.byteLength(part) > region.length) return false;
+    const written = region.write(part, offset, 'utf8');
+    Atomics.store(words, first + i, written);
+    offset += written;
+  }
+  return true;
+}
+
+function read(region: Buffer, words: Int32Array, first: number, count: number): string[] {
+  const parts: string[] = [];
+  let offset = 0;
+  for (let i = 0; i < count; i++) {
+    const length = Atomics.load(words, first + i);
+    parts.push(region.toString('utf8', offset, offset + length));
+    offset += length;
+  }
+  return parts;
+}
