@@ -61,6 +61,20 @@ describe('SpinChannel', () => {
     expect(worker.answer(done(2))).toBe(false);
   });
 
+  it('a worker woken for a call on its port stops spinning and takes nothing from the channel', () => {
+    const { pool, worker } = ends();
+    worker.listen();
+    pool.wake();
+    // Asleep now: nothing more can be offered, and the worker does not wait for an offer.
+    expect(pool.offer(call(9), true)).toBe(false);
+    expect(worker.take(0)).toBeNull();
+    // Woken a moment after an offer, the call offered stands.
+    worker.listen();
+    expect(pool.offer(call(10), true)).toBe(true);
+    pool.wake();
+    expect(worker.take(0)?.callId).toBe(10);
+  });
+
   it('an answer ready after the pool stopped waiting is refused and the pool goes to the port', () => {
     const { pool, worker } = ends();
     worker.listen();

@@ -9,7 +9,9 @@ import type { CallMessage, DoneMessage } from './workerProtocol';
  *
  * Two words, each with one writer per transition:
  * - `CALL`: the worker stores LISTENING when it is about to spin for a next call; the pool swaps
- *   LISTENING → OFFERED after writing the call; the worker swaps LISTENING → ASLEEP when it stops.
+ *   LISTENING → OFFERED after writing the call, or LISTENING → ASLEEP when it posts a call (one
+ *   with code or grants) so the worker reads its port now; the worker swaps LISTENING → ASLEEP
+ *   when it stops.
  * - `ANSWER`: the pool stores WAITING when it will spin for the answer; the worker swaps
  *   WAITING → ANSWERED after writing the answer; the pool swaps WAITING → NOT_WAITING when it stops.
  * Calls carry no code or grants here (a call that needs them goes by port), and anything that does
@@ -74,6 +76,11 @@ export class SpinChannel {
     return false;
   }
 
+  /** Pool, about to post a call: a worker spinning for one stops and reads its port at once. */
+  wake(): void {
+    Atomics.compareExchange(this.words, CALL, LISTENING, ASLEEP);
+  }
+
   /** Pool: spins up to `micros` for the answer to the call offered; null: it will come by port. */
   awaitAnswer(micros: number): DoneMessage | null {
     if (!spinWhile(this.words, ANSWER, WAITING, micros)) {
@@ -115,6 +122,8 @@ export class SpinChannel {
     if (!spinWhile(this.words, CALL, LISTENING, micros)) {
       if (Atomics.compareExchange(this.words, CALL, LISTENING, ASLEEP) === LISTENING) return null;
     }
+    // Woken (not offered): the call is on the port.
+    if (Atomics.load(this.words, CALL) !== OFFERED) return null;
     const [key = '', hook = '', inputJson = '', optionsJson = ''] = read(this.calls, this.words, CALL_PARTS, 4);
     const n = this.numbers;
     const call: CallMessage = {

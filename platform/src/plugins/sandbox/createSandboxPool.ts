@@ -325,6 +325,7 @@ export function createSandboxPool(settings: SandboxPoolSettings): SandboxPool {
       arm(slot, call);
       slot.worker.ref();
       slot.worker.postMessage(message);
+      slot.channel.wake();
       return;
     }
   }
