@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { createAdminRouter } from './App';
 import { SessionProvider } from './session/SessionProvider';
+import { usePrefersReducedMotion } from './shell/usePrefersReducedMotion';
 import './styles/admin.css';
 
 dayjs.locale('zh-cn');
@@ -36,16 +37,27 @@ const THEME: ThemeConfig = {
   components: { Breadcrumb: { linkColor: '#595959', separatorColor: '#595959' } },
 };
 
+/** Made once: a theme change (the motion setting) must not reset the page the user is on. */
+const router = createAdminRouter();
+
+function ThemedApp() {
+  const reduceMotion = usePrefersReducedMotion();
+  const theme = reduceMotion ? { ...THEME, token: { ...THEME.token, motion: false } } : THEME;
+  return (
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+      <AntApp>
+        <SessionProvider>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('页面缺少 #root');
 createRoot(root).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
-      <AntApp>
-        <SessionProvider>
-          <RouterProvider router={createAdminRouter()} />
-        </SessionProvider>
-      </AntApp>
-    </ConfigProvider>
+    <ThemedApp />
   </StrictMode>,
 );
