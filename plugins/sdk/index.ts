@@ -59,8 +59,11 @@ export interface HttpAnswer {
  * and granted; using one that was not throws an Error whose message starts `CAPABILITY_DENIED:`.
  */
 export interface PluginContext<Options> {
-  /** The plugin's options as the department configured them (else the manifest's defaults). */
-  options: Options;
+  /**
+   * The plugin's options as the department configured them (else the manifest's defaults). Frozen,
+   * deep: calls with the same options share them, so nothing written here could reach the next call.
+   */
+  readonly options: Options;
   log: {
     info(message: string): void;
     warn(message: string): void;

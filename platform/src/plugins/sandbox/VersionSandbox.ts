@@ -12,6 +12,7 @@ import type { CallOutcome } from './workerProtocol';
 import { GUEST_PRELUDE } from './guestPrelude';
 import { CapabilityDenied, brokeredFetch, grantedUrl } from './brokeredHttp';
 import { GuestCalendar } from './GuestCalendar';
+import { HookInvoker } from './HookInvoker';
 import { wasmApi } from './wasmApi';
 
 const PAGE = 64 * 1024;
@@ -58,8 +59,10 @@ export class VersionSandbox {
   private current: CallState | null = null;
   private disposed = false;
   private calendar: GuestCalendar | null = null;
-  /** The prelude's call function, kept for the context's life. */
+  /** The prelude's call and pending functions (guestPrelude.ts), kept for the context's life. */
   private callFn: QuickJSHandle | null = null;
+  private pendingFn: QuickJSHandle | null = null;
+  private invoker: HookInvoker | null = null;
 
   private constructor(
     private readonly runtime: QuickJSRuntime,
@@ -97,7 +100,10 @@ export class VersionSandbox {
         prelude.error.dispose();
         throw new Error('the sandbox prelude did not evaluate');
       }
-      sandbox.callFn = prelude.value;
+      sandbox.callFn = context.getProp(prelude.value, 0);
+      sandbox.pendingFn = context.getProp(prelude.value, 1);
+      prelude.value.dispose();
+      sandbox.invoker = HookInvoker.create(context, sandbox.callFn, memory.buffer);
       sandbox.deadline = started + limits.timeoutMs;
       const evaluated = context.evalCode(code, `${'plugin'}.js`);
       if (evaluated.error) {
@@ -136,49 +142,57 @@ export class VersionSandbox {
     this.calendar = null;
   }
 
-  /** One hook call; the answer leaves as the guest's own JSON text. */
-  async call(
+  /**
+   * One hook call; the answer leaves as the guest's own JSON text. A hook that answers at once is
+   * reported at once (no promise): most hooks do, and a warm call is a few tens of microseconds.
+   */
+  call(
     hook: string,
-    inputJson: string,
+    input: string | Uint8Array,
     optionsJson: string,
     limits: SandboxLimits,
     onWait: (ms: number) => void,
-  ): Promise<CallReport> {
+  ): CallReport | Promise<CallReport> {
     const state: CallState = { logs: [], logsDropped: 0, httpRequests: 0, pending: new Set(), onWait, limits };
     this.current = state;
     const started = performance.now();
     let waited = 0;
     this.deadline = started + limits.timeoutMs;
-    let outcome: CallOutcome;
-    let engineFailed = false;
+    let outcome: CallOutcome | Promise<CallOutcome>;
     try {
-      const args = [
-        this.context.newString(hook),
-        this.context.newString(inputJson),
-        this.context.newString(optionsJson),
-        this.context.newNumber(limits.outputBytes),
-      ];
-      if (!this.callFn) throw new Error('the sandbox is not loaded');
-      const result = this.context.callFunction(this.callFn, this.context.undefined, ...args);
-      for (const arg of args) arg.dispose();
-      if (result.error) {
-        outcome = this.classify(result.error);
-        result.error.dispose();
-      } else if (this.context.typeof(result.value) === 'string') {
-        outcome = decode(this.context.getString(result.value), limits);
-        result.value.dispose();
-      } else {
-        const settled = await this.settle(result.value, state, (ms) => (waited += ms));
-        result.value.dispose();
-        outcome = settled;
-      }
+      outcome = this.run(hook, input, optionsJson, state, (ms) => (waited += ms));
     } catch (error) {
-      outcome = hostFailure(error, 'throw');
-      engineFailed = true;
-    } finally {
-      this.deadline = Infinity;
-      this.current = null;
+      return this.report(state, started, waited, hostFailure(error, 'throw'), true);
     }
+    if (!(outcome instanceof Promise)) return this.report(state, started, waited, outcome, false);
+    return outcome.then(
+      (settled) => this.report(state, started, waited, settled, false),
+      (error: unknown) => this.report(state, started, waited, hostFailure(error, 'throw'), true),
+    );
+  }
+
+  private run(
+    hook: string,
+    input: string | Uint8Array,
+    optionsJson: string,
+    state: CallState,
+    addWaited: (ms: number) => void,
+  ): CallOutcome | Promise<CallOutcome> {
+    if (!this.invoker) throw new Error('the sandbox is not loaded');
+    const result = this.invoker.invoke(hook, input, optionsJson, state.limits.outputBytes);
+    if ('thrown' in result) {
+      const failure = this.classify(result.thrown);
+      result.thrown.dispose();
+      return failure;
+    }
+    if (result.text === 'P') return this.settlePending(state, addWaited);
+    return decode(result.text, result.bytes, state.limits);
+  }
+
+  /** Ends the call: its guest time (brokered HTTP waits excluded), its logs, whether the sandbox is spent. */
+  private report(state: CallState, started: number, waited: number, outcome: CallOutcome, engineFailed: boolean): CallReport {
+    this.deadline = Infinity;
+    this.current = null;
     // Requests still in flight answer into a context nobody listens to; they end by their own timeout.
     const cpuMs = Math.max(0, performance.now() - started - waited);
     const spent =
@@ -188,6 +202,22 @@ export class VersionSandbox {
         ? [...state.logs, { level: 'warn' as const, message: `（另有 ${state.logsDropped} 条日志未记录）` }]
         : state.logs;
     return { outcome, logs, cpuMs, spent };
+  }
+
+  /** An async hook: takes its promise from the prelude and settles it. */
+  private async settlePending(state: CallState, addWaited: (ms: number) => void): Promise<CallOutcome> {
+    if (!this.pendingFn) throw new Error('the sandbox is not loaded');
+    const taken = this.context.callFunction(this.pendingFn, this.context.undefined);
+    if (taken.error) {
+      const failure = this.classify(taken.error);
+      taken.error.dispose();
+      return failure;
+    }
+    try {
+      return await this.settle(taken.value, state, addWaited);
+    } finally {
+      if (taken.value.alive) taken.value.dispose();
+    }
   }
 
   /** Runs the guest's jobs until its promise settles, waiting on brokered HTTP in between. */
@@ -206,8 +236,8 @@ export class VersionSandbox {
       if (promiseState.type === 'fulfilled') {
         const value = promiseState.value;
         const text = this.context.typeof(value) === 'string' ? this.context.getString(value) : 'Nnot-json';
-        value.dispose();
-        return decode(text, state.limits);
+        if (value !== promise) value.dispose();
+        return decode(text, Buffer.byteLength(text), state.limits);
       }
       if (promiseState.type === 'rejected') {
         const failure = this.classify(promiseState.error);
@@ -365,6 +395,7 @@ export class VersionSandbox {
     this.disposed = true;
     try {
       this.callFn?.dispose();
+      this.pendingFn?.dispose();
     } catch {
       // A module that aborted cannot free anything; dropping the references frees its memory.
     }
@@ -394,12 +425,14 @@ function hostFailure(error: unknown, fallback: 'load' | 'throw'): CallOutcome {
   return guestFailure(fallback, message);
 }
 
-function decode(text: string, limits: SandboxLimits): CallOutcome {
+/** `bytes`: the text's length in UTF-8, the leading letter included. */
+function decode(text: string, bytes: number, limits: SandboxLimits): CallOutcome {
   switch (text[0]) {
     case 'J': {
       const json = text.slice(1);
-      const bytes = Buffer.byteLength(json);
-      return bytes > limits.outputBytes ? guestFailure('output_too_large', String(bytes)) : { ok: true, outputJson: json };
+      return bytes - 1 > limits.outputBytes
+        ? guestFailure('output_too_large', String(bytes - 1))
+        : { ok: true, outputJson: json };
     }
     case 'T':
       return guestFailure('output_too_large', text.slice(1));

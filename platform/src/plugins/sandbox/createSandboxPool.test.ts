@@ -172,6 +172,33 @@ describe('quotas per department', () => {
       expect(await pool.run({ ...request, input: { n: 51 } })).toMatchObject({ ok: true, output: { n: 51 } });
     });
 
+    it('inputs of every size and script reach the guest byte for byte, by channel and by port', async () => {
+      const request = sandboxRequest(`validate: (input) => ({ text: input.text, length: input.text.length })`, {
+        departmentCode: 'S-text',
+      });
+      // Chinese, a surrogate pair, escapes, and lengths past the invoker's first 4 KiB of scratch.
+      const texts = ['', '张三', '𠀋 "引号" \\ \n \u0001', '不动产登记'.repeat(400), 'a'.repeat(20_000), '申请'.repeat(9_000)];
+      for (const text of [...texts, ...texts])
+        expect(await pool.run({ ...request, input: { text } })).toMatchObject({
+          ok: true,
+          output: { text, length: text.length },
+        });
+    });
+
+    it('a call cannot leave anything in ctx.options for the next one', async () => {
+      const request = sandboxRequest(
+        `validate: (input, ctx) => { let wrote = true; try { ctx.options.seen = (ctx.options.seen || 0) + 1; ctx.options.nested.list.push(1); } catch { wrote = false; } return { wrote, seen: ctx.options.seen ?? null, list: ctx.options.nested.list }; }`,
+        { departmentCode: 'S-options', options: { nested: { list: [0] } } },
+      );
+      for (let n = 0; n < 3; n += 1)
+        expect(await pool.run(request)).toMatchObject({ ok: true, output: { wrote: false, seen: null, list: [0] } });
+      // Other options give the guest a ctx of their own.
+      expect(await pool.run({ ...request, options: { nested: { list: [9] } } })).toMatchObject({
+        ok: true,
+        output: { list: [9] },
+      });
+    });
+
     it('with spinning turned off every call goes by port and answers the same', async () => {
       const portOnly = createSandboxPool({ quota: { callsPerMinute: 100_000, cpuMsPerMinute: 6_000_000 }, spinMicros: 0 });
       try {

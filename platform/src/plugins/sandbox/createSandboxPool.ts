@@ -104,6 +104,8 @@ interface Slot {
   /** What this worker was last sent per version key, so code and grants cross once. */
   sent: Map<string, { code: string; grants: SandboxGrants }>;
   channel: SpinChannel;
+  /** Whether the worker is ref'd (a call in flight); a new Worker is. */
+  refed: boolean;
   /** Versions whose last call took longer than the spin: the pool does not spin for their answers. */
   slowKeys: Set<string>;
   lastError: Error | null;
@@ -181,6 +183,7 @@ export function createSandboxPool(settings: SandboxPoolSettings): SandboxPool {
       inFlight: null,
       sent: new Map(),
       channel: new SpinChannel(spinBuffer),
+      refed: true,
       slowKeys: new Set(),
       lastError: null,
     };
@@ -264,6 +267,19 @@ export function createSandboxPool(settings: SandboxPoolSettings): SandboxPool {
     }
   }
 
+  /** A worker with a call in flight keeps the process alive; an idle one does not. */
+  function ref(slot: Slot): void {
+    if (slot.refed) return;
+    slot.refed = true;
+    slot.worker.ref();
+  }
+
+  function unref(slot: Slot): void {
+    if (!slot.refed) return;
+    slot.refed = false;
+    slot.worker.unref();
+  }
+
   function arm(slot: Slot, call: PendingCall): void {
     if (call.timer) clearTimeout(call.timer);
     call.timer = setTimeout(() => hardStop(slot, call), Math.max(0, call.deadline - performance.now()));
@@ -288,15 +304,15 @@ export function createSandboxPool(settings: SandboxPoolSettings): SandboxPool {
     while (slot.ready && !slot.retired && !slot.inFlight) {
       const call = slot.queue.shift();
       if (!call) {
-        slot.worker.unref();
-        trim(maxWorkers);
+        unref(slot);
+        if (slots.size > maxWorkers) trim(maxWorkers);
         return;
       }
       const { request, key } = call;
       const sent = slot.sent.get(key);
       const withCode = !sent || sent.code !== request.code;
       const withGrants = withCode || sent.grants !== request.grants;
-      slot.sent.set(key, { code: request.code, grants: request.grants });
+      if (withGrants) slot.sent.set(key, { code: request.code, grants: request.grants });
       const message: CallMessage = {
         type: 'call',
         callId: call.callId,
@@ -305,9 +321,9 @@ export function createSandboxPool(settings: SandboxPoolSettings): SandboxPool {
         inputJson: call.inputJson,
         optionsJson: call.optionsJson,
         limits: call.limits,
-        ...(withCode ? { code: request.code } : {}),
-        ...(withGrants ? { grants: request.grants } : {}),
       };
+      if (withCode) message.code = request.code;
+      if (withGrants) message.grants = request.grants;
       // A cold call evaluates the plugin's code first, within its own timeoutMs.
       call.deadline = performance.now() + call.limits.timeoutMs * (withCode ? 2 : 1) + marginMs;
       slot.inFlight = call;
@@ -319,11 +335,11 @@ export function createSandboxPool(settings: SandboxPoolSettings): SandboxPool {
           continue;
         }
         arm(slot, call);
-        slot.worker.ref();
+        ref(slot);
         return;
       }
       arm(slot, call);
-      slot.worker.ref();
+      ref(slot);
       slot.worker.postMessage(message);
       slot.channel.wake();
       return;
@@ -331,57 +347,69 @@ export function createSandboxPool(settings: SandboxPoolSettings): SandboxPool {
   }
 
   return {
-    async run(request) {
+    // Not async: a warm call on the spin channel is settled inside `pump`, and an async function
+    // would wrap the promise below in one more (two more microtask turns per call).
+    run(request) {
       const startedAt = performance.now();
       const limits = resolveLimits(request.limits);
       const base = { request, limits, startedAt };
-      if (closed) return failed(base, 'load', '沙箱已关闭');
+      if (closed) return Promise.resolve(failed(base, 'load', '沙箱已关闭'));
       let inputJson: string;
       let optionsJson: string;
       try {
         inputJson = JSON.stringify(request.input ?? null);
         optionsJson = JSON.stringify(request.options ?? null);
       } catch {
-        return failed(base, 'input_too_large', 'not-json');
+        return Promise.resolve(failed(base, 'input_too_large', 'not-json'));
       }
       // At most 3 UTF-8 bytes per UTF-16 unit: count the bytes only when that could be over.
       if ((inputJson.length + optionsJson.length) * 3 > limits.inputBytes) {
         const bytes = Buffer.byteLength(inputJson) + Buffer.byteLength(optionsJson);
-        if (bytes > limits.inputBytes) return failed(base, 'input_too_large', `${bytes} 字节`);
+        if (bytes > limits.inputBytes) return Promise.resolve(failed(base, 'input_too_large', `${bytes} 字节`));
       }
-      if (code === null) {
+      const enqueue = (): Promise<SandboxResult> => {
+        if (closed) return Promise.resolve(failed(base, 'load', '沙箱已关闭'));
+        if (!quota.admit(request.departmentCode)) return Promise.resolve(failed(base, 'quota', ''));
+        let slot = slots.get(request.departmentCode);
+        if (slot) {
+          slots.delete(request.departmentCode);
+          slots.set(request.departmentCode, slot);
+        } else {
+          slot = spawn(request.departmentCode);
+        }
+        const current = slot;
+        return new Promise<SandboxResult>((resolve) => {
+          current.queue.push({
+            callId: nextCallId++,
+            request,
+            key: `${request.pluginId}@${request.version}`,
+            limits,
+            inputJson,
+            optionsJson,
+            startedAt,
+            attempts: 0,
+            deadline: Infinity,
+            timer: null,
+            resolve,
+          });
+          pump(current);
+        });
+      };
+      if (code !== null) {
         try {
-          code = await source;
+          return enqueue();
         } catch (error) {
-          return failed(base, 'load', `沙箱无法启动：${error instanceof Error ? error.message : String(error)}`);
+          // As from an async function: a worker that cannot be created rejects, it does not throw.
+          return Promise.reject(error instanceof Error ? error : new Error(String(error)));
         }
       }
-      if (closed) return failed(base, 'load', '沙箱已关闭');
-      if (!quota.admit(request.departmentCode)) return failed(base, 'quota', '');
-      let slot = slots.get(request.departmentCode);
-      if (slot) {
-        slots.delete(request.departmentCode);
-        slots.set(request.departmentCode, slot);
-      } else {
-        slot = spawn(request.departmentCode);
-      }
-      const current = slot;
-      return new Promise<SandboxResult>((resolve) => {
-        current.queue.push({
-          callId: nextCallId++,
-          request,
-          key: `${request.pluginId}@${request.version}`,
-          limits,
-          inputJson,
-          optionsJson,
-          startedAt,
-          attempts: 0,
-          deadline: Infinity,
-          timer: null,
-          resolve,
-        });
-        pump(current);
-      });
+      return source.then(
+        (bundled) => {
+          code = bundled;
+          return enqueue();
+        },
+        (error: unknown) => failed(base, 'load', `沙箱无法启动：${error instanceof Error ? error.message : String(error)}`),
+      );
     },
 
     usage() {

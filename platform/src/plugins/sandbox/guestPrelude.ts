@@ -1,12 +1,14 @@
 /**
  * Evaluated in each fresh QuickJS context before the plugin's code. It takes the worker's bridge
  * functions off the global object (the plugin only ever reaches them through `ctx`), keeps its
- * own JSON.parse / JSON.stringify (a plugin that replaces them fools only itself), and returns the
- * function the worker calls for each hook call.
+ * own JSON.parse / JSON.stringify (a plugin that replaces them fools only itself), and returns
+ * `[call, pending]`: the function the worker calls for each hook call, and the one it asks for the
+ * promise of an async hook.
  *
- * The call function answers a string so nothing but text crosses back to the host:
+ * The call function answers a string and nothing else, so only text crosses back to the host:
  * `J<json>` an answer; `U` undefined; `N<reason>` not JSON (function, symbol, bigint, cycle);
- * `T<length>` longer than the cap; `H` the plugin has no such hook. A promise resolves to the same.
+ * `T<length>` longer than the cap; `H` the plugin has no such hook; `P` the hook returned a
+ * promise, which `pending()` hands over once and which resolves to one of the strings above.
  * Errors are thrown (the worker classifies them: interrupted, out of memory, stack overflow,
  * CAPABILITY_DENIED:, anything else).
  */
@@ -19,6 +21,8 @@ export const GUEST_PRELUDE = String.raw`(function () {
   var stringify = JSON.stringify;
   var freeze = Object.freeze;
   var hasOwn = Object.prototype.hasOwnProperty;
+  var Resolved = Promise;
+  var waiting = null;
   var isPromise = function (v) { return v !== null && (typeof v === 'object' || typeof v === 'function') && typeof v.then === 'function'; };
 
   function NotJson(reason) { this.reason = reason; }
@@ -68,16 +72,42 @@ export const GUEST_PRELUDE = String.raw`(function () {
     postJson: function (url, body) { return request('POST', url, body === undefined ? null : body); },
     getJson: function (url) { return request('GET', url, undefined); }
   });
-  function makeCtx(options) {
-    return freeze({ options: options, log: log, calendar: calendar, lookup: lookup, http: http });
+  function deepFreeze(value) {
+    if (value !== null && typeof value === 'object') {
+      var keys = Object.keys(value);
+      for (var i = 0; i < keys.length; i++) deepFreeze(value[keys[i]]);
+      freeze(value);
+    }
+    return value;
+  }
+  // A version's calls nearly always carry the same options: their ctx is built once, and its
+  // options are frozen so no call can leave anything in them for the next.
+  var lastOptionsJson = null;
+  var lastCtx = null;
+  function ctxFor(optionsJson) {
+    if (optionsJson !== lastOptionsJson) {
+      lastCtx = freeze({ options: deepFreeze(parse(optionsJson)), log: log, calendar: calendar, lookup: lookup, http: http });
+      lastOptionsJson = optionsJson;
+    }
+    return lastCtx;
   }
 
-  return function call(hook, inputJson, optionsJson, cap) {
+  function call(hook, inputJson, optionsJson, cap) {
+    waiting = null;
     var plugin = g.__matterflowPlugin;
     var hooks = plugin !== null && typeof plugin === 'object' ? plugin.hooks : undefined;
     if (hooks === null || typeof hooks !== 'object' || !hasOwn.call(hooks, hook) || typeof hooks[hook] !== 'function') return 'H';
-    var out = hooks[hook](parse(inputJson), makeCtx(parse(optionsJson)));
-    if (isPromise(out)) return Promise.resolve(out).then(function (v) { return encode(v, cap); });
+    var out = hooks[hook](parse(inputJson), ctxFor(optionsJson));
+    if (isPromise(out)) {
+      waiting = Resolved.resolve(out).then(function (v) { return encode(v, cap); });
+      return 'P';
+    }
     return encode(out, cap);
-  };
+  }
+  function pending() {
+    var promise = waiting;
+    waiting = null;
+    return promise;
+  }
+  return [call, pending];
 })()`;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_SANDBOX_LIMITS, NO_GRANTS, type SandboxGrants } from './SandboxPool';
 import type { CallMessage, DoneMessage, FromWorker, ToWorker } from './workerProtocol';
 import { SpinChannel } from './SpinChannel';
-import { VersionSandbox } from './VersionSandbox';
+import { VersionSandbox, type CallReport } from './VersionSandbox';
 import { wasmApi } from './wasmApi';
 
 /**
@@ -44,7 +44,8 @@ function drop(key: string): void {
   versions.delete(key);
 }
 
-async function runCall(message: CallMessage): Promise<DoneMessage> {
+/** The version's entry after the message's code and grants are applied; null: the worker lacks it. */
+function entryFor(message: CallMessage): VersionEntry | null {
   let entry = versions.get(message.key);
   if (message.code !== undefined) {
     if (entry && entry.code !== message.code) drop(message.key);
@@ -58,6 +59,17 @@ async function runCall(message: CallMessage): Promise<DoneMessage> {
       versions.set(message.key, entry);
     }
   }
+  if (!entry) return null;
+  if (message.grants) {
+    entry.grants = message.grants;
+    entry.sandbox?.setGrants(message.grants);
+  }
+  return entry;
+}
+
+/** A warm call of a sync hook is answered without a promise (see VersionSandbox.call). */
+function runCall(message: CallMessage): DoneMessage | Promise<DoneMessage> {
+  const entry = entryFor(message);
   if (!entry) {
     return {
       type: 'done',
@@ -67,54 +79,77 @@ async function runCall(message: CallMessage): Promise<DoneMessage> {
       cpuMs: 0,
     };
   }
-  if (message.grants) {
-    entry.grants = message.grants;
-    entry.sandbox?.setGrants(message.grants);
-  }
-  let loadMs = 0;
-  if (!entry.sandbox) {
-    // Creating the module is the platform's time, not the guest's: the watchdog is told to allow
-    // for it, then given back what it did not use.
-    const creating = performance.now();
-    post({ type: 'wait', callId: message.callId, ms: MODULE_ALLOWANCE_MS });
-    const loaded = await VersionSandbox.load(wasmModule, entry.code, entry.grants, message.limits, () =>
-      post({ type: 'wait', callId: message.callId, ms: performance.now() - creating - MODULE_ALLOWANCE_MS }),
-    );
-    loadMs = loaded.cpuMs;
-    if ('failure' in loaded) return { type: 'done', callId: message.callId, outcome: loaded.failure, logs: [], cpuMs: loadMs };
-    entry.sandbox = loaded.sandbox;
-  }
-  const sandbox = entry.sandbox;
-  const report = await sandbox.call(message.hook, message.inputJson, message.optionsJson, message.limits, (ms) =>
-    post({ type: 'wait', callId: message.callId, ms }),
-  );
-  // A call that hit a limit leaves a context nobody can vouch for: the next call gets a fresh one
-  // (and a fresh WebAssembly.Memory, since a grown one never shrinks).
-  if (report.spent) {
-    sandbox.dispose();
-    entry.sandbox = null;
-  }
-  return { type: 'done', callId: message.callId, outcome: report.outcome, logs: report.logs, cpuMs: report.cpuMs + loadMs };
+  return entry.sandbox ? callSandbox(message, entry, entry.sandbox, 0) : loadAndCall(message, entry);
 }
 
-async function answerFor(message: CallMessage): Promise<DoneMessage> {
-  busyKey = message.key;
-  try {
-    return await runCall(message);
-  } catch (error) {
-    drop(message.key);
+async function loadAndCall(message: CallMessage, entry: VersionEntry): Promise<DoneMessage> {
+  // Creating the module is the platform's time, not the guest's: the watchdog is told to allow
+  // for it, then given back what it did not use.
+  const creating = performance.now();
+  post({ type: 'wait', callId: message.callId, ms: MODULE_ALLOWANCE_MS });
+  const loaded = await VersionSandbox.load(wasmModule, entry.code, entry.grants, message.limits, () =>
+    post({ type: 'wait', callId: message.callId, ms: performance.now() - creating - MODULE_ALLOWANCE_MS }),
+  );
+  if ('failure' in loaded)
+    return { type: 'done', callId: message.callId, outcome: loaded.failure, logs: [], cpuMs: loaded.cpuMs };
+  entry.sandbox = loaded.sandbox;
+  return callSandbox(message, entry, loaded.sandbox, loaded.cpuMs);
+}
+
+function callSandbox(
+  message: CallMessage,
+  entry: VersionEntry,
+  sandbox: VersionSandbox,
+  loadMs: number,
+): DoneMessage | Promise<DoneMessage> {
+  const report = sandbox.call(message.hook, message.inputBytes ?? message.inputJson, message.optionsJson, message.limits, (ms) =>
+    post({ type: 'wait', callId: message.callId, ms }),
+  );
+  const done = (finished: CallReport): DoneMessage => {
+    // A call that hit a limit leaves a context nobody can vouch for: the next call gets a fresh
+    // one (and a fresh WebAssembly.Memory, since a grown one never shrinks).
+    if (finished.spent) {
+      sandbox.dispose();
+      entry.sandbox = null;
+    }
     return {
       type: 'done',
       callId: message.callId,
-      outcome: { ok: false, kind: 'load', detail: error instanceof Error ? error.message : String(error) },
-      logs: [],
-      cpuMs: 0,
+      outcome: finished.outcome,
+      logs: finished.logs,
+      cpuMs: finished.cpuMs + loadMs,
     };
-  } finally {
-    busyKey = null;
-    for (const key of forgotten) drop(key);
-    forgotten.clear();
+  };
+  return report instanceof Promise ? report.then(done) : done(report);
+}
+
+function answerFor(message: CallMessage): DoneMessage | Promise<DoneMessage> {
+  busyKey = message.key;
+  let answer: DoneMessage | Promise<DoneMessage>;
+  try {
+    answer = runCall(message);
+  } catch (error) {
+    return ended(failedCall(message, error));
   }
+  return answer instanceof Promise ? answer.then(ended, (error: unknown) => ended(failedCall(message, error))) : ended(answer);
+}
+
+function failedCall(message: CallMessage, error: unknown): DoneMessage {
+  drop(message.key);
+  return {
+    type: 'done',
+    callId: message.callId,
+    outcome: { ok: false, kind: 'load', detail: error instanceof Error ? error.message : String(error) },
+    logs: [],
+    cpuMs: 0,
+  };
+}
+
+function ended(done: DoneMessage): DoneMessage {
+  busyKey = null;
+  for (const key of forgotten) drop(key);
+  forgotten.clear();
+  return done;
 }
 
 /**
@@ -124,7 +159,8 @@ async function answerFor(message: CallMessage): Promise<DoneMessage> {
 async function serve(first: CallMessage): Promise<void> {
   let call: CallMessage | null = first;
   for (let chained = 1; call; chained++) {
-    const done = await answerFor(call);
+    const answer = answerFor(call);
+    const done = answer instanceof Promise ? await answer : answer;
     const listening = spinMicros > 0 && chained < MAX_CHAIN;
     // Listening before the answer leaves: the pool may offer the next call the moment it has it.
     if (listening) channel.listen();

@@ -17,6 +17,12 @@ export interface CallMessage {
   /** Sent with the code, or when the grants changed since they were last sent for this key. */
   grants?: SandboxGrants;
   inputJson: string;
+  /**
+   * A call taken from the spin channel carries its input as the UTF-8 bytes in the shared region
+   * instead (inputJson is then empty): they go into the guest's heap as they are. The pool writes
+   * nothing there until this call is answered.
+   */
+  inputBytes?: Uint8Array;
   optionsJson: string;
   limits: SandboxLimits;
 }
