@@ -259,6 +259,8 @@ export function createSandboxPool(settings: SandboxPoolSettings): SandboxPool {
 
   /** Retires least recently used idle workers until at most `size` remain (busy ones are never cut). */
   function trim(size: number): void {
+    // Called after every call: the copy of the slots is made only when there is something to cut.
+    if (slots.size <= size) return;
     for (const slot of [...slots.values()]) {
       if (slots.size <= size) return;
       if (slot.inFlight || slot.queue.length > 0) continue;
@@ -305,7 +307,7 @@ export function createSandboxPool(settings: SandboxPoolSettings): SandboxPool {
       const call = slot.queue.shift();
       if (!call) {
         unref(slot);
-        if (slots.size > maxWorkers) trim(maxWorkers);
+        trim(maxWorkers);
         return;
       }
       const { request, key } = call;
