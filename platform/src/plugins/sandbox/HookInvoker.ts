@@ -40,6 +40,8 @@ const FIRST_SCRATCH_BYTES = 4096;
 export class HookInvoker {
   private scratch = 0;
   private scratchBytes = 0;
+  /** The call's argument pointers, at the start of the scratch area. */
+  private argv: Int32Array<ArrayBufferLike> = new Int32Array(0);
 
   private constructor(
     private readonly internals: ContextInternals,
@@ -80,7 +82,7 @@ export class HookInvoker {
     for (const part of strings) need += (typeof part === 'string' ? part.length * 3 : part.length) + 1;
     if (need > this.scratchBytes) this.ensureScratch(need, strings);
     const base = this.scratch;
-    const argv = new Int32Array(heap.buffer, heap.byteOffset + base, ARGS);
+    const argv = this.argv;
     let offset = base + ARGS * 4;
     for (let i = 0; i < strings.length; i++) {
       const part = strings[i] ?? '';
@@ -96,9 +98,9 @@ export class HookInvoker {
       offset += written + 1;
     }
     argv[ARGS - 1] = ffi.QTS_NewFloat64(context, cap);
-    const values = Array.from(argv);
     const result = ffi.QTS_Call(context, this.callFn, ffi.QTS_GetUndefined(), ARGS, base);
-    for (const value of values) ffi.QTS_FreeValuePointer(context, value);
+    // Nothing else writes the scratch area during the call (one call at a time per sandbox).
+    for (let i = 0; i < ARGS; i++) ffi.QTS_FreeValuePointer(context, argv[i] ?? 0);
     const thrown = ffi.QTS_ResolveException(context, result);
     if (thrown) {
       ffi.QTS_FreeValuePointer(context, result);
@@ -126,5 +128,6 @@ export class HookInvoker {
     if (this.scratch !== 0) module._free(this.scratch);
     this.scratch = pointer;
     this.scratchBytes = bytes;
+    this.argv = new Int32Array(this.heap.buffer, this.heap.byteOffset + pointer, ARGS);
   }
 }

@@ -96,6 +96,35 @@ describe('SpinChannel', () => {
     expect(worker.answer(done(4))).toBe(false);
   });
 
+  it("a call's key, hook and options cross right whether they repeat, change, or a refused offer came between", () => {
+    const { pool, worker } = ends();
+    const variant = (callId: number, key: string, hook: string, optionsJson: string): CallMessage => ({
+      ...call(callId, `{"n":${callId}}`),
+      key,
+      hook,
+      optionsJson,
+    });
+    const sequence = [
+      variant(1, 'a@1', 'validate', '{"x":1}'),
+      variant(2, 'a@1', 'validate', '{"x":1}'),
+      variant(3, 'a@1', 'computeFees', '{"x":1}'),
+      variant(4, 'b@2', 'computeFees', '{"费率":"住宅"}'),
+      variant(5, 'b@2', 'computeFees', ''),
+      variant(6, 'b@2', 'computeFees', '{"x":1}'),
+    ];
+    for (const message of sequence) {
+      worker.listen();
+      expect(pool.offer(message, false)).toBe(true);
+      expect(taken(worker.take(0))).toEqual(message);
+    }
+    // Refused: the worker never saw this one's options, so the next call with them must carry them.
+    expect(pool.offer(variant(7, 'c@3', 'route', '{"y":2}'), false)).toBe(false);
+    const next = variant(8, 'c@3', 'route', '{"y":2}');
+    worker.listen();
+    expect(pool.offer(next, false)).toBe(true);
+    expect(taken(worker.take(0))).toEqual(next);
+  });
+
   it('a call or an answer larger than its region is refused, not cut', () => {
     const { pool, worker } = ends();
     worker.listen();

@@ -15,7 +15,9 @@ import type { CallMessage, DoneMessage } from './workerProtocol';
  * - `ANSWER`: the pool stores WAITING when it will spin for the answer; the worker swaps
  *   WAITING → ANSWERED after writing the answer; the pool swaps WAITING → NOT_WAITING when it stops.
  * Calls carry no code or grants here (a call that needs them goes by port), and anything that does
- * not fit its region goes by port too.
+ * not fit its region goes by port too. A call's key, hook and options are nearly always those of
+ * the call before: they are written only when they changed (length SAME otherwise), and each side
+ * remembers the last ones a call handed over carried.
  */
 /*
  * Layout: each word a thread spins on has a cache line (64 bytes) to itself, and what each side
@@ -50,6 +52,10 @@ const ANSWERED = 2;
 
 /** Each direction's region: the default 64 KB input or output with room for logs and names. */
 const REGION_BYTES = 160 * 1024;
+/** A part's length word: the same text as the last call handed over had there. */
+const SAME = -1;
+/** Of the call's parts (key, hook, input, options), the ones that may be SAME. */
+const REPEATABLE = [true, true, false, true] as const;
 
 export class SpinChannel {
   private readonly words: Int32Array;
@@ -57,6 +63,8 @@ export class SpinChannel {
   private readonly answerNumbers: Float64Array;
   private readonly calls: Buffer;
   private readonly answers: Buffer;
+  /** The parts of the last call handed over: what the pool wrote (pool side), what it read (worker side). */
+  private lastParts: string[] = ['', '', '', ''];
 
   static createBuffer(): SharedArrayBuffer {
     return new SharedArrayBuffer(CONTROL_BYTES + 2 * REGION_BYTES);
@@ -76,12 +84,17 @@ export class SpinChannel {
    * answer back here if `awaitAnswer` is still spinning when it is ready.
    */
   offer(call: CallMessage, spinForAnswer: boolean): boolean {
-    if (!write(this.calls, this.words, CALL_PARTS, [call.key, call.hook, call.inputJson, call.optionsJson])) return false;
+    const parts = [call.key, call.hook, call.inputJson, call.optionsJson];
+    if (!write(this.calls, this.words, CALL_PARTS, parts, this.lastParts)) return false;
     this.callNumbers[CALL_ID] = call.callId;
     for (let i = 0; i < LIMIT_KEYS.length; i++) this.callNumbers[CALL_LIMITS + i] = call.limits[LIMIT_KEYS[i] ?? 'timeoutMs'];
     // The stores below publish the plain writes above (Atomics are sequentially consistent).
     Atomics.store(this.words, ANSWER, spinForAnswer ? WAITING : NOT_WAITING);
-    if (Atomics.compareExchange(this.words, CALL, LISTENING, OFFERED) === LISTENING) return true;
+    if (Atomics.compareExchange(this.words, CALL, LISTENING, OFFERED) === LISTENING) {
+      this.lastParts = parts;
+      return true;
+    }
+    // Not taken: the worker still remembers the parts of the last call it did take.
     Atomics.store(this.words, ANSWER, NOT_WAITING);
     return false;
   }
@@ -120,7 +133,7 @@ export class SpinChannel {
     if (Atomics.load(this.words, ANSWER) !== WAITING) return false;
     const outcome = done.outcome.ok ? done.outcome.outputJson : JSON.stringify(done.outcome);
     const logs = done.logs.length === 0 ? '' : JSON.stringify(done.logs);
-    if (!write(this.answers, this.words, ANSWER_PARTS, [outcome, logs])) return false;
+    if (!write(this.answers, this.words, ANSWER_PARTS, [outcome, logs], null)) return false;
     this.answerNumbers[ANSWER_ID] = done.callId;
     this.answerNumbers[ANSWER_CPU] = done.cpuMs;
     Atomics.store(this.words, ANSWER_OK, done.outcome.ok ? 1 : 0);
@@ -134,20 +147,20 @@ export class SpinChannel {
     }
     // Woken (not offered): the call is on the port.
     if (Atomics.load(this.words, CALL) !== OFFERED) return null;
-    const words = this.words;
-    const keyEnd = Atomics.load(words, CALL_PARTS);
-    const hookEnd = keyEnd + Atomics.load(words, CALL_PARTS + 1);
-    const inputEnd = hookEnd + Atomics.load(words, CALL_PARTS + 2);
-    const optionsEnd = inputEnd + Atomics.load(words, CALL_PARTS + 3);
+    const key = this.part(0, 0);
+    const hook = this.part(1, key.end);
+    const inputEnd = hook.end + Atomics.load(this.words, CALL_PARTS + 2);
+    const options = this.part(3, inputEnd);
+    this.lastParts = [key.text, hook.text, '', options.text];
     const n = this.callNumbers;
     const call: CallMessage = {
       type: 'call',
       callId: n[CALL_ID] ?? 0,
-      key: this.calls.toString('utf8', 0, keyEnd),
-      hook: this.calls.toString('utf8', keyEnd, hookEnd),
+      key: key.text,
+      hook: hook.text,
       inputJson: '',
-      inputBytes: this.calls.subarray(hookEnd, inputEnd),
-      optionsJson: this.calls.toString('utf8', inputEnd, optionsEnd),
+      inputBytes: this.calls.subarray(hook.end, inputEnd),
+      optionsJson: options.text,
       limits: {
         timeoutMs: n[CALL_LIMITS] ?? 0,
         memoryBytes: n[CALL_LIMITS + 1] ?? 0,
@@ -160,6 +173,13 @@ export class SpinChannel {
     Atomics.store(this.words, CALL, ASLEEP);
     return call;
   }
+
+  /** Worker: the call's part `index`, written from `offset` or SAME as the last call's. */
+  private part(index: number, offset: number): { text: string; end: number } {
+    const length = Atomics.load(this.words, CALL_PARTS + index);
+    if (length === SAME) return { text: this.lastParts[index] ?? '', end: offset };
+    return { text: this.calls.toString('utf8', offset, offset + length), end: offset + length };
+  }
 }
 
 /** Spins while the word holds `value`, up to `micros`; true when it changed. */
@@ -171,14 +191,21 @@ function spinWhile(words: Int32Array, index: number, value: number, micros: numb
   }
 }
 
-/** Writes the parts one after another, their byte lengths in the words from `first`; false if they do not fit. */
-function write(region: Buffer, words: Int32Array, first: number, parts: readonly string[]): boolean {
+/**
+ * Writes the parts one after another, their byte lengths in the words from `first`; a repeatable
+ * part equal to the one in `last` is not written (SAME). False if they do not fit.
+ */
+function write(region: Buffer, words: Int32Array, first: number, parts: readonly string[], last: readonly string[] | null): boolean {
   let offset = 0;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i] ?? '';
+    if (last !== null && REPEATABLE[i] === true && part === last[i]) {
+      Atomics.store(words, first + i, SAME);
+      continue;
+    }
     // utf8 is at most 3 bytes per UTF-16 unit: check the exact length only when it could overflow.
     if (offset + part.length * 3 > region.length && offset + Buffer.byteLength(part) > region.length) return false;
-    const written = region.write(part, offset, 'utf8');
+    const written = part.length === 0 ? 0 : region.write(part, offset, 'utf8');
     Atomics.store(words, first + i, written);
     offset += written;
   }
@@ -190,7 +217,7 @@ function read(region: Buffer, words: Int32Array, first: number, count: number): 
   let offset = 0;
   for (let i = 0; i < count; i++) {
     const length = Atomics.load(words, first + i);
-    parts.push(region.toString('utf8', offset, offset + length));
+    parts.push(length === 0 ? '' : region.toString('utf8', offset, offset + length));
     offset += length;
   }
   return parts;

@@ -425,22 +425,20 @@ function hostFailure(error: unknown, fallback: 'load' | 'throw'): CallOutcome {
   return guestFailure(fallback, message);
 }
 
-/** `bytes`: the text's length in UTF-8, the leading letter included. */
+/** What the prelude's call answered (see guestPrelude.ts); `bytes`: the text's length in UTF-8. */
 function decode(text: string, bytes: number, limits: SandboxLimits): CallOutcome {
   switch (text[0]) {
-    case 'J': {
-      const json = text.slice(1);
-      return bytes - 1 > limits.outputBytes
-        ? guestFailure('output_too_large', String(bytes - 1))
-        : { ok: true, outputJson: json };
-    }
     case 'T':
       return guestFailure('output_too_large', text.slice(1));
     case 'U':
       return guestFailure('output_invalid', 'undefined');
     case 'H':
       return guestFailure('load', '没有实现这个钩子');
-    default:
+    case 'N':
+    case 'P':
+    case undefined:
       return guestFailure('output_invalid', text.slice(1) || 'not JSON');
+    default:
+      return bytes > limits.outputBytes ? guestFailure('output_too_large', String(bytes)) : { ok: true, outputJson: text };
   }
 }

@@ -28,6 +28,8 @@ const WORKER_STACK_MB = 8;
 const WORKER_HEAP_MB = 256;
 /** See SandboxPoolSettings.spinMicros. */
 const DEFAULT_SPIN_MICROS = 300;
+/** How much of a version's running average of guest time its latest call makes (see Slot.callMs). */
+const CALL_MS_WEIGHT = 0.25;
 
 const WORKER_ENTRY = fileURLToPath(new URL('./sandboxWorker.ts', import.meta.url));
 let workerSourceOnce: Promise<string> | null = null;
@@ -89,6 +91,8 @@ interface PendingCall {
   optionsJson: string;
   startedAt: number;
   attempts: number;
+  /** Sent with the version's code: its guest time includes loading it. */
+  cold: boolean;
   deadline: number;
   timer: NodeJS.Timeout | null;
   resolve(result: SandboxResult): void;
@@ -106,8 +110,12 @@ interface Slot {
   channel: SpinChannel;
   /** Whether the worker is ref'd (a call in flight); a new Worker is. */
   refed: boolean;
-  /** Versions whose last call took longer than the spin: the pool does not spin for their answers. */
-  slowKeys: Set<string>;
+  /**
+   * Per version, a running average of its calls' guest time (ms): the pool does not spin for the
+   * answers of a version whose calls take longer than the spin. An average, so one slow call (a
+   * pause of the machine's) does not send the next one the slow way too.
+   */
+  callMs: Map<string, number>;
   lastError: Error | null;
 }
 
@@ -184,7 +192,7 @@ export function createSandboxPool(settings: SandboxPoolSettings): SandboxPool {
       sent: new Map(),
       channel: new SpinChannel(spinBuffer),
       refed: true,
-      slowKeys: new Set(),
+      callMs: new Map(),
       lastError: null,
     };
     worker.on('message', (message: FromWorker) => onMessage(slot, message));
@@ -216,8 +224,10 @@ export function createSandboxPool(settings: SandboxPoolSettings): SandboxPool {
 
   function settle(slot: Slot, call: PendingCall, done: DoneMessage): void {
     slot.inFlight = null;
-    if (done.cpuMs * 1000 > spinMicros) slot.slowKeys.add(call.key);
-    else slot.slowKeys.delete(call.key);
+    if (!call.cold) {
+      const average = slot.callMs.get(call.key);
+      slot.callMs.set(call.key, average === undefined ? done.cpuMs : average + (done.cpuMs - average) * CALL_MS_WEIGHT);
+    }
     quota.charge(call.request.departmentCode, done.cpuMs);
     finish(call, done.outcome, done.logs);
   }
@@ -327,9 +337,10 @@ export function createSandboxPool(settings: SandboxPoolSettings): SandboxPool {
       if (withCode) message.code = request.code;
       if (withGrants) message.grants = request.grants;
       // A cold call evaluates the plugin's code first, within its own timeoutMs.
+      call.cold = withCode;
       call.deadline = performance.now() + call.limits.timeoutMs * (withCode ? 2 : 1) + marginMs;
       slot.inFlight = call;
-      const spinForAnswer = !slot.slowKeys.has(key);
+      const spinForAnswer = (slot.callMs.get(key) ?? 0) * 1000 <= spinMicros;
       if (spinMicros > 0 && !withGrants && slot.channel.offer(message, spinForAnswer)) {
         const done = spinForAnswer ? slot.channel.awaitAnswer(spinMicros) : null;
         if (done) {
@@ -390,6 +401,7 @@ export function createSandboxPool(settings: SandboxPoolSettings): SandboxPool {
             optionsJson,
             startedAt,
             attempts: 0,
+            cold: false,
             deadline: Infinity,
             timer: null,
             resolve,
@@ -422,6 +434,7 @@ export function createSandboxPool(settings: SandboxPoolSettings): SandboxPool {
       const key = `${pluginId}@${version}`;
       for (const slot of slots.values()) {
         slot.sent.delete(key);
+        slot.callMs.delete(key);
         slot.worker.postMessage({ type: 'forget', key });
       }
     },

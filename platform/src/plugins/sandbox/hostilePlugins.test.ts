@@ -132,14 +132,35 @@ describe('hostile plugins', () => {
     ['a function', `validate: () => () => 1`, 'output_invalid'],
     ['a nested function', `validate: () => ({ errors: [], then: { f() {} } })`, 'output_invalid'],
     ['a cycle', `validate: () => { const a = {}; a.self = a; return a; }`, 'output_invalid'],
+    ['a function in an array', `validate: () => ({ errors: [1, Math.max] })`, 'output_invalid'],
     ['a BigInt', `validate: () => ({ n: 10n })`, 'output_invalid'],
-    ['a symbol', `validate: () => ({ s: Symbol('x') })`, 'output_invalid'],
+    ['a BigInt in an array', `validate: () => [[10n]]`, 'output_invalid'],
+    ['a symbol', `validate: () => Symbol('x')`, 'output_invalid'],
     ['a promise that never settles', `validate: () => new Promise(() => {})`, 'output_invalid'],
     ['100 KB of text', `validate: () => ({ text: 'x'.repeat(100 * 1024) })`, 'output_too_large'],
     ['30,000 Chinese characters (90 KB in UTF-8)', `validate: () => ({ text: '字'.repeat(30000) })`, 'output_too_large'],
   ])('an answer of %s ends in %s', async (_name, hooks, kind) => {
     const result = await pool.run(sandboxRequest(hooks));
     expect(result).toMatchObject({ ok: false, kind });
+  });
+
+  it('a symbol or undefined inside the answer is left out, as JSON.stringify leaves it', async () => {
+    const result = await pool.run(sandboxRequest(`validate: () => ({ errors: [], s: Symbol('x'), u: undefined, list: [Symbol('y')] })`));
+    expect(result).toMatchObject({ ok: true, output: { errors: [], list: [null] } });
+    expect(Object.keys(result.ok ? (result.output as object) : {})).toEqual(['errors', 'list']);
+  });
+
+  it("the plugin's own JSON.stringify still leaves functions out, and the answer still refuses them", async () => {
+    const hooks = `validate: () => {
+      const text = JSON.stringify({ a: 1, f() {}, list: [() => 2] }) + JSON.stringify({ g() {} }, (k, v) => (typeof v === 'function' ? 'fn' : v));
+      let bigint = '';
+      try { JSON.stringify({ n: 1n }); } catch (e) { bigint = e.name; }
+      return { text, bigint, later: [function later() {}] };
+    }`;
+    const result = await pool.run(sandboxRequest(hooks));
+    expect(result).toMatchObject({ ok: false, kind: 'output_invalid' });
+    const kept = await pool.run(sandboxRequest(hooks.replace('later: [function later() {}]', 'later: []')));
+    expect(kept).toMatchObject({ ok: true, output: { text: '{"a":1,"list":[null]}{"g":"fn"}', bigint: 'TypeError', later: [] } });
   });
 
   it('an answer just under the cap passes', async () => {
