@@ -1,11 +1,12 @@
 import type { CallMessage, DoneMessage } from './workerProtocol';
 
 /**
- * The warm-call fast path between the pool and one worker: a SharedArrayBuffer both threads spin
- * on for a bounded time, instead of `postMessage`, whose cost on this machine kind is mostly waking
- * the other thread (docs/plugin-sandbox.md). Each hand-over is a compare-and-swap on a word, so a
- * side that stopped spinning is never handed anything: the sender sees the swap fail and posts the
- * message on the port as before, where the watchdog and every failure path already live.
+ * The warm-call fast path between the pool and one worker: a SharedArrayBuffer both threads wait
+ * on for a bounded time (spinning, then sleeping on the word), instead of `postMessage`, whose cost
+ * on this machine kind is mostly waking the other thread through the event loop
+ * (docs/plugin-sandbox.md). Each hand-over is a compare-and-swap on a word, so a side that stopped
+ * waiting is never handed anything: the sender sees the swap fail and posts the message on the
+ * port as before, where the watchdog and every failure path already live.
  *
  * Two words, each with one writer per transition:
  * - `CALL`: the worker stores LISTENING when it is about to spin for a next call; the pool swaps
@@ -52,6 +53,11 @@ const ANSWERED = 2;
 
 /** Each direction's region: the default 64 KB input or output with room for logs and names. */
 const REGION_BYTES = 160 * 1024;
+/**
+ * How long a side spins before it sleeps on the word for the rest of its wait (see waitWhile):
+ * longer than most warm calls, since waking a sleeping thread costs about 45 µs on this machine kind.
+ */
+const SPIN_FIRST_MICROS = 100;
 /** A part's length word: the same text as the last call handed over had there. */
 const SAME = -1;
 /** Of the call's parts (key, hook, input, options), the ones that may be SAME. */
@@ -91,6 +97,7 @@ export class SpinChannel {
     // The stores below publish the plain writes above (Atomics are sequentially consistent).
     Atomics.store(this.words, ANSWER, spinForAnswer ? WAITING : NOT_WAITING);
     if (Atomics.compareExchange(this.words, CALL, LISTENING, OFFERED) === LISTENING) {
+      Atomics.notify(this.words, CALL);
       this.lastParts = parts;
       return true;
     }
@@ -101,12 +108,12 @@ export class SpinChannel {
 
   /** Pool, about to post a call: a worker spinning for one stops and reads its port at once. */
   wake(): void {
-    Atomics.compareExchange(this.words, CALL, LISTENING, ASLEEP);
+    if (Atomics.compareExchange(this.words, CALL, LISTENING, ASLEEP) === LISTENING) Atomics.notify(this.words, CALL);
   }
 
-  /** Pool: spins up to `micros` for the answer to the call offered; null: it will come by port. */
+  /** Pool: waits up to `micros` for the answer to the call offered; null: it will come by port. */
   awaitAnswer(micros: number): DoneMessage | null {
-    if (!spinWhile(this.words, ANSWER, WAITING, micros)) {
+    if (!waitWhile(this.words, ANSWER, WAITING, micros)) {
       if (Atomics.compareExchange(this.words, ANSWER, WAITING, NOT_WAITING) === WAITING) return null;
     }
     if (Atomics.load(this.words, ANSWER) !== ANSWERED) return null;
@@ -137,12 +144,14 @@ export class SpinChannel {
     this.answerNumbers[ANSWER_ID] = done.callId;
     this.answerNumbers[ANSWER_CPU] = done.cpuMs;
     Atomics.store(this.words, ANSWER_OK, done.outcome.ok ? 1 : 0);
-    return Atomics.compareExchange(this.words, ANSWER, WAITING, ANSWERED) === WAITING;
+    if (Atomics.compareExchange(this.words, ANSWER, WAITING, ANSWERED) !== WAITING) return false;
+    Atomics.notify(this.words, ANSWER);
+    return true;
   }
 
-  /** Worker, after `listen`: spins up to `micros` for a call; null: none came and the channel sleeps. */
+  /** Worker, after `listen`: waits up to `micros` for a call; null: none came and the channel sleeps. */
   take(micros: number): CallMessage | null {
-    if (!spinWhile(this.words, CALL, LISTENING, micros)) {
+    if (!waitWhile(this.words, CALL, LISTENING, micros)) {
       if (Atomics.compareExchange(this.words, CALL, LISTENING, ASLEEP) === LISTENING) return null;
     }
     // Woken (not offered): the call is on the port.
@@ -182,20 +191,37 @@ export class SpinChannel {
   }
 }
 
-/** Spins while the word holds `value`, up to `micros`; true when it changed. */
-function spinWhile(words: Int32Array, index: number, value: number, micros: number): boolean {
-  const end = performance.now() + micros / 1000;
+/**
+ * Waits while the word holds `value`, up to `micros`; true when it changed. It spins for the first
+ * SPIN_FIRST_MICROS (a warm call or the next one usually comes within them), then sleeps on the
+ * word (Atomics.wait; the other side notifies after each swap): a side that waits longer gives its
+ * core back, which the side it waits for may need when the machine has no other free core.
+ */
+function waitWhile(words: Int32Array, index: number, value: number, micros: number): boolean {
+  const started = performance.now();
+  const spinUntil = started + Math.min(micros, SPIN_FIRST_MICROS) / 1000;
   for (let i = 1; ; i++) {
     if (Atomics.load(words, index) !== value) return true;
-    if ((i & 63) === 0 && performance.now() > end) return false;
+    if ((i & 63) === 0 && performance.now() > spinUntil) break;
   }
+  const until = started + micros / 1000;
+  for (let left = until - performance.now(); left > 0; left = until - performance.now()) {
+    if (Atomics.wait(words, index, value, left) === 'not-equal') return true;
+  }
+  return Atomics.load(words, index) !== value;
 }
 
 /**
  * Writes the parts one after another, their byte lengths in the words from `first`; a repeatable
  * part equal to the one in `last` is not written (SAME). False if they do not fit.
  */
-function write(region: Buffer, words: Int32Array, first: number, parts: readonly string[], last: readonly string[] | null): boolean {
+function write(
+  region: Buffer,
+  words: Int32Array,
+  first: number,
+  parts: readonly string[],
+  last: readonly string[] | null,
+): boolean {
   let offset = 0;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i] ?? '';

@@ -140,7 +140,7 @@ describe('quotas per department', () => {
 
   describe('warm calls on the spin channel', () => {
     // Answers its own input back, or busy-waits `ms` first, or loops for ever: one version, kept warm.
-    const echo = `validate: (input) => { const until = Date.now() + (input.ms || 0); while (Date.now() < until) {} if (input.loop) for (;;) {} return { n: input.n }; }`;
+    const echo = `validate: (input) => { const until = Date.now() + (input.ms || 0); while (Date.now() < until) {} let x = 0; for (let i = 0; i < (input.spin || 0); i++) x += i; if (input.loop) for (;;) {} return { n: input.n }; }`;
 
     it('every call back to back gets its own answer, in several departments at once', async () => {
       const versions = ['S1', 'S2', 'S3'].map((departmentCode) => sandboxRequest(echo, { departmentCode }));
@@ -163,6 +163,19 @@ describe('quotas per department', () => {
         answers.push(result.ok ? result.output : result.message);
       }
       expect(answers).toEqual(Array.from({ length: 12 }, (_, n) => ({ n })));
+    });
+
+    it('calls of every length, answered while the pool spins, sleeps on the channel or has left it, answer right', async () => {
+      const request = sandboxRequest(echo, { departmentCode: 'S-lengths' });
+      // Loops of about 0, 50 µs, 0.2 ms and 1 ms in QuickJS, and 2 ms by the clock: each side's
+      // spin, its sleep on the shared word and the port all answer some of them.
+      const spins = [0, 2_000, 8_000, 40_000, 0];
+      const answers: unknown[] = [];
+      for (let n = 0; n < 40; n += 1) {
+        const result = await pool.run({ ...request, input: { n, spin: spins[n % 5], ms: n % 5 === 4 ? 2 : 0 } });
+        answers.push(result.ok ? result.output : result.message);
+      }
+      expect(answers).toEqual(Array.from({ length: 40 }, (_, n) => ({ n })));
     });
 
     it('a warm call that loops is still hard-stopped, and the version answers again after', async () => {

@@ -145,7 +145,9 @@ describe('hostile plugins', () => {
   });
 
   it('a symbol or undefined inside the answer is left out, as JSON.stringify leaves it', async () => {
-    const result = await pool.run(sandboxRequest(`validate: () => ({ errors: [], s: Symbol('x'), u: undefined, list: [Symbol('y')] })`));
+    const result = await pool.run(
+      sandboxRequest(`validate: () => ({ errors: [], s: Symbol('x'), u: undefined, list: [Symbol('y')] })`),
+    );
     expect(result).toMatchObject({ ok: true, output: { errors: [], list: [null] } });
     expect(Object.keys(result.ok ? (result.output as object) : {})).toEqual(['errors', 'list']);
   });
