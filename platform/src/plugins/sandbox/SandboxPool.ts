@@ -95,9 +95,10 @@ export interface SandboxPoolSettings {
   /** How long past a call's timeoutMs the main thread waits before terminating its worker (default 100). */
   hardStopMarginMs?: number;
   /**
-   * Warm calls go over a SharedArrayBuffer both threads spin on for up to this long, instead of
+   * Warm calls go over a SharedArrayBuffer both threads wait on for up to this long, instead of
    * postMessage, whose thread wake-up was most of a call's cost (default 300; 0 turns it off). The
-   * worker spins this long after each answer for a next call, the pool this long for an answer.
+   * worker waits this long after each answer for a next call, the pool this long for an answer;
+   * each wait spins for its first 100 µs and sleeps on the shared word for the rest.
    */
   spinMicros?: number;
   /** Milliseconds for the quota windows (default Date.now): tests move it. */
