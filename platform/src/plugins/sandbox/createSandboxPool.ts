@@ -366,23 +366,24 @@ export function createSandboxPool(settings: SandboxPoolSettings): SandboxPool {
       const startedAt = performance.now();
       const limits = resolveLimits(request.limits);
       const base = { request, limits, startedAt };
-      if (closed) return Promise.resolve(failed(base, 'load', '沙箱已关闭'));
+      const refused = (kind: PluginFailureKind, detail: string) => Promise.resolve(failed(base, kind, detail));
+      if (closed) return refused('load', '沙箱已关闭');
       let inputJson: string;
       let optionsJson: string;
       try {
         inputJson = JSON.stringify(request.input ?? null);
         optionsJson = JSON.stringify(request.options ?? null);
       } catch {
-        return Promise.resolve(failed(base, 'input_too_large', 'not-json'));
+        return refused('input_too_large', 'not-json');
       }
       // At most 3 UTF-8 bytes per UTF-16 unit: count the bytes only when that could be over.
       if ((inputJson.length + optionsJson.length) * 3 > limits.inputBytes) {
         const bytes = Buffer.byteLength(inputJson) + Buffer.byteLength(optionsJson);
-        if (bytes > limits.inputBytes) return Promise.resolve(failed(base, 'input_too_large', `${bytes} 字节`));
+        if (bytes > limits.inputBytes) return refused('input_too_large', `${bytes} 字节`);
       }
       const enqueue = (): Promise<SandboxResult> => {
-        if (closed) return Promise.resolve(failed(base, 'load', '沙箱已关闭'));
-        if (!quota.admit(request.departmentCode)) return Promise.resolve(failed(base, 'quota', ''));
+        if (closed) return refused('load', '沙箱已关闭');
+        if (!quota.admit(request.departmentCode)) return refused('quota', '');
         let slot = slots.get(request.departmentCode);
         if (slot) {
           slots.delete(request.departmentCode);
